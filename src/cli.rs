@@ -1,0 +1,237 @@
+//! The headless command line: the same engine and exports as the window,
+//! so that everything can be produced and tested without a display.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::io::report::{self, Format};
+use crate::io::{ScenarioFileError, load_scenario, save_scenario};
+use crate::model::explain::{Subject, explain, render_text};
+use crate::model::overrides::{self, OverrideError};
+use crate::model::{self, Lang, ModelError, Rounding, Scenario};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "proyeksi-bidan",
+    version,
+    about = "Proyeksi Bidan: berapa bidan yang dibutuhkan untuk pelayanan antenatal, sekarang dan tahun-tahun mendatang.\nHow many midwives antenatal care needs, now and in the years ahead."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Scenario file to open (.bidan or .ron); without one, the bundled example.
+    pub scenario: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Prints the projection year by year.
+    Compute(ComputeArgs),
+    /// Prints the working, step by step, like the paper.
+    Explain(ExplainArgs),
+    /// Writes the bundled example scenario file.
+    Example {
+        /// Where to write it, e.g. contoh.bidan.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoundingArg {
+    Exact,
+    Published,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum LangArg {
+    #[default]
+    Id,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    /// Scenario file (.bidan or .ron); without it, the bundled example.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// exact (default: no intermediate rounding) or published (as the paper prints).
+    #[arg(long, value_enum)]
+    pub rounding: Option<RoundingArg>,
+    /// Language of labels, messages and numbers: id (5.329.480) or en (5,329,480).
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+    /// Overrides a parameter for this run, e.g. --set allowance_percent=25 (repeatable).
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub set: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ComputeArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// Explain one region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+}
+
+/// An error of the command line, already worded for the planner.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    File(#[from] ScenarioFileError),
+    #[error("{0}")]
+    Override(#[from] OverrideError),
+    #[error("{0}")]
+    Model(String),
+    #[error("{0}")]
+    Output(#[from] std::io::Error),
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn model_error(e: ModelError, lang: Lang) -> CliError {
+    CliError::Model(e.message(lang))
+}
+
+/// Loads the scenario and applies `--rounding` and `--set`.
+pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
+    let mut scenario = match &args.scenario {
+        Some(path) => load_scenario(path)?,
+        None => Scenario::example(),
+    };
+    let lang: Lang = args.lang.into();
+    for s in &args.set {
+        if let Some(name) = s.strip_prefix("name=") {
+            scenario.name = name.to_string();
+            continue;
+        }
+        overrides::apply(&mut scenario.params, s, lang)?;
+    }
+    if let Some(r) = args.rounding {
+        scenario.params.rounding = match r {
+            RoundingArg::Exact => Rounding::Exact,
+            RoundingArg::Published => Rounding::Published,
+        };
+    }
+    Ok(scenario)
+}
+
+/// Runs the command line with `args` (the first is the program name),
+/// writing results to `out`.
+pub fn run<I, T>(args: I, out: &mut dyn Write) -> Result<(), CliError>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                write!(out, "{e}")?;
+                return Ok(());
+            }
+            return Err(CliError::Usage(e.to_string()));
+        }
+    };
+    run_cli(cli, out)
+}
+
+/// Runs a parsed command line.
+pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    match cli.command {
+        None => {
+            let common = ScenarioArgs {
+                scenario: cli.scenario,
+                rounding: None,
+                lang: LangArg::Id,
+                set: Vec::new(),
+            };
+            compute(
+                &ComputeArgs {
+                    common,
+                    format: FormatArg::Table,
+                },
+                out,
+            )
+        }
+        Some(Command::Compute(a)) => compute(&a, out),
+        Some(Command::Explain(a)) => explain_cmd(&a, out),
+        Some(Command::Example { out: path }) => {
+            save_scenario(&path, &Scenario::example())?;
+            Ok(())
+        }
+    }
+}
+
+fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = a.common.lang.into();
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    let format = match a.format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+    };
+    match format {
+        Format::Table => {
+            out.write_all(report::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
+        }
+        Format::Csv => report::write_csv(&mut *out, &data, &proj)?,
+        Format::Json => report::write_json(&mut *out, &scenario.name, &data, &proj)?,
+    }
+    Ok(())
+}
+
+fn explain_cmd(a: &ExplainArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = a.common.lang.into();
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    let subject = match &a.region {
+        None => Subject::Total,
+        Some(key) => {
+            let r = (0..data.regions())
+                .find(|&r| data.codes[r] == *key || data.names[r] == *key)
+                .ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "{} `{key}`",
+                        lang.pick("Wilayah tidak ditemukan:", "Region not found:")
+                    ))
+                })?;
+            Subject::Region(r)
+        }
+    };
+    let steps = explain(&scenario.params, &data, &proj, subject, lang);
+    writeln!(out, "{}\n", scenario.name)?;
+    out.write_all(render_text(&steps).as_bytes())?;
+    Ok(())
+}

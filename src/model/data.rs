@@ -1,0 +1,254 @@
+//! The data table (one row per region and year) and its checked, grouped
+//! form that the projection runs on.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use super::error::{ModelError, Problem};
+
+/// Plausible crude birth rates, per 1.000 people.
+pub const CBR_RANGE: (f64, f64) = (0.0, 60.0);
+
+/// One region in one year, as the planner enters or imports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct DataRow {
+    /// Region code (BPS code, or any code the planner uses).
+    #[serde(default)]
+    pub region_code: String,
+    #[serde(default)]
+    pub region_name: String,
+    pub year: i32,
+    /// Population (jiwa).
+    #[serde(default)]
+    pub population: Option<f64>,
+    /// Crude birth rate, live births per 1.000 people.
+    #[serde(default)]
+    pub cbr: Option<f64>,
+    /// Live births, when known directly (then CBR is not needed).
+    #[serde(default)]
+    pub births: Option<f64>,
+    /// Pregnant women, when known directly (then births are not needed).
+    #[serde(default)]
+    pub pregnant_women: Option<f64>,
+    /// Midwives available (FTE), when known.
+    #[serde(default)]
+    pub midwives_available: Option<f64>,
+}
+
+impl DataRow {
+    /// The key that groups rows into regions: the code, or the name if no code.
+    pub fn region_key(&self) -> &str {
+        if self.region_code.trim().is_empty() {
+            self.region_name.trim()
+        } else {
+            self.region_code.trim()
+        }
+    }
+}
+
+/// The data table checked and grouped by region, years ascending, in
+/// columns so that a recompute touches only what it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedData {
+    /// Region codes, in order of first appearance.
+    pub codes: Vec<String>,
+    pub names: Vec<String>,
+    /// First data year (the same for every region).
+    pub first_year: i32,
+    /// Number of data years (the same for every region).
+    pub years: usize,
+    /// `region * years + (year - first_year)` indexes these columns.
+    pub population: Vec<Option<f64>>,
+    pub cbr: Vec<Option<f64>>,
+    pub births: Vec<Option<f64>>,
+    pub pregnant_women: Vec<Option<f64>>,
+    pub midwives_available: Vec<Option<f64>>,
+    /// True when any row gives midwives available.
+    pub has_midwives: bool,
+}
+
+fn check(
+    row: usize,
+    column: &'static str,
+    value: Option<f64>,
+    range: (f64, f64),
+) -> Result<(), ModelError> {
+    if let Some(v) = value {
+        let problem = if !v.is_finite() {
+            Some(Problem::NotFinite)
+        } else if v < range.0 || v > range.1 {
+            Some(Problem::OutOfRange {
+                min: range.0,
+                max: range.1,
+                max_open: false,
+            })
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(ModelError::Data {
+                row,
+                column,
+                value: Some(v),
+                problem,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Largest count accepted for people (ten times the world's population).
+pub const MAX_PEOPLE: f64 = 8.0e10;
+
+impl PreparedData {
+    /// Checks every row and groups them. Rows are numbered from 1 in errors.
+    pub fn new(rows: &[DataRow]) -> Result<Self, ModelError> {
+        if rows.is_empty() {
+            return Err(ModelError::EmptyData);
+        }
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            let n = i + 1;
+            if !(1000..=3000).contains(&r.year) {
+                return Err(ModelError::Data {
+                    row: n,
+                    column: "year",
+                    value: Some(r.year as f64),
+                    problem: Problem::OutOfRange {
+                        min: 1000.0,
+                        max: 3000.0,
+                        max_open: false,
+                    },
+                });
+            }
+            check(n, "population", r.population, (0.0, MAX_PEOPLE))?;
+            check(n, "cbr", r.cbr, CBR_RANGE)?;
+            check(n, "births", r.births, (0.0, MAX_PEOPLE))?;
+            check(n, "pregnant_women", r.pregnant_women, (0.0, MAX_PEOPLE))?;
+            check(
+                n,
+                "midwives_available",
+                r.midwives_available,
+                (0.0, MAX_PEOPLE),
+            )?;
+            if r.pregnant_women.is_none() && r.births.is_none() {
+                if r.population.is_none() {
+                    return Err(ModelError::Data {
+                        row: n,
+                        column: "population",
+                        value: None,
+                        problem: Problem::Missing,
+                    });
+                }
+                if r.cbr.is_none() {
+                    return Err(ModelError::Data {
+                        row: n,
+                        column: "cbr",
+                        value: None,
+                        problem: Problem::Missing,
+                    });
+                }
+            }
+            let key = r.region_key();
+            let next = members.len();
+            let idx = *index.entry(key).or_insert(next);
+            if idx == next {
+                members.push(Vec::new());
+            }
+            members[idx].push(i);
+        }
+
+        let mut first_year = i32::MAX;
+        let mut last_year = i32::MIN;
+        let mut expected: Option<(i32, i32, usize)> = None;
+        for m in members.iter_mut() {
+            m.sort_by_key(|&i| rows[i].year);
+            for w in m.windows(2) {
+                let (a, b) = (&rows[w[0]], &rows[w[1]]);
+                if a.year == b.year {
+                    return Err(ModelError::DuplicateYear {
+                        row: w[1].max(w[0]) + 1,
+                        region: a.region_key().to_string(),
+                        year: a.year,
+                    });
+                }
+                if b.year != a.year + 1 {
+                    return Err(ModelError::YearGap {
+                        region: a.region_key().to_string(),
+                        after: a.year,
+                        next: b.year,
+                    });
+                }
+            }
+            let f = rows[m[0]].year;
+            let l = rows[*m.last().expect("a region has rows")].year;
+            match expected {
+                None => expected = Some((f, l, m[0])),
+                Some((ef, el, _)) if ef != f || el != l => {
+                    return Err(ModelError::InconsistentYears {
+                        region: rows[m[0]].region_key().to_string(),
+                        first: f,
+                        last: l,
+                        expected_first: ef,
+                        expected_last: el,
+                    });
+                }
+                _ => {}
+            }
+            first_year = first_year.min(f);
+            last_year = last_year.max(l);
+        }
+        let years = (last_year - first_year + 1) as usize;
+        let cells = members.len() * years;
+        let mut out = PreparedData {
+            codes: Vec::with_capacity(members.len()),
+            names: Vec::with_capacity(members.len()),
+            first_year,
+            years,
+            population: Vec::with_capacity(cells),
+            cbr: Vec::with_capacity(cells),
+            births: Vec::with_capacity(cells),
+            pregnant_women: Vec::with_capacity(cells),
+            midwives_available: Vec::with_capacity(cells),
+            has_midwives: false,
+        };
+        for m in &members {
+            let first = &rows[m[0]];
+            out.codes.push(first.region_code.trim().to_string());
+            let name = m
+                .iter()
+                .map(|&i| rows[i].region_name.trim())
+                .find(|n| !n.is_empty())
+                .unwrap_or("");
+            out.names.push(name.to_string());
+            for &i in m {
+                let r = &rows[i];
+                out.population.push(r.population);
+                out.cbr.push(r.cbr);
+                out.births.push(r.births);
+                out.pregnant_women.push(r.pregnant_women);
+                out.midwives_available.push(r.midwives_available);
+                out.has_midwives |= r.midwives_available.is_some();
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn regions(&self) -> usize {
+        self.codes.len()
+    }
+
+    pub fn last_year(&self) -> i32 {
+        self.first_year + self.years as i32 - 1
+    }
+
+    /// A label for region `r`: its name, else its code.
+    pub fn label(&self, r: usize) -> &str {
+        if self.names[r].is_empty() {
+            &self.codes[r]
+        } else {
+            &self.names[r]
+        }
+    }
+}

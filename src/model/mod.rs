@@ -1,0 +1,59 @@
+//! The planning engine: plain data in, plain data out. No window, no files,
+//! no global state. The window, the command line and the exports all call
+//! these functions, so they all show the same numbers.
+
+pub mod data;
+pub mod error;
+pub mod explain;
+pub mod number;
+pub mod overrides;
+pub mod params;
+pub mod projection;
+pub mod scenario;
+pub mod workload;
+
+pub use data::{DataRow, PreparedData};
+pub use error::{ModelError, Problem};
+pub use params::{
+    GrowthMethod, Parameters, PopulationParams, Rounding, ServiceStandard, StandardPreset, Visit,
+    WorkingTime,
+};
+pub use projection::{Projection, YearKind, YearRow, project};
+pub use scenario::Scenario;
+pub use workload::{PackageTime, WorkingTimeResult, Workload, workload};
+
+use serde::{Deserialize, Serialize};
+
+/// The language of labels, messages and number formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
+pub enum Lang {
+    /// Bahasa Indonesia (the default): 5.329.480; 0,21%.
+    #[default]
+    Id,
+    /// English: 5,329,480; 0.21%.
+    En,
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text of this language.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Computes a scenario in one call: checks the data, then projects.
+pub fn compute(scenario: &Scenario) -> Result<(PreparedData, Projection), ModelError> {
+    let data = PreparedData::new(&scenario.data)?;
+    let projection = project(&scenario.params, &data)?;
+    Ok((data, projection))
+}

@@ -1,0 +1,240 @@
+//! Setting a parameter by name (`--set NAME=VALUE` on the command line), so
+//! that a district can script its variants.
+
+use super::Lang;
+use super::number::parse_number;
+use super::params::{GrowthMethod, Parameters, Rounding, StandardPreset, Visit};
+
+/// The parameter names `set` accepts, with what each means.
+pub const NAMES: [(&str, &str); 19] = [
+    (
+        "coefficient",
+        "pregnant women per live birth (1.10) / ibu hamil per kelahiran hidup",
+    ),
+    (
+        "visits",
+        "minutes of each visit, e.g. 30.6,20,20,34.1 (or 30,6;20;20;34,1)",
+    ),
+    (
+        "standard",
+        "service standard preset: paper4, permenkes6, who8",
+    ),
+    ("prep_percent", "preparation time, % of visit minutes (20)"),
+    (
+        "recording_percent",
+        "recording/reporting time, % of visit minutes (20)",
+    ),
+    ("days_per_week", "working days per week (6)"),
+    ("weeks_per_year", "weeks per year (52)"),
+    ("annual_leave", "B: annual leave days (12)"),
+    ("training_days", "C: training days (6)"),
+    ("public_holidays", "D: public holidays (16)"),
+    ("other_absence", "E: other absence days (12)"),
+    ("formal_hours_per_week", "JKF: formal hours per week (37.5)"),
+    ("allowance_percent", "allowance, % of formal hours (30)"),
+    ("base_year", "base year of the projection (2017)"),
+    ("horizon_year", "last projected year (2035)"),
+    ("growth_method", "mean, compound or fixed"),
+    (
+        "growth_percent",
+        "growth per year in % when growth_method=fixed",
+    ),
+    ("rounding", "exact or published"),
+    ("name", "scenario name (command line only)"),
+];
+
+/// Why a `NAME=VALUE` could not be applied.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OverrideError {
+    #[error("`{text}` is not NAME=VALUE. Valid names: {names}", text = .0, names = valid_names())]
+    NotAssignment(String),
+    #[error("unknown parameter `{name}`. Valid names: {names}", name = .0, names = valid_names())]
+    UnknownName(String),
+    #[error("parameter `{name}`: cannot read `{value}` ({expected}). Valid names: {names}", names = valid_names())]
+    BadValue {
+        name: String,
+        value: String,
+        expected: &'static str,
+    },
+}
+
+/// The valid names, comma-separated.
+pub fn valid_names() -> String {
+    NAMES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+fn number(name: &str, value: &str, lang: Lang) -> Result<f64, OverrideError> {
+    parse_number(value, lang).map_err(|_| OverrideError::BadValue {
+        name: name.to_string(),
+        value: value.to_string(),
+        expected: "a number",
+    })
+}
+
+fn year(name: &str, value: &str) -> Result<i32, OverrideError> {
+    value.trim().parse().map_err(|_| OverrideError::BadValue {
+        name: name.to_string(),
+        value: value.to_string(),
+        expected: "a year such as 2017",
+    })
+}
+
+/// Reads a list of visit minutes: `30.6,20,20,34.1` or `30,6;20;20;34,1`.
+pub fn parse_visit_minutes(value: &str) -> Result<Vec<f64>, OverrideError> {
+    let bad = || OverrideError::BadValue {
+        name: "visits".to_string(),
+        value: value.to_string(),
+        expected: "minutes separated by commas, e.g. 30.6,20,20,34.1",
+    };
+    let (sep, lang) = if value.contains(';') {
+        (';', Lang::Id)
+    } else {
+        (',', Lang::En)
+    };
+    let parts: Vec<&str> = value.split(sep).map(str::trim).collect();
+    if parts.iter().all(|p| p.is_empty()) {
+        return Err(bad());
+    }
+    parts
+        .iter()
+        .map(|p| {
+            // Within a comma list the dot is always the decimal mark.
+            let p = if sep == ',' {
+                p.to_string()
+            } else {
+                p.replace('.', "")
+            };
+            let p = if sep == ';' { p.replace(',', ".") } else { p };
+            parse_number(&p, lang).map_err(|_| bad())
+        })
+        .collect()
+}
+
+/// Replaces the visit minutes, keeping labels and trimesters where the
+/// count matches and naming new visits K5, K6, … in trimester III.
+pub fn set_visit_minutes(params: &mut Parameters, minutes: &[f64]) {
+    let old = std::mem::take(&mut params.anc.visits);
+    params.anc.visits = minutes
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| match old.get(i) {
+            Some(v) => Visit {
+                minutes: m,
+                assumed: v.assumed && v.minutes == m,
+                ..v.clone()
+            },
+            None => Visit::new(&format!("K{}", i + 1), 3, m, false),
+        })
+        .collect();
+}
+
+/// Applies one `NAME=VALUE`. Numbers are read as planners write them, in
+/// `lang`'s convention. Ranges are checked later by the engine, which names
+/// the parameter in its error.
+pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<(), OverrideError> {
+    let (name, value) = assignment
+        .split_once('=')
+        .ok_or_else(|| OverrideError::NotAssignment(assignment.to_string()))?;
+    let name = name.trim();
+    let value = value.trim();
+    let w = &mut params.working_time;
+    match name {
+        "coefficient" => params.population.coefficient = number(name, value, lang)?,
+        "visits" => {
+            let minutes = parse_visit_minutes(value)?;
+            set_visit_minutes(params, &minutes);
+        }
+        "standard" => {
+            let preset =
+                StandardPreset::from_key(value).ok_or_else(|| OverrideError::BadValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    expected: "paper4, permenkes6 or who8",
+                })?;
+            params.anc = preset.standard();
+        }
+        "prep_percent" => params.anc.prep_percent = number(name, value, lang)?,
+        "recording_percent" => params.anc.recording_percent = number(name, value, lang)?,
+        "days_per_week" => w.days_per_week = number(name, value, lang)?,
+        "weeks_per_year" => w.weeks_per_year = number(name, value, lang)?,
+        "annual_leave" => w.annual_leave = number(name, value, lang)?,
+        "training_days" => w.training_days = number(name, value, lang)?,
+        "public_holidays" => w.public_holidays = number(name, value, lang)?,
+        "other_absence" => w.other_absence = number(name, value, lang)?,
+        "formal_hours_per_week" => w.formal_hours_per_week = number(name, value, lang)?,
+        "allowance_percent" => w.allowance_percent = number(name, value, lang)?,
+        "base_year" => params.population.base_year = year(name, value)?,
+        "horizon_year" => params.population.horizon_year = year(name, value)?,
+        "growth_method" => {
+            params.population.growth_method = match value {
+                "mean" => GrowthMethod::MeanAnnual,
+                "compound" => GrowthMethod::Compound,
+                "fixed" => GrowthMethod::Fixed,
+                _ => {
+                    return Err(OverrideError::BadValue {
+                        name: name.to_string(),
+                        value: value.to_string(),
+                        expected: "mean, compound or fixed",
+                    });
+                }
+            }
+        }
+        "growth_percent" => {
+            params.population.fixed_growth_percent = number(name, value, lang)?;
+            params.population.growth_method = GrowthMethod::Fixed;
+        }
+        "rounding" => {
+            params.rounding = match value {
+                "exact" => Rounding::Exact,
+                "published" => Rounding::Published,
+                _ => {
+                    return Err(OverrideError::BadValue {
+                        name: name.to_string(),
+                        value: value.to_string(),
+                        expected: "exact or published",
+                    });
+                }
+            }
+        }
+        _ => return Err(OverrideError::UnknownName(name.to_string())),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_numbers_and_lists() {
+        let mut p = Parameters::default();
+        apply(&mut p, "allowance_percent=25", Lang::Id).unwrap();
+        apply(&mut p, "coefficient=1,05", Lang::Id).unwrap();
+        apply(&mut p, "formal_hours_per_week=37.5", Lang::Id).unwrap();
+        apply(&mut p, "visits=30.6,20,20,34.1,20", Lang::Id).unwrap();
+        assert_eq!(p.working_time.allowance_percent, 25.0);
+        assert_eq!(p.population.coefficient, 1.05);
+        assert_eq!(p.working_time.formal_hours_per_week, 37.5);
+        let m: Vec<f64> = p.anc.visits.iter().map(|v| v.minutes).collect();
+        assert_eq!(m, vec![30.6, 20.0, 20.0, 34.1, 20.0]);
+        assert_eq!(p.anc.visits[4].label, "K5");
+        assert_eq!(p.anc.visits[0].label, "K1");
+        apply(&mut p, "visits=30,6;20;20;34,1", Lang::Id).unwrap();
+        let m: Vec<f64> = p.anc.visits.iter().map(|v| v.minutes).collect();
+        assert_eq!(m, vec![30.6, 20.0, 20.0, 34.1]);
+    }
+
+    #[test]
+    fn unknown_names_and_bad_values_list_valid_names() {
+        let mut p = Parameters::default();
+        let e = apply(&mut p, "allowance=30", Lang::Id).unwrap_err();
+        assert!(matches!(e, OverrideError::UnknownName(ref n) if n == "allowance"));
+        assert!(e.to_string().contains("allowance_percent"));
+        let e = apply(&mut p, "annual_leave=dua belas", Lang::Id).unwrap_err();
+        assert!(matches!(e, OverrideError::BadValue { .. }));
+        assert!(e.to_string().contains("valid names") || e.to_string().contains("Valid names"));
+        assert!(apply(&mut p, "visits=", Lang::Id).is_err());
+        assert!(apply(&mut p, "base_year", Lang::Id).is_err());
+        assert_eq!(p, Parameters::default());
+    }
+}

@@ -1,0 +1,248 @@
+//! The planner's parameters: the service standard (visits and their minutes),
+//! the working time of a midwife, the population assumptions and the rounding
+//! mode. Plain data with their defaults from the paper and the presets.
+
+use serde::{Deserialize, Serialize};
+
+/// How intermediate values are rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Rounding {
+    /// No intermediate rounding (the default).
+    #[default]
+    Exact,
+    /// Rounds intermediates the way the paper prints them, so that its
+    /// figures come out digit for digit.
+    Published,
+}
+
+impl Rounding {
+    pub fn key(self) -> &'static str {
+        match self {
+            Rounding::Exact => "exact",
+            Rounding::Published => "published",
+        }
+    }
+}
+
+/// How the yearly growth of pregnant women is obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum GrowthMethod {
+    /// Arithmetic mean of the year-on-year growth rates of the data years (the paper).
+    #[default]
+    MeanAnnual,
+    /// Compound rate between the first and the last data year.
+    Compound,
+    /// A rate set by the planner (`fixed_growth_percent`).
+    Fixed,
+}
+
+impl GrowthMethod {
+    pub fn key(self) -> &'static str {
+        match self {
+            GrowthMethod::MeanAnnual => "mean",
+            GrowthMethod::Compound => "compound",
+            GrowthMethod::Fixed => "fixed",
+        }
+    }
+}
+
+/// One antenatal visit (kunjungan) of a service standard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Visit {
+    /// Label such as `K1`.
+    pub label: String,
+    /// Trimester of pregnancy, 1 to 3.
+    pub trimester: u8,
+    /// Midwife minutes for this visit.
+    pub minutes: f64,
+    /// True when the minutes are an assumption, not a measured value.
+    #[serde(default)]
+    pub assumed: bool,
+}
+
+impl Visit {
+    pub fn new(label: &str, trimester: u8, minutes: f64, assumed: bool) -> Self {
+        Visit {
+            label: label.to_string(),
+            trimester,
+            minutes,
+            assumed,
+        }
+    }
+}
+
+/// The service standards shipped with the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StandardPreset {
+    /// The paper's work sampling, SPM 2016: 4 visits (1, 1, 2).
+    Paper2018FourVisits,
+    /// Permenkes 21/2021: 6 visits (1, 2, 3).
+    Permenkes2021SixVisits,
+    /// WHO 2016 recommendations: 8 contacts (1, 2, 5).
+    Who2016EightContacts,
+}
+
+impl StandardPreset {
+    pub const ALL: [StandardPreset; 3] = [
+        StandardPreset::Paper2018FourVisits,
+        StandardPreset::Permenkes2021SixVisits,
+        StandardPreset::Who2016EightContacts,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            StandardPreset::Paper2018FourVisits => "paper4",
+            StandardPreset::Permenkes2021SixVisits => "permenkes6",
+            StandardPreset::Who2016EightContacts => "who8",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StandardPreset::Paper2018FourVisits => "Paper 2018 / SPM 2016: 4 kunjungan",
+            StandardPreset::Permenkes2021SixVisits => "Permenkes 21/2021: 6 kunjungan",
+            StandardPreset::Who2016EightContacts => "WHO 2016: 8 kontak",
+        }
+    }
+
+    /// The visit table of this standard.
+    ///
+    /// Measured minutes come from the paper's work sampling (K1 30,6; K2 and
+    /// K3 20,0; last visit 34,1). Visits the paper did not time are marked
+    /// `assumed`: a first visit takes as long as the paper's K1, the last
+    /// visit of trimester III as long as the paper's K4, and every other
+    /// visit as long as the paper's routine K2/K3 visits (20 minutes).
+    pub fn visits(self) -> Vec<Visit> {
+        match self {
+            StandardPreset::Paper2018FourVisits => vec![
+                Visit::new("K1", 1, 30.6, false),
+                Visit::new("K2", 2, 20.0, false),
+                Visit::new("K3", 3, 20.0, false),
+                Visit::new("K4", 3, 34.1, false),
+            ],
+            StandardPreset::Permenkes2021SixVisits => vec![
+                Visit::new("K1", 1, 30.6, false),
+                Visit::new("K2", 2, 20.0, false),
+                Visit::new("K3", 2, 20.0, true),
+                Visit::new("K4", 3, 20.0, true),
+                Visit::new("K5", 3, 20.0, true),
+                Visit::new("K6", 3, 34.1, true),
+            ],
+            StandardPreset::Who2016EightContacts => vec![
+                Visit::new("K1", 1, 30.6, false),
+                Visit::new("K2", 2, 20.0, false),
+                Visit::new("K3", 2, 20.0, true),
+                Visit::new("K4", 3, 20.0, true),
+                Visit::new("K5", 3, 20.0, true),
+                Visit::new("K6", 3, 20.0, true),
+                Visit::new("K7", 3, 20.0, true),
+                Visit::new("K8", 3, 34.1, true),
+            ],
+        }
+    }
+
+    pub fn standard(self) -> ServiceStandard {
+        ServiceStandard {
+            name: self.name().to_string(),
+            visits: self.visits(),
+            prep_percent: 20.0,
+            recording_percent: 20.0,
+        }
+    }
+}
+
+/// A service standard: the visits a client receives plus the preparation and
+/// recording time that go with them. Antenatal care is the first service;
+/// the same structure serves any service counted in visits per client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceStandard {
+    pub name: String,
+    pub visits: Vec<Visit>,
+    /// Preparation time, percent of the visit minutes (paper: 20).
+    pub prep_percent: f64,
+    /// Recording and reporting time, percent of the visit minutes (paper: 20).
+    pub recording_percent: f64,
+}
+
+impl Default for ServiceStandard {
+    fn default() -> Self {
+        StandardPreset::Paper2018FourVisits.standard()
+    }
+}
+
+/// A midwife's working time (WHO WISN days, Permenkes 43/2017 hours).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkingTime {
+    /// Working days per week (paper: 6).
+    pub days_per_week: f64,
+    /// Weeks per year (paper: 52).
+    pub weeks_per_year: f64,
+    /// B: annual leave days (paper: 12).
+    pub annual_leave: f64,
+    /// C: training days (paper: 6).
+    pub training_days: f64,
+    /// D: public holidays (paper: 16).
+    pub public_holidays: f64,
+    /// E: other absence days (paper: 12).
+    pub other_absence: f64,
+    /// JKF: formal working hours per week (Permenkes 43/2017: 37,5).
+    pub formal_hours_per_week: f64,
+    /// Allowance for time not spent working, percent (Permenkes 43/2017: 30).
+    pub allowance_percent: f64,
+}
+
+impl Default for WorkingTime {
+    fn default() -> Self {
+        WorkingTime {
+            days_per_week: 6.0,
+            weeks_per_year: 52.0,
+            annual_leave: 12.0,
+            training_days: 6.0,
+            public_holidays: 16.0,
+            other_absence: 12.0,
+            formal_hours_per_week: 37.5,
+            allowance_percent: 30.0,
+        }
+    }
+}
+
+/// How pregnant women are estimated and projected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PopulationParams {
+    /// Pregnant women per live birth (WHO coefficient used by Kemenkes: 1,10).
+    pub coefficient: f64,
+    /// Year 0 of the projection.
+    pub base_year: i32,
+    /// Last projected year.
+    pub horizon_year: i32,
+    pub growth_method: GrowthMethod,
+    /// Growth per year in percent, used when `growth_method` is `Fixed`.
+    #[serde(default)]
+    pub fixed_growth_percent: f64,
+}
+
+impl Default for PopulationParams {
+    fn default() -> Self {
+        PopulationParams {
+            coefficient: 1.10,
+            base_year: 2017,
+            horizon_year: 2035,
+            growth_method: GrowthMethod::MeanAnnual,
+            fixed_growth_percent: 0.0,
+        }
+    }
+}
+
+/// Everything the planner can set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Parameters {
+    /// The antenatal care standard.
+    pub anc: ServiceStandard,
+    pub working_time: WorkingTime,
+    pub population: PopulationParams,
+    pub rounding: Rounding,
+}

@@ -1,0 +1,481 @@
+//! The population side of the model and the projection: births, pregnant
+//! women, their growth, the geometric projection P_n = P_0 (1 + g)^n and the
+//! midwives needed, per region and in total.
+
+use serde::Serialize;
+
+use super::data::PreparedData;
+use super::error::{ModelError, Problem};
+use super::number::round_half_up;
+use super::params::{GrowthMethod, Parameters, Rounding};
+use super::workload::{Workload, workload};
+
+/// Whether a year's figures come from the data or from the projection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YearKind {
+    Data,
+    Projection,
+}
+
+/// Every figure of one year, for one region or for the total.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearRow {
+    pub year: i32,
+    pub kind: YearKind,
+    pub population: Option<f64>,
+    pub cbr: Option<f64>,
+    pub births: Option<f64>,
+    /// Data years: from the data; projected years: the projection.
+    pub pregnant_women: f64,
+    /// Growth from the year before (data years after the first).
+    pub growth: Option<f64>,
+    /// The model's P_0 (1 + g)^n, for every year.
+    pub projected_pregnant_women: f64,
+    /// Data years: (projection − data) / data × 100.
+    pub fit_difference_percent: Option<f64>,
+    /// Midwives needed (FTE) = share × pregnant women.
+    pub midwives_needed: f64,
+    pub midwives_available: Option<f64>,
+    /// Available − needed: positive is a surplus, negative a shortfall.
+    pub gap: Option<f64>,
+    /// Available / needed.
+    pub ratio: Option<f64>,
+}
+
+/// The projection for every region, with the total per year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub rounding: Rounding,
+    pub workload: Workload,
+    pub growth_method: GrowthMethod,
+    pub base_year: i32,
+    pub horizon_year: i32,
+    pub first_year: i32,
+    pub last_data_year: i32,
+    /// Last year shown: the horizon, or the last data year if later.
+    pub end_year: i32,
+    /// Per region: the growth rate used for the projection.
+    pub growth_used: Vec<f64>,
+    /// Per region: the mean annual growth of the data (unrounded).
+    pub mean_growth: Vec<f64>,
+    /// Per region: P_0, pregnant women in the base year.
+    pub base_pregnant: Vec<f64>,
+    /// Per region and data year (`region * years + k`): births.
+    pub births: Vec<f64>,
+    /// Per region and data year: pregnant women.
+    pub pregnant: Vec<f64>,
+    /// Totals over all regions, one row per year, first year to end year.
+    pub total: Vec<YearRow>,
+    /// Growth used for the total (the region's, or the mean of the total's
+    /// annual growth when there are several regions).
+    pub total_growth_used: f64,
+    /// Mean annual growth of the total's data.
+    pub total_mean_growth: f64,
+}
+
+fn round_people(x: f64, rounding: Rounding) -> f64 {
+    match rounding {
+        Rounding::Exact => x,
+        Rounding::Published => round_half_up(x, 0),
+    }
+}
+
+/// Growth rate from year `a` to year `b`; zero to zero is no growth.
+fn growth(prev: f64, next: f64) -> Option<f64> {
+    if prev > 0.0 {
+        Some((next - prev) / prev)
+    } else if next == 0.0 {
+        Some(0.0)
+    } else {
+        None
+    }
+}
+
+/// Checks the population parameters against the data.
+fn check_population(p: &Parameters, data: &PreparedData) -> Result<(), ModelError> {
+    let pop = &p.population;
+    if !pop.coefficient.is_finite() || !(0.5..=3.0).contains(&pop.coefficient) {
+        return Err(ModelError::parameter(
+            "coefficient",
+            pop.coefficient,
+            if pop.coefficient.is_finite() {
+                Problem::OutOfRange {
+                    min: 0.5,
+                    max: 3.0,
+                    max_open: false,
+                }
+            } else {
+                Problem::NotFinite
+            },
+        ));
+    }
+    let (first, last) = (data.first_year, data.last_year());
+    if pop.base_year < first || pop.base_year > last {
+        return Err(ModelError::parameter(
+            "base_year",
+            pop.base_year as f64,
+            Problem::YearNotInData { first, last },
+        ));
+    }
+    if pop.horizon_year < pop.base_year {
+        return Err(ModelError::parameter(
+            "horizon_year",
+            pop.horizon_year as f64,
+            Problem::HorizonBeforeBase {
+                base: pop.base_year,
+            },
+        ));
+    }
+    if pop.horizon_year > pop.base_year + 100 {
+        return Err(ModelError::parameter(
+            "horizon_year",
+            pop.horizon_year as f64,
+            Problem::OutOfRange {
+                min: pop.base_year as f64,
+                max: (pop.base_year + 100) as f64,
+                max_open: false,
+            },
+        ));
+    }
+    if pop.growth_method == GrowthMethod::Fixed
+        && (!pop.fixed_growth_percent.is_finite()
+            || !(-99.0..=100.0).contains(&pop.fixed_growth_percent))
+    {
+        return Err(ModelError::parameter(
+            "growth_percent",
+            pop.fixed_growth_percent,
+            Problem::OutOfRange {
+                min: -99.0,
+                max: 100.0,
+                max_open: false,
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// Runs the whole model: workload, pregnant women, growth, projection and
+/// midwives needed, for every region and in total.
+pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelError> {
+    let wl = workload(p)?;
+    check_population(p, data)?;
+    let rounding = p.rounding;
+    let coef = p.population.coefficient;
+    let years = data.years;
+    let regions = data.regions();
+    let first_year = data.first_year;
+    let last_data_year = data.last_year();
+    let base_year = p.population.base_year;
+    let horizon_year = p.population.horizon_year;
+    let end_year = horizon_year.max(last_data_year);
+    let span = (end_year - first_year + 1) as usize;
+    let base_k = (base_year - first_year) as usize;
+    let share = wl.share;
+
+    let mut births = Vec::with_capacity(regions * years);
+    let mut pregnant = Vec::with_capacity(regions * years);
+    for i in 0..regions * years {
+        let b = match (data.births[i], data.population[i], data.cbr[i]) {
+            (Some(b), _, _) => Some(round_people(b, rounding)),
+            (None, Some(pop), Some(cbr)) => Some(round_people(cbr * pop / 1000.0, rounding)),
+            _ => None,
+        };
+        let pw = match (data.pregnant_women[i], b) {
+            (Some(pw), _) => round_people(pw, rounding),
+            (None, Some(b)) => round_people(coef * b, rounding),
+            // PreparedData guarantees births or pregnant women can be had.
+            (None, None) => 0.0,
+        };
+        births.push(b.unwrap_or(f64::NAN));
+        pregnant.push(pw);
+    }
+
+    let mut growth_used = Vec::with_capacity(regions);
+    let mut mean_growth = Vec::with_capacity(regions);
+    let mut base_pregnant = Vec::with_capacity(regions);
+    for r in 0..regions {
+        let series = &pregnant[r * years..(r + 1) * years];
+        let mut sum = 0.0;
+        for k in 1..years {
+            sum += growth(series[k - 1], series[k]).ok_or_else(|| ModelError::GrowthFromZero {
+                region: data.label(r).to_string(),
+                year: first_year + k as i32,
+            })?;
+        }
+        let mean = if years > 1 {
+            sum / (years - 1) as f64
+        } else {
+            0.0
+        };
+        let used = match p.population.growth_method {
+            GrowthMethod::MeanAnnual => mean,
+            GrowthMethod::Fixed => p.population.fixed_growth_percent / 100.0,
+            GrowthMethod::Compound => {
+                let (a, b) = (series[0], series[years - 1]);
+                if years < 2 || (a == 0.0 && b == 0.0) {
+                    0.0
+                } else if a == 0.0 {
+                    return Err(ModelError::GrowthFromZero {
+                        region: data.label(r).to_string(),
+                        year: first_year + 1,
+                    });
+                } else {
+                    (b / a).powf(1.0 / (years - 1) as f64) - 1.0
+                }
+            }
+        };
+        if used <= -1.0 && first_year < base_year {
+            return Err(ModelError::GrowthFromZero {
+                region: data.label(r).to_string(),
+                year: base_year,
+            });
+        }
+        mean_growth.push(mean);
+        growth_used.push(used);
+        base_pregnant.push(series[base_k]);
+    }
+
+    // Sum the projection year by year over the regions: one pass per year
+    // over contiguous columns, so the compiler can vectorise it.
+    let mut projected_total = vec![0.0; span];
+    let mut factor: Vec<f64> = (0..regions)
+        .map(|r| base_pregnant[r] * start_factor(growth_used[r], first_year - base_year))
+        .collect();
+    let q: Vec<f64> = growth_used.iter().map(|g| 1.0 + g).collect();
+    for total in projected_total.iter_mut() {
+        let mut s = 0.0;
+        match rounding {
+            Rounding::Exact => {
+                for (f, q) in factor.iter_mut().zip(&q) {
+                    s += *f;
+                    *f *= q;
+                }
+            }
+            Rounding::Published => {
+                for (f, q) in factor.iter_mut().zip(&q) {
+                    s += round_half_up(*f, 0);
+                    *f *= q;
+                }
+            }
+        }
+        *total = s;
+    }
+
+    // Data-year totals.
+    let mut total = Vec::with_capacity(span);
+    let mut prev_total_pw: Option<f64> = None;
+    let mut total_growth_sum = 0.0;
+    for k in 0..span {
+        let year = first_year + k as i32;
+        let projected = projected_total[k];
+        if k < years {
+            let mut pop = Some(0.0);
+            let mut b = Some(0.0);
+            let mut pw = 0.0;
+            let mut avail = Some(0.0);
+            for r in 0..regions {
+                let i = r * years + k;
+                pop = pop.zip(data.population[i]).map(|(a, x)| a + x);
+                let bi = births[i];
+                b = if bi.is_nan() { None } else { b.map(|a| a + bi) };
+                pw += pregnant[i];
+                avail = avail.zip(data.midwives_available[i]).map(|(a, x)| a + x);
+            }
+            let cbr = if regions == 1 {
+                data.cbr[k]
+            } else {
+                match (pop, b) {
+                    (Some(pop), Some(b)) if pop > 0.0 => Some(b / pop * 1000.0),
+                    _ => None,
+                }
+            };
+            let g = prev_total_pw.and_then(|prev| growth(prev, pw));
+            if let Some(g) = g {
+                total_growth_sum += g;
+            }
+            prev_total_pw = Some(pw);
+            let needed = needed_sum(share, &pregnant, years, k, regions);
+            total.push(year_row(
+                year,
+                YearKind::Data,
+                pop,
+                cbr,
+                b,
+                pw,
+                g,
+                projected,
+                needed,
+                avail,
+            ));
+        } else {
+            // The need is proportional, so the total need is share × total.
+            let needed = share * projected;
+            total.push(year_row(
+                year,
+                YearKind::Projection,
+                None,
+                None,
+                None,
+                projected,
+                None,
+                projected,
+                needed,
+                None,
+            ));
+        }
+    }
+    let total_mean_growth = if years > 1 {
+        total_growth_sum / (years - 1) as f64
+    } else {
+        0.0
+    };
+    let total_growth_used = if regions == 1 {
+        growth_used[0]
+    } else {
+        total_mean_growth
+    };
+
+    Ok(Projection {
+        rounding,
+        workload: wl,
+        growth_method: p.population.growth_method,
+        base_year,
+        horizon_year,
+        first_year,
+        last_data_year,
+        end_year,
+        growth_used,
+        mean_growth,
+        base_pregnant,
+        births,
+        pregnant,
+        total,
+        total_growth_used,
+        total_mean_growth,
+    })
+}
+
+fn needed_sum(share: f64, pregnant: &[f64], years: usize, k: usize, regions: usize) -> f64 {
+    let mut s = 0.0;
+    for r in 0..regions {
+        s += pregnant[r * years + k];
+    }
+    share * s
+}
+
+/// (1 + g)^(first − base): the factor of the first year shown.
+fn start_factor(g: f64, offset: i32) -> f64 {
+    (1.0 + g).powi(offset)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn year_row(
+    year: i32,
+    kind: YearKind,
+    population: Option<f64>,
+    cbr: Option<f64>,
+    births: Option<f64>,
+    pregnant_women: f64,
+    growth: Option<f64>,
+    projected: f64,
+    needed: f64,
+    available: Option<f64>,
+) -> YearRow {
+    let fit = if kind == YearKind::Data && pregnant_women > 0.0 {
+        Some((projected - pregnant_women) / pregnant_women * 100.0)
+    } else {
+        None
+    };
+    YearRow {
+        year,
+        kind,
+        population,
+        cbr,
+        births,
+        pregnant_women,
+        growth,
+        projected_pregnant_women: projected,
+        fit_difference_percent: fit,
+        midwives_needed: needed,
+        midwives_available: available,
+        gap: available.map(|a| a - needed),
+        ratio: available.and_then(|a| if needed > 0.0 { Some(a / needed) } else { None }),
+    }
+}
+
+impl Projection {
+    /// Years shown, first data year to end year.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.first_year..=self.end_year
+    }
+
+    /// Number of regions.
+    pub fn regions(&self) -> usize {
+        self.base_pregnant.len()
+    }
+
+    /// The projected pregnant women of region `r` in `year`, computed the
+    /// same way as the totals (bit for bit).
+    pub fn projected(&self, r: usize, year: i32) -> f64 {
+        let mut f = self.base_pregnant[r]
+            * start_factor(self.growth_used[r], self.first_year - self.base_year);
+        let q = 1.0 + self.growth_used[r];
+        for _ in self.first_year..year {
+            f *= q;
+        }
+        round_people(f, self.rounding)
+    }
+
+    /// Every figure of region `r` in `year`.
+    pub fn region_row(&self, data: &PreparedData, r: usize, year: i32) -> YearRow {
+        let k = (year - self.first_year) as usize;
+        let projected = self.projected(r, year);
+        let share = self.workload.share;
+        if year <= self.last_data_year {
+            let i = r * data.years + k;
+            let pw = self.pregnant[i];
+            let g = if k > 0 {
+                growth(self.pregnant[i - 1], pw)
+            } else {
+                None
+            };
+            let b = self.births[i];
+            year_row(
+                year,
+                YearKind::Data,
+                data.population[i],
+                data.cbr[i],
+                if b.is_nan() { None } else { Some(b) },
+                pw,
+                g,
+                projected,
+                share * pw,
+                data.midwives_available[i],
+            )
+        } else {
+            year_row(
+                year,
+                YearKind::Projection,
+                None,
+                None,
+                None,
+                projected,
+                None,
+                projected,
+                share * projected,
+                None,
+            )
+        }
+    }
+
+    /// Every year of region `r`.
+    pub fn region_rows(&self, data: &PreparedData, r: usize) -> Vec<YearRow> {
+        self.years().map(|y| self.region_row(data, r, y)).collect()
+    }
+
+    /// The total row of `year`, if shown.
+    pub fn total_row(&self, year: i32) -> Option<&YearRow> {
+        self.total.iter().find(|row| row.year == year)
+    }
+}
