@@ -44,7 +44,9 @@ pub enum ScenarioFileError {
 
 #[derive(Deserialize)]
 struct VersionProbe {
-    format_version: Option<u32>,
+    /// 0 when the field is absent: no scenario file has version 0.
+    #[serde(default)]
+    format_version: u32,
 }
 
 fn prefix(path: Option<&Path>) -> String {
@@ -61,10 +63,10 @@ fn parse(text: &str, path: Option<&Path>) -> Result<Scenario, ScenarioFileError>
     };
     let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
     match probe.format_version {
-        None => {
+        0 => {
             return Err(ScenarioFileError::NotAScenario { path: prefix(path) });
         }
-        Some(v) if v > FORMAT_VERSION => {
+        v if v > FORMAT_VERSION => {
             return Err(ScenarioFileError::NewerVersion {
                 path: prefix(path),
                 found: v,

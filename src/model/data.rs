@@ -65,6 +65,16 @@ pub struct PreparedData {
     pub midwives_available: Vec<Option<f64>>,
     /// True when any row gives midwives available.
     pub has_midwives: bool,
+    /// Births before any rounding: the given births, else CBR × population
+    /// / 1000; NaN when neither can be had. Read by every recompute, so kept
+    /// compact.
+    pub births_base: Vec<f64>,
+    /// Pregnant women as given, NaN when not given.
+    pub pregnant_given: Vec<f64>,
+    /// Per data year: total population, if every region gives it.
+    pub population_total: Vec<Option<f64>>,
+    /// Per data year: total midwives available, if every region gives them.
+    pub midwives_total: Vec<Option<f64>>,
 }
 
 fn check(
@@ -212,6 +222,10 @@ impl PreparedData {
             pregnant_women: Vec::with_capacity(cells),
             midwives_available: Vec::with_capacity(cells),
             has_midwives: false,
+            births_base: Vec::with_capacity(cells),
+            pregnant_given: Vec::with_capacity(cells),
+            population_total: vec![Some(0.0); years],
+            midwives_total: vec![Some(0.0); years],
         };
         for m in &members {
             let first = &rows[m[0]];
@@ -222,8 +236,22 @@ impl PreparedData {
                 .find(|n| !n.is_empty())
                 .unwrap_or("");
             out.names.push(name.to_string());
-            for &i in m {
+            for (k, &i) in m.iter().enumerate() {
                 let r = &rows[i];
+                let births = match (r.births, r.population, r.cbr) {
+                    (Some(b), _, _) => b,
+                    (None, Some(pop), Some(cbr)) => cbr * pop / 1000.0,
+                    _ => f64::NAN,
+                };
+                out.births_base.push(births);
+                out.pregnant_given
+                    .push(r.pregnant_women.unwrap_or(f64::NAN));
+                out.population_total[k] = out.population_total[k]
+                    .zip(r.population)
+                    .map(|(a, x)| a + x);
+                out.midwives_total[k] = out.midwives_total[k]
+                    .zip(r.midwives_available)
+                    .map(|(a, x)| a + x);
                 out.population.push(r.population);
                 out.cbr.push(r.cbr);
                 out.births.push(r.births);

@@ -544,15 +544,14 @@ pub fn explain(
         .map(|r| r.pregnant_women)
         .unwrap_or(0.0);
     let mut shown = Vec::new();
-    if let Some(last) = data_rows.last() {
-        if last.year != base {
-            shown.push(*last);
-        }
+    if let Some(last) = data_rows.last().filter(|l| l.year != base) {
+        shown.push(*last);
     }
-    if let Some(h) = rows.iter().find(|r| r.year == proj.horizon_year) {
-        if !shown.iter().any(|s| s.year == h.year) && h.year != base {
-            shown.push(h);
-        }
+    if let Some(h) = rows.iter().find(|r| r.year == proj.horizon_year)
+        && !shown.iter().any(|s| s.year == h.year)
+        && h.year != base
+    {
+        shown.push(h);
     }
     for row in shown {
         let n = row.year - base;
@@ -575,9 +574,9 @@ pub fn explain(
         };
         let note = match row.fit_difference_percent {
             Some(d) => format!(
-                "{} {} ({}: {})",
-                t(lang, "Selisih terhadap data:", "Difference from the data:",),
-                format!("{}%", fmt_trim(d, 4, lang)),
+                "{} {}% ({}: {})",
+                t(lang, "Selisih terhadap data:", "Difference from the data:"),
+                fmt_trim(d, 4, lang),
                 t(lang, "data", "data"),
                 f.people(row.pregnant_women)
             ),

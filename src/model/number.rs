@@ -39,7 +39,7 @@ pub fn fmt_fixed(x: f64, decimals: usize, lang: Lang) -> String {
     let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3 + 4);
     let digits: Vec<char> = int_part.chars().collect();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(thousands);
         }
         grouped.push(*c);
