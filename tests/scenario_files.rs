@@ -141,3 +141,11 @@ fn a_hand_written_minimal_file_loads_with_defaults() {
     let (_, p) = proyeksi_bidan::model::compute(&s).unwrap();
     assert_eq!(p.total.len(), 6);
 }
+
+#[test]
+fn the_bundled_example_file_matches_the_built_in_example() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("contoh-indonesia-2017-2020.bidan");
+    assert_eq!(load_scenario(&path).unwrap(), Scenario::example());
+}
