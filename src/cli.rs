@@ -22,8 +22,23 @@ use crate::model::{self, Lang, ModelError, Rounding, Scenario};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Scenario file to open (.bidan or .ron); without one, the bundled example.
+    /// Scenario file to open in the window (.bidan or .ron); without one, the bundled example.
     pub scenario: Option<PathBuf>,
+    /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+}
+
+/// What the command line asks for beyond what it printed.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// Everything was done on the command line.
+    Done,
+    /// Open the window on this scenario (or the bundled example).
+    Window {
+        scenario: Option<PathBuf>,
+        screenshot: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,7 +162,7 @@ pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
 
 /// Runs the command line with `args` (the first is the program name),
 /// writing results to `out`.
-pub fn run<I, T>(args: I, out: &mut dyn Write) -> Result<(), CliError>
+pub fn run<I, T>(args: I, out: &mut dyn Write) -> Result<Outcome, CliError>
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -158,7 +173,7 @@ where
             use clap::error::ErrorKind;
             if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                 write!(out, "{e}")?;
-                return Ok(());
+                return Ok(Outcome::Done);
             }
             return Err(CliError::Usage(e.to_string()));
         }
@@ -167,30 +182,19 @@ where
 }
 
 /// Runs a parsed command line.
-pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match cli.command {
         None => {
-            let common = ScenarioArgs {
+            return Ok(Outcome::Window {
                 scenario: cli.scenario,
-                rounding: None,
-                lang: LangArg::Id,
-                set: Vec::new(),
-            };
-            compute(
-                &ComputeArgs {
-                    common,
-                    format: FormatArg::Table,
-                },
-                out,
-            )
+                screenshot: cli.screenshot,
+            });
         }
-        Some(Command::Compute(a)) => compute(&a, out),
-        Some(Command::Explain(a)) => explain_cmd(&a, out),
-        Some(Command::Example { out: path }) => {
-            save_scenario(&path, &Scenario::example())?;
-            Ok(())
-        }
+        Some(Command::Compute(a)) => compute(&a, out)?,
+        Some(Command::Explain(a)) => explain_cmd(&a, out)?,
+        Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())?,
     }
+    Ok(Outcome::Done)
 }
 
 fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {

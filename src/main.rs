@@ -1,14 +1,45 @@
-//! Starts Proyeksi Bidan: the command line, or (without a command) the
-//! bundled example's projection.
+//! Starts Proyeksi Bidan: the window (no command, or a scenario file), or the
+//! headless command line (`compute`, `explain`, `example`).
 
 use std::process::ExitCode;
+use std::time::Instant;
+
+use proyeksi_bidan::cli::{self, CliError, Outcome};
 
 fn main() -> ExitCode {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match proyeksi_bidan::cli::run(std::env::args_os(), &mut out) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(proyeksi_bidan::cli::CliError::Usage(msg)) => {
+    let started = Instant::now();
+    let outcome = {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        cli::run(std::env::args_os(), &mut out)
+    };
+    match outcome {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Window {
+            scenario,
+            screenshot,
+        }) => {
+            let shot = screenshot.clone();
+            match proyeksi_bidan::ui::run_window(scenario, screenshot, started) {
+                Ok(()) => match shot {
+                    Some(p) if !p.exists() => {
+                        eprintln!(
+                            "proyeksi-bidan: no screenshot was written to {}",
+                            p.display()
+                        );
+                        ExitCode::FAILURE
+                    }
+                    _ => ExitCode::SUCCESS,
+                },
+                Err(e) => {
+                    eprintln!(
+                        "proyeksi-bidan: cannot open the window ({e}). Without a display, use `proyeksi-bidan compute` or `proyeksi-bidan explain`."
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(CliError::Usage(msg)) => {
             eprint!("{msg}");
             if !msg.ends_with('\n') {
                 eprintln!();

@@ -1,0 +1,255 @@
+//! The data table embedded in the scenario, editable in place: fix a number,
+//! add a year, remove a row. Numbers are checked as they are typed; problems
+//! of the whole table (a gap in the years, a duplicate) are listed above it.
+
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+use super::widgets::optional_number_field;
+use crate::model::{DataRow, Lang, ModelError};
+
+/// A column of the data table that holds a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberColumn {
+    Population,
+    Cbr,
+    Births,
+    PregnantWomen,
+    MidwivesAvailable,
+}
+
+impl NumberColumn {
+    pub const ALL: [NumberColumn; 5] = [
+        NumberColumn::Population,
+        NumberColumn::Cbr,
+        NumberColumn::Births,
+        NumberColumn::PregnantWomen,
+        NumberColumn::MidwivesAvailable,
+    ];
+
+    pub fn heading(self, lang: Lang) -> &'static str {
+        match self {
+            NumberColumn::Population => lang.pick("Penduduk", "Population"),
+            NumberColumn::Cbr => "CBR",
+            NumberColumn::Births => lang.pick("Kelahiran (opsional)", "Births (optional)"),
+            NumberColumn::PregnantWomen => {
+                lang.pick("Ibu hamil (opsional)", "Pregnant women (optional)")
+            }
+            NumberColumn::MidwivesAvailable => lang.pick("Bidan tersedia", "Midwives available"),
+        }
+    }
+
+    fn decimals(self) -> usize {
+        match self {
+            NumberColumn::Cbr => 2,
+            NumberColumn::MidwivesAvailable => 1,
+            _ => 0,
+        }
+    }
+
+    pub fn get(self, r: &DataRow) -> Option<f64> {
+        match self {
+            NumberColumn::Population => r.population,
+            NumberColumn::Cbr => r.cbr,
+            NumberColumn::Births => r.births,
+            NumberColumn::PregnantWomen => r.pregnant_women,
+            NumberColumn::MidwivesAvailable => r.midwives_available,
+        }
+    }
+
+    pub fn set(self, r: &mut DataRow, v: Option<f64>) {
+        match self {
+            NumberColumn::Population => r.population = v,
+            NumberColumn::Cbr => r.cbr = v,
+            NumberColumn::Births => r.births = v,
+            NumberColumn::PregnantWomen => r.pregnant_women = v,
+            NumberColumn::MidwivesAvailable => r.midwives_available = v,
+        }
+    }
+}
+
+/// One edit of the data table, applied by the app as a new revision.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataEdit {
+    Number(usize, NumberColumn, Option<f64>),
+    Code(usize, String),
+    Name(usize, String),
+    Year(usize, i32),
+    /// Adds the next year after the row (same region, same figures).
+    AddYearAfter(usize),
+    Remove(usize),
+}
+
+impl DataEdit {
+    pub fn apply(self, rows: &mut Vec<DataRow>) {
+        match self {
+            DataEdit::Number(i, c, v) => {
+                if let Some(r) = rows.get_mut(i) {
+                    c.set(r, v)
+                }
+            }
+            DataEdit::Code(i, s) => {
+                if let Some(r) = rows.get_mut(i) {
+                    r.region_code = s
+                }
+            }
+            DataEdit::Name(i, s) => {
+                if let Some(r) = rows.get_mut(i) {
+                    r.region_name = s
+                }
+            }
+            DataEdit::Year(i, y) => {
+                if let Some(r) = rows.get_mut(i) {
+                    r.year = y
+                }
+            }
+            DataEdit::AddYearAfter(i) => {
+                if let Some(r) = rows.get(i) {
+                    let mut next = r.clone();
+                    next.year += 1;
+                    rows.insert(i + 1, next);
+                }
+            }
+            DataEdit::Remove(i) => {
+                if i < rows.len() && rows.len() > 1 {
+                    rows.remove(i);
+                }
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct DataPanel;
+
+impl DataPanel {
+    /// Draws the table; returns the edit made this frame, if any.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        rows: &[DataRow],
+        error: Option<&ModelError>,
+        lang: Lang,
+    ) -> Option<DataEdit> {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let mut edit = None;
+        match error {
+            Some(e) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("⚠ {}", e.message(lang)),
+                );
+            }
+            None => {
+                ui.label(format!(
+                    "{} {} {}",
+                    rows.len(),
+                    t("baris data.", "data rows."),
+                    t(
+                        "Kosongkan kelahiran/ibu hamil agar dihitung dari penduduk dan CBR.",
+                        "Leave births/pregnant women empty to compute them from population and CBR."
+                    )
+                ));
+            }
+        }
+        let headings = [
+            t("Kode", "Code"),
+            t("Nama wilayah", "Region name"),
+            t("Tahun", "Year"),
+        ];
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .column(Column::initial(70.0))
+            .column(Column::initial(160.0))
+            .column(Column::initial(60.0))
+            .columns(Column::initial(110.0), NumberColumn::ALL.len())
+            .column(Column::auto())
+            .header(22.0, |mut h| {
+                for head in headings {
+                    h.col(|ui| {
+                        ui.strong(head);
+                    });
+                }
+                for c in NumberColumn::ALL {
+                    h.col(|ui| {
+                        ui.strong(c.heading(lang));
+                    });
+                }
+                h.col(|_ui| {});
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let i = row.index();
+                    let r = &rows[i];
+                    let n = i + 1;
+                    row.col(|ui| {
+                        let mut code = r.region_code.clone();
+                        let resp = ui
+                            .add(egui::TextEdit::singleline(&mut code).id_salt(("code", i)))
+                            .accessible_name(format!("{} {n}", t("Kode baris", "Code row")));
+                        if resp.changed() {
+                            edit = Some(DataEdit::Code(i, code));
+                        }
+                    });
+                    row.col(|ui| {
+                        let mut name = r.region_name.clone();
+                        let resp = ui
+                            .add(egui::TextEdit::singleline(&mut name).id_salt(("name", i)))
+                            .accessible_name(format!("{} {n}", t("Nama baris", "Name row")));
+                        if resp.changed() {
+                            edit = Some(DataEdit::Name(i, name));
+                        }
+                    });
+                    row.col(|ui| {
+                        let mut year = r.year;
+                        let resp = ui
+                            .add(egui::DragValue::new(&mut year).range(1000..=3000))
+                            .accessible_name(format!("{} {n}", t("Tahun baris", "Year row")));
+                        if resp.changed() {
+                            edit = Some(DataEdit::Year(i, year));
+                        }
+                    });
+                    for c in NumberColumn::ALL {
+                        row.col(|ui| {
+                            let mut v = c.get(r);
+                            let name = format!("{} {} {n}", c.heading(lang), t("baris", "row"));
+                            let (_, changed) = optional_number_field(
+                                ui,
+                                &mut v,
+                                c.decimals(),
+                                lang,
+                                ui.scope_id().with(("data_cell", i, c as u8)),
+                                &name,
+                                100.0,
+                            );
+                            if changed {
+                                edit = Some(DataEdit::Number(i, c, v));
+                            }
+                        });
+                    }
+                    row.col(|ui| {
+                        if ui
+                            .small_button("+")
+                            .on_hover_text(t(
+                                "Tambah tahun berikutnya di bawah baris ini",
+                                "Add the next year below this row",
+                            ))
+                            .clicked()
+                        {
+                            edit = Some(DataEdit::AddYearAfter(i));
+                        }
+                        if rows.len() > 1
+                            && ui
+                                .small_button("✖")
+                                .on_hover_text(t("Hapus baris ini", "Remove this row"))
+                                .clicked()
+                        {
+                            edit = Some(DataEdit::Remove(i));
+                        }
+                    });
+                });
+            });
+        edit
+    }
+}

@@ -1,0 +1,159 @@
+//! Small widgets shared by the panels: a number field that reads and shows
+//! numbers the Indonesian way and refuses text it cannot read.
+
+use egui::{Color32, Response, Stroke, TextEdit, Ui};
+
+use crate::model::Lang;
+use crate::model::number::{fmt_trim, parse_number};
+
+/// A text field for a number. It shows the value in the planner's format
+/// (`1.602`, `0,3`), accepts what planners type (`1.602`, `0,3`, `30%`),
+/// updates the value while typing when the text reads as a number, and
+/// otherwise marks the field red with a hint while keeping the last valid
+/// value. Returns the field's response; `changed()` is true only when the
+/// value changed.
+pub fn number_field(
+    ui: &mut Ui,
+    value: &mut f64,
+    decimals: usize,
+    lang: Lang,
+    id_salt: egui::Id,
+    name: &str,
+    width: f32,
+) -> (Response, bool) {
+    let id = id_salt.with("number_text");
+    let stored: Option<String> = ui.data(|d| d.get_temp(id));
+    let mut text = stored
+        .clone()
+        .unwrap_or_else(|| fmt_trim(*value, decimals, lang));
+    let mut response = ui.add(
+        TextEdit::singleline(&mut text)
+            .id(id.with("edit"))
+            .desired_width(width)
+            .align(egui::Align2::RIGHT_CENTER),
+    );
+    response = response.accessible_name(name);
+    let mut invalid = false;
+    let mut changed = false;
+    if response.changed() {
+        match parse_number(&text, lang) {
+            Ok(v) => {
+                if v != *value {
+                    *value = v;
+                    changed = true;
+                }
+            }
+            Err(_) => invalid = true,
+        }
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else if stored.is_some() {
+        invalid = parse_number(&text, lang).is_err();
+    }
+    if response.lost_focus() || (!response.has_focus() && stored.is_some()) {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    if invalid {
+        ui.painter().rect_stroke(
+            response.rect.expand(1.0),
+            2.0,
+            Stroke::new(1.5, Color32::from_rgb(200, 30, 30)),
+            egui::StrokeKind::Outside,
+        );
+        response = response.on_hover_text(lang.pick(
+            "Bukan angka. Contoh: 1.602 (seribu enam ratus dua), 0,3 atau 30%. Nilai terakhir yang sah tetap dipakai.",
+            "Not a number. Examples: 1.602 (one thousand six hundred and two), 0,3 or 30%. The last valid value is kept.",
+        ));
+    }
+    (response, changed)
+}
+
+/// A labelled number row: label with tooltip, then the field.
+#[allow(clippy::too_many_arguments)]
+pub fn number_row(
+    ui: &mut Ui,
+    label: &str,
+    tooltip: &str,
+    value: &mut f64,
+    decimals: usize,
+    lang: Lang,
+    unit: &str,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.label(label).on_hover_text(tooltip);
+        let id = ui.scope_id().with(label);
+        let (r, c) = number_field(ui, value, decimals, lang, id, label, 70.0);
+        r.on_hover_text(tooltip);
+        changed = c;
+        if !unit.is_empty() {
+            ui.label(unit);
+        }
+    });
+    changed
+}
+
+/// Like [`number_field`] for a value that may be empty: an empty field is
+/// "not given".
+pub fn optional_number_field(
+    ui: &mut Ui,
+    value: &mut Option<f64>,
+    decimals: usize,
+    lang: Lang,
+    id_salt: egui::Id,
+    name: &str,
+    width: f32,
+) -> (Response, bool) {
+    let id = id_salt.with("number_text");
+    let stored: Option<String> = ui.data(|d| d.get_temp(id));
+    let mut text = stored.clone().unwrap_or_else(|| {
+        value
+            .map(|v| fmt_trim(v, decimals, lang))
+            .unwrap_or_default()
+    });
+    let mut response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .id(id.with("edit"))
+                .desired_width(width)
+                .align(egui::Align2::RIGHT_CENTER),
+        )
+        .accessible_name(name);
+    let read = |text: &str| {
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_number(text, lang).map(Some)
+        }
+    };
+    let mut invalid = false;
+    let mut changed = false;
+    if response.changed() {
+        match read(&text) {
+            Ok(v) if v != *value => {
+                *value = v;
+                changed = true;
+            }
+            Ok(_) => {}
+            Err(_) => invalid = true,
+        }
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else if stored.is_some() {
+        invalid = read(&text).is_err();
+    }
+    if response.lost_focus() || (!response.has_focus() && stored.is_some()) {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    if invalid {
+        ui.painter().rect_stroke(
+            response.rect.expand(1.0),
+            2.0,
+            Stroke::new(1.5, Color32::from_rgb(200, 30, 30)),
+            egui::StrokeKind::Outside,
+        );
+        response = response.on_hover_text(lang.pick(
+            "Bukan angka. Contoh: 261.890.900 atau 18,5. Kosongkan jika tidak ada.",
+            "Not a number. Examples: 261.890.900 or 18,5. Leave empty if not known.",
+        ));
+    }
+    (response, changed)
+}
