@@ -34,7 +34,10 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let colours: HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
-    let dark = img.pixels().filter(|p| p.0[0] < 100 && p.0[1] < 100 && p.0[2] < 100).count();
+    let dark = img
+        .pixels()
+        .filter(|p| p.0[0] < 100 && p.0[1] < 100 && p.0[2] < 100)
+        .count();
     println!(
         "{}: {}×{} pixels, {} distinct colours, {} dark (text) pixels",
         args[1],

@@ -27,6 +27,21 @@ pub struct Cli {
     /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
+    /// The tab the window opens on: projection, table, working or data.
+    #[arg(long, value_enum, default_value = "projection")]
+    pub tab: TabArg,
+    /// The language the window opens in this time (otherwise the remembered one).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum TabArg {
+    #[default]
+    Projection,
+    Table,
+    Working,
+    Data,
 }
 
 /// What the command line asks for beyond what it printed.
@@ -38,6 +53,8 @@ pub enum Outcome {
     Window {
         scenario: Option<PathBuf>,
         screenshot: Option<PathBuf>,
+        tab: TabArg,
+        lang: Option<Lang>,
     },
 }
 
@@ -188,6 +205,8 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
             return Ok(Outcome::Window {
                 scenario: cli.scenario,
                 screenshot: cli.screenshot,
+                tab: cli.tab,
+                lang: cli.lang.map(Lang::from),
             });
         }
         Some(Command::Compute(a)) => compute(&a, out)?,

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use proyeksi_bidan::cli::{self, CliError, Outcome};
+use proyeksi_bidan::ui::{Tab, WindowStart};
 
 fn main() -> ExitCode {
     let started = Instant::now();
@@ -18,9 +19,24 @@ fn main() -> ExitCode {
         Ok(Outcome::Window {
             scenario,
             screenshot,
+            tab,
+            lang,
         }) => {
             let shot = screenshot.clone();
-            match proyeksi_bidan::ui::run_window(scenario, screenshot, started) {
+            let tab = match tab {
+                cli::TabArg::Projection => Tab::Projection,
+                cli::TabArg::Table => Tab::Table,
+                cli::TabArg::Working => Tab::Working,
+                cli::TabArg::Data => Tab::Data,
+            };
+            let start = WindowStart {
+                scenario,
+                screenshot,
+                tab,
+                lang,
+                started,
+            };
+            match proyeksi_bidan::ui::run_window(start) {
                 Ok(()) => match shot {
                     Some(p) if !p.exists() => {
                         eprintln!(

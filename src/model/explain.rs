@@ -502,7 +502,7 @@ pub fn explain(
             "{} ({label})",
             t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women")
         ),
-        t(lang, "ḡ = Σ g / jumlah tahun", "ḡ = Σ g / number of years"),
+        t(lang, "rata-rata g = Σ g / jumlah tahun", "mean g = Σ g / number of years"),
         mean_working,
         match method {
             GrowthMethod::MeanAnnual if published => format!(

@@ -199,17 +199,23 @@ impl ProyeksiApp {
 
     /// Creates the app inside eframe: restores settings, opens `path` if
     /// given (or the bundled example).
-    pub fn from_creation(
-        cc: &eframe::CreationContext<'_>,
-        path: Option<PathBuf>,
-        screenshot: Option<PathBuf>,
-        started: Instant,
-    ) -> Self {
-        let settings: Settings = cc
+    pub fn from_creation(cc: &eframe::CreationContext<'_>, start: super::WindowStart) -> Self {
+        let super::WindowStart {
+            scenario: path,
+            screenshot,
+            tab,
+            lang,
+            started,
+        } = start;
+        let mut settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        if let Some(lang) = lang {
+            settings.lang = lang;
+        }
         let mut app = Self::new(Scenario::example(), None, settings, Box::new(NativeDialogs));
+        app.tab = tab;
         if let Some(p) = path {
             app.open_path(&p);
         }

@@ -229,24 +229,26 @@ impl DataPanel {
                         });
                     }
                     row.col(|ui| {
-                        if ui
-                            .small_button("+")
-                            .on_hover_text(t(
-                                "Tambah tahun berikutnya di bawah baris ini",
-                                "Add the next year below this row",
-                            ))
-                            .clicked()
-                        {
-                            edit = Some(DataEdit::AddYearAfter(i));
-                        }
-                        if rows.len() > 1
-                            && ui
-                                .small_button("✖")
-                                .on_hover_text(t("Hapus baris ini", "Remove this row"))
+                        ui.horizontal(|ui| {
+                            if ui
+                                .small_button("+")
+                                .on_hover_text(t(
+                                    "Tambah tahun berikutnya di bawah baris ini",
+                                    "Add the next year below this row",
+                                ))
                                 .clicked()
-                        {
-                            edit = Some(DataEdit::Remove(i));
-                        }
+                            {
+                                edit = Some(DataEdit::AddYearAfter(i));
+                            }
+                            if rows.len() > 1
+                                && ui
+                                    .small_button("✖")
+                                    .on_hover_text(t("Hapus baris ini", "Remove this row"))
+                                    .clicked()
+                            {
+                                edit = Some(DataEdit::Remove(i));
+                            }
+                        });
                     });
                 });
             });

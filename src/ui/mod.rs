@@ -16,13 +16,22 @@ pub use app::{Command, ProyeksiApp, Settings, Tab};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Opens the window on `scenario` (or the bundled example). With
-/// `screenshot`, saves a picture of the window once drawn and closes.
-pub fn run_window(
-    scenario: Option<PathBuf>,
-    screenshot: Option<PathBuf>,
-    started: Instant,
-) -> Result<(), String> {
+/// How the window starts.
+pub struct WindowStart {
+    /// A scenario file to open; the bundled example without one.
+    pub scenario: Option<PathBuf>,
+    /// Save a picture of the window once drawn, then close.
+    pub screenshot: Option<PathBuf>,
+    pub tab: Tab,
+    /// Language for this run (otherwise the remembered one).
+    pub lang: Option<crate::model::Lang>,
+    /// When the process started, to report the time to the first frame.
+    pub started: Instant,
+}
+
+/// Opens the window.
+pub fn run_window(start: WindowStart) -> Result<(), String> {
+    let screenshot = start.screenshot.clone();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
@@ -37,11 +46,7 @@ pub fn run_window(
     eframe::run_native(
         "Proyeksi Bidan",
         options,
-        Box::new(move |cc| {
-            Ok(Box::new(ProyeksiApp::from_creation(
-                cc, scenario, screenshot, started,
-            )))
-        }),
+        Box::new(move |cc| Ok(Box::new(ProyeksiApp::from_creation(cc, start)))),
     )
     .map_err(|e| e.to_string())
 }

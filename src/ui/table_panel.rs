@@ -65,7 +65,7 @@ impl TablePanel {
         let lang = f.lang;
         ui.horizontal(|ui| {
             if ui
-                .button(lang.pick("📋 Salin tabel", "📋 Copy table"))
+                .button(lang.pick("Salin tabel", "Copy table"))
                 .on_hover_text(lang.pick(
                     "Menyalin tabel (dipisah tab) untuk ditempel ke Excel atau laporan.",
                     "Copies the table (tab-separated) to paste into Excel or a report.",
