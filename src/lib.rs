@@ -5,6 +5,7 @@
 //! - [`io`]: scenario files and reports.
 //! - [`cli`]: the headless command line.
 
+pub mod chart;
 pub mod cli;
 pub mod io;
 pub mod model;

@@ -373,6 +373,30 @@ impl ProyeksiApp {
         }
     }
 
+    /// The name of what is shown: the only region, the chosen one, or "Total".
+    pub fn subject_name(&self) -> String {
+        match self.results.ok() {
+            Some((d, _)) => match self.region {
+                Some(r) if r < d.regions() => d.label(r).to_string(),
+                _ if d.regions() == 1 => d.label(0).to_string(),
+                _ => "Total".to_string(),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// The chart of what is shown, as the window draws it and exports it.
+    pub fn chart_spec(&self) -> crate::chart::ChartSpec {
+        crate::chart::projection_chart(
+            &self.shown_rows(),
+            &self.subject_name(),
+            &self.doc.state.name,
+            self.doc.state.params.rounding,
+            &crate::chart::today(),
+            self.lang(),
+        )
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let pressed = |sc: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(sc));
         // Most specific first: Ctrl+Shift+S before Ctrl+S.
@@ -638,8 +662,8 @@ impl ProyeksiApp {
         }
         match self.tab {
             Tab::Projection => {
-                let rows = self.shown_rows();
-                self.plot_panel.ui(ui, &rows, lang);
+                let spec = self.chart_spec();
+                self.plot_panel.ui(ui, &spec);
             }
             Tab::Table => {
                 let rows = self.shown_rows();

@@ -1,0 +1,1005 @@
+//! Data files in: CSV as Indonesian (or any) Excel writes it, and .xlsx.
+//! The whole file is checked before anything is handed over; every problem
+//! is reported as file:row:column with what was expected, so nothing is ever
+//! half-loaded.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader};
+use serde::{Deserialize, Serialize};
+
+use crate::model::data::{CBR_RANGE, MAX_PEOPLE};
+use crate::model::number::parse_number;
+use crate::model::{DataRow, Lang};
+
+/// A column of the data table that a file column can be mapped to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    RegionCode,
+    RegionName,
+    Year,
+    Population,
+    Cbr,
+    Births,
+    PregnantWomen,
+    MidwivesAvailable,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::RegionCode,
+        Field::RegionName,
+        Field::Year,
+        Field::Population,
+        Field::Cbr,
+        Field::Births,
+        Field::PregnantWomen,
+        Field::MidwivesAvailable,
+    ];
+
+    /// The header written in templates and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::RegionCode => "region_code",
+            Field::RegionName => "region_name",
+            Field::Year => "year",
+            Field::Population => "population",
+            Field::Cbr => "cbr",
+            Field::Births => "births",
+            Field::PregnantWomen => "pregnant_women",
+            Field::MidwivesAvailable => "midwives_available",
+        }
+    }
+
+    /// The Indonesian header written in Indonesian templates.
+    pub fn key_id(self) -> &'static str {
+        match self {
+            Field::RegionCode => "kode_wilayah",
+            Field::RegionName => "nama_wilayah",
+            Field::Year => "tahun",
+            Field::Population => "jumlah_penduduk",
+            Field::Cbr => "cbr",
+            Field::Births => "jumlah_kelahiran",
+            Field::PregnantWomen => "jumlah_ibu_hamil",
+            Field::MidwivesAvailable => "jumlah_bidan",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Field::RegionCode => lang.pick("Kode wilayah", "Region code"),
+            Field::RegionName => lang.pick("Nama wilayah", "Region name"),
+            Field::Year => lang.pick("Tahun", "Year"),
+            Field::Population => lang.pick("Jumlah penduduk", "Population"),
+            Field::Cbr => "CBR",
+            Field::Births => lang.pick("Jumlah kelahiran", "Births"),
+            Field::PregnantWomen => lang.pick("Jumlah ibu hamil", "Pregnant women"),
+            Field::MidwivesAvailable => lang.pick("Jumlah bidan", "Midwives available"),
+        }
+    }
+}
+
+/// Header names recognised for each field, compared after [`normalize`].
+const ALIASES: [(Field, &[&str]); 8] = [
+    (
+        Field::RegionCode,
+        &[
+            "regioncode",
+            "kodewilayah",
+            "kode",
+            "code",
+            "kodebps",
+            "kodedesa",
+            "kodepuskesmas",
+            "kodekabupaten",
+            "kodeprovinsi",
+            "idwilayah",
+        ],
+    ),
+    (
+        Field::RegionName,
+        &[
+            "regionname",
+            "namawilayah",
+            "wilayah",
+            "nama",
+            "region",
+            "name",
+            "provinsi",
+            "kabupaten",
+            "kabupatenkota",
+            "kota",
+            "puskesmas",
+            "desa",
+            "kelurahan",
+            "desakelurahan",
+            "kecamatan",
+        ],
+    ),
+    (Field::Year, &["year", "tahun", "thn"]),
+    (
+        Field::Population,
+        &[
+            "population",
+            "jumlahpenduduk",
+            "penduduk",
+            "pop",
+            "jumlahproyeksipenduduk",
+            "proyeksipenduduk",
+            "jiwa",
+            "populasi",
+        ],
+    ),
+    (
+        Field::Cbr,
+        &[
+            "cbr",
+            "angkakelahirankasar",
+            "crudebirthrate",
+            "akk",
+            "cbrper1000",
+            "cbrper1000penduduk",
+        ],
+    ),
+    (
+        Field::Births,
+        &[
+            "births",
+            "kelahiran",
+            "jumlahkelahiran",
+            "livebirths",
+            "kelahiranhidup",
+            "jumlahkelahiranhidup",
+            "jumlahproyeksikelahiran",
+        ],
+    ),
+    (
+        Field::PregnantWomen,
+        &[
+            "pregnantwomen",
+            "ibuhamil",
+            "jumlahibuhamil",
+            "bumil",
+            "jumlahbumil",
+            "jumlahproyeksiibuhamil",
+            "sasaranibuhamil",
+        ],
+    ),
+    (
+        Field::MidwivesAvailable,
+        &[
+            "midwivesavailable",
+            "midwives",
+            "jumlahbidan",
+            "bidan",
+            "bidantersedia",
+            "existingmidwives",
+            "bidanyangada",
+        ],
+    ),
+];
+
+/// Lower case, letters and digits only: "Jumlah Penduduk (jiwa)" → "jumlahpendudukjiwa".
+pub fn normalize(header: &str) -> String {
+    header
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The field a header names, if recognised.
+pub fn recognize(header: &str) -> Option<Field> {
+    let n = normalize(header);
+    if n.is_empty() {
+        return None;
+    }
+    for (field, names) in ALIASES {
+        if names.contains(&n.as_str()) {
+            return Some(field);
+        }
+    }
+    // "jumlah penduduk (jiwa)", "CBR (per 1000)": a known name plus a unit.
+    let strip = ["jiwa", "orang", "per1000", "per1000penduduk", "fte", "org"];
+    for s in strip {
+        if let Some(base) = n.strip_suffix(s) {
+            for (field, names) in ALIASES {
+                if names.contains(&base) {
+                    return Some(field);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Which file column feeds which field, as the planner confirmed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ColumnMapping {
+    /// (file header as written, field or `None` to ignore the column).
+    pub columns: Vec<(String, Option<Field>)>,
+}
+
+impl ColumnMapping {
+    /// Recognises every header; unknown ones are ignored.
+    pub fn detect(headers: &[String]) -> Self {
+        let mut used = Vec::new();
+        let columns = headers
+            .iter()
+            .map(|h| {
+                let f = recognize(h).filter(|f| !used.contains(f));
+                if let Some(f) = f {
+                    used.push(f);
+                }
+                (h.clone(), f)
+            })
+            .collect();
+        ColumnMapping { columns }
+    }
+
+    /// Uses a remembered mapping for the headers it knows, detection for the rest.
+    pub fn detect_with(headers: &[String], remembered: Option<&ColumnMapping>) -> Self {
+        let mut m = Self::detect(headers);
+        if let Some(r) = remembered {
+            for (h, f) in m.columns.iter_mut() {
+                if let Some((_, rf)) = r
+                    .columns
+                    .iter()
+                    .find(|(rh, _)| normalize(rh) == normalize(h))
+                {
+                    *f = *rf;
+                }
+            }
+        }
+        m
+    }
+
+    pub fn index_of(&self, field: Field) -> Option<usize> {
+        self.columns.iter().position(|(_, f)| *f == Some(field))
+    }
+
+    /// Fields the data cannot do without that no column feeds.
+    pub fn missing(&self) -> Vec<Field> {
+        let has = |f| self.index_of(f).is_some();
+        let mut out = Vec::new();
+        if !has(Field::Year) {
+            out.push(Field::Year);
+        }
+        if !has(Field::PregnantWomen) && !has(Field::Births) {
+            if !has(Field::Population) {
+                out.push(Field::Population);
+            }
+            if !has(Field::Cbr) {
+                out.push(Field::Cbr);
+            }
+        }
+        out
+    }
+}
+
+/// One problem of an imported file, located as precisely as possible.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// 1-based row of the file (the header is row 1), if it concerns a row.
+    pub row: Option<usize>,
+    /// Column header (and letter for spreadsheets), if it concerns a column.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+/// Why a data file was not taken.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{}", render_problems(file, problems, *total))]
+    Invalid {
+        file: String,
+        /// The first problems (at most [`MAX_PROBLEMS`]).
+        problems: Vec<Problem>,
+        /// How many problems there were in all.
+        total: usize,
+    },
+    #[error("{file}: import cancelled")]
+    Cancelled { file: String },
+}
+
+/// At most this many problems are listed.
+pub const MAX_PROBLEMS: usize = 200;
+
+fn render_problems(file: &str, problems: &[Problem], total: usize) -> String {
+    let mut s = String::new();
+    for p in problems {
+        s.push_str(file);
+        if let Some(r) = p.row {
+            s.push_str(&format!(":{r}"));
+        }
+        if let Some(c) = &p.column {
+            s.push_str(&format!(":{c}"));
+        }
+        s.push_str(&format!(": {}\n", p.message));
+    }
+    if total > problems.len() {
+        s.push_str(&format!(
+            "{file}: … and {} more problems\n",
+            total - problems.len()
+        ));
+    }
+    s.trim_end().to_string()
+}
+
+/// How the file's numbers and columns were read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportInfo {
+    pub path: PathBuf,
+    /// For CSV: the delimiter found.
+    pub delimiter: Option<u8>,
+    /// For CSV: the text encoding (UTF-8 or Windows-1252).
+    pub encoding: &'static str,
+    /// For .xlsx: the sheet read.
+    pub sheet: Option<String>,
+    /// All sheets of a workbook, to choose from.
+    pub sheets: Vec<String>,
+    pub mapping: ColumnMapping,
+}
+
+/// A data file read and checked whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub rows: Vec<DataRow>,
+    pub info: ImportInfo,
+}
+
+/// What the planner chose for a file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportOptions {
+    /// The worksheet of an .xlsx (default: the first).
+    pub sheet: Option<String>,
+    /// A mapping of headers to fields (default: recognised from the headers).
+    pub mapping: Option<ColumnMapping>,
+}
+
+/// Reports progress (0 to 1); returns false to cancel.
+pub type Progress<'a> = &'a mut dyn FnMut(f32) -> bool;
+
+/// A table of text cells (or typed cells from a workbook) with file rows.
+struct RawTable {
+    headers: Vec<String>,
+    /// (1-based file row, cells).
+    rows: Vec<(usize, Vec<Cell>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+}
+
+fn file_name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Reads a CSV or .xlsx data file (by extension), checking it whole.
+pub fn import_file(
+    path: &Path,
+    options: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<Imported, ImportError> {
+    let file = file_name(path);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
+        file: file.clone(),
+        message: format!("cannot read the file: {e}"),
+    })?;
+    match ext.as_str() {
+        "xlsx" | "xlsm" => import_xlsx_bytes(&bytes, path, options, progress),
+        "xls" | "ods" => Err(ImportError::File {
+            file,
+            message: "this spreadsheet format is not supported: save it as .xlsx or .csv".into(),
+        }),
+        _ => import_csv_bytes(&bytes, path, options, progress),
+    }
+}
+
+/// Decodes CSV bytes: UTF-8 (with or without BOM), else Windows-1252.
+fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), "UTF-8"),
+        Err(_) => {
+            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (s.into_owned(), "Windows-1252")
+        }
+    }
+}
+
+/// The delimiter of the header line: `;`, tab or `,`.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |c: char| {
+        let mut n = 0;
+        let mut quoted = false;
+        for ch in first.chars() {
+            if ch == '"' {
+                quoted = !quoted;
+            } else if ch == c && !quoted {
+                n += 1;
+            }
+        }
+        n
+    };
+    let (semi, tab, comma) = (count(';'), count('\t'), count(','));
+    if semi >= comma && semi >= tab && semi > 0 {
+        b';'
+    } else if tab > comma {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    head.starts_with(b"PK\x03\x04") || head.iter().filter(|&&b| b == 0).count() > 0
+}
+
+/// Reads CSV bytes (`path` names the file in messages).
+pub fn import_csv_bytes(
+    bytes: &[u8],
+    path: &Path,
+    options: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<Imported, ImportError> {
+    let file = file_name(path);
+    if looks_binary(bytes) {
+        return Err(ImportError::File {
+            file,
+            message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
+        });
+    }
+    let (text, encoding) = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(ImportError::File {
+            file,
+            message: "the file is empty: it needs a header row and at least one data row".into(),
+        });
+    }
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let total = text.len().max(1) as f32;
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut n = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                return Err(ImportError::Invalid {
+                    file,
+                    problems: vec![Problem {
+                        row: line,
+                        column: None,
+                        message: format!("the CSV cannot be read: {e}"),
+                    }],
+                    total: 1,
+                });
+            }
+        }
+        n += 1;
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(n);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if headers.is_none() {
+            headers = Some(record.iter().map(|h| h.trim().to_string()).collect());
+            continue;
+        }
+        rows.push((
+            line,
+            record
+                .iter()
+                .map(|c| {
+                    let c = c.trim();
+                    if c.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(c.to_string())
+                    }
+                })
+                .collect(),
+        ));
+        if n.is_multiple_of(65_536) {
+            let pos = record.position().map(|p| p.byte() as f32).unwrap_or(0.0);
+            if !progress(0.8 * pos / total) {
+                return Err(ImportError::Cancelled { file });
+            }
+        }
+    }
+    let headers = headers.unwrap_or_default();
+    let table = RawTable { headers, rows };
+    let (rows, mapping) = convert(&table, &file, options, None)?;
+    progress(1.0);
+    Ok(Imported {
+        rows,
+        info: ImportInfo {
+            path: path.to_path_buf(),
+            delimiter: Some(delimiter),
+            encoding,
+            sheet: None,
+            sheets: Vec::new(),
+            mapping,
+        },
+    })
+}
+
+/// The spreadsheet letter of a 0-based column: 0 → A, 27 → AB.
+pub fn column_letter(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push((b'A' + (c % 26) as u8) as char);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.iter().rev().collect()
+}
+
+/// Reads .xlsx bytes (`path` names the file in messages).
+pub fn import_xlsx_bytes(
+    bytes: &[u8],
+    path: &Path,
+    options: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<Imported, ImportError> {
+    let file = file_name(path);
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::File {
+            file: file.clone(),
+            message: format!("this is not a readable .xlsx workbook ({e})"),
+        })?;
+    let sheets = wb.sheet_names().to_vec();
+    let sheet = match &options.sheet {
+        Some(s) if sheets.contains(s) => s.clone(),
+        Some(s) => {
+            return Err(ImportError::File {
+                file,
+                message: format!("there is no sheet “{s}”; sheets: {}", sheets.join(", ")),
+            });
+        }
+        None => sheets.first().cloned().ok_or_else(|| ImportError::File {
+            file: file.clone(),
+            message: "the workbook has no sheets".into(),
+        })?,
+    };
+    if !progress(0.1) {
+        return Err(ImportError::Cancelled { file });
+    }
+    let range = wb.worksheet_range(&sheet).map_err(|e| ImportError::File {
+        file: file.clone(),
+        message: format!("sheet “{sheet}” cannot be read ({e})"),
+    })?;
+    if !progress(0.6) {
+        return Err(ImportError::Cancelled { file });
+    }
+    let (row0, col0) = range
+        .start()
+        .map(|(r, c)| (r as usize, c as usize))
+        .unwrap_or((0, 0));
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for (i, r) in range.rows().enumerate() {
+        let line = row0 + i + 1;
+        let cells: Vec<Cell> = r
+            .iter()
+            .map(|c| match c {
+                Data::Empty => Cell::Empty,
+                Data::String(s) if s.trim().is_empty() => Cell::Empty,
+                Data::String(s) => Cell::Text(s.trim().to_string()),
+                Data::Float(f) => Cell::Number(*f),
+                Data::Int(i) => Cell::Number(*i as f64),
+                Data::Bool(b) => Cell::Text(b.to_string()),
+                Data::DateTime(d) => Cell::Text(d.to_string()),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+                Data::Error(e) => Cell::Text(format!("#{e:?}")),
+            })
+            .collect();
+        if cells.iter().all(|c| *c == Cell::Empty) {
+            continue;
+        }
+        if headers.is_none() {
+            headers = Some(
+                cells
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Text(s) => s.clone(),
+                        Cell::Number(n) => n.to_string(),
+                        Cell::Empty => String::new(),
+                    })
+                    .collect(),
+            );
+            continue;
+        }
+        rows.push((line, cells));
+    }
+    let table = RawTable {
+        headers: headers.unwrap_or_default(),
+        rows,
+    };
+    let (rows, mapping) = convert(&table, &file, options, Some(col0))?;
+    progress(1.0);
+    Ok(Imported {
+        rows,
+        info: ImportInfo {
+            path: path.to_path_buf(),
+            delimiter: None,
+            encoding: "xlsx",
+            sheet: Some(sheet),
+            sheets,
+            mapping,
+        },
+    })
+}
+
+/// Turns the raw table into data rows, collecting every problem.
+fn convert(
+    table: &RawTable,
+    file: &str,
+    options: &ImportOptions,
+    sheet_col0: Option<usize>,
+) -> Result<(Vec<DataRow>, ColumnMapping), ImportError> {
+    if table.headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(ImportError::File {
+            file: file.to_string(),
+            message: "the file is empty: it needs a header row and at least one data row".into(),
+        });
+    }
+    let mapping = match &options.mapping {
+        Some(m) => ColumnMapping::detect_with(&table.headers, Some(m)),
+        None => ColumnMapping::detect(&table.headers),
+    };
+    let col_name = |i: usize| -> String {
+        let h = table.headers.get(i).cloned().unwrap_or_default();
+        match sheet_col0 {
+            Some(c0) => format!("{} ({h})", column_letter(c0 + i)),
+            None => h,
+        }
+    };
+    let missing = mapping.missing();
+    if !missing.is_empty() {
+        let names: Vec<String> = missing
+            .iter()
+            .map(|f| format!("{} ({} / {})", f.key(), f.key_id(), f.label(Lang::Id)))
+            .collect();
+        return Err(ImportError::Invalid {
+            file: file.to_string(),
+            problems: vec![Problem {
+                row: Some(1),
+                column: None,
+                message: format!(
+                    "missing column(s): {}. Found: {}",
+                    names.join(", "),
+                    table.headers.join(", ")
+                ),
+            }],
+            total: 1,
+        });
+    }
+    if table.rows.is_empty() {
+        return Err(ImportError::File {
+            file: file.to_string(),
+            message: "the file has headers but no data rows".into(),
+        });
+    }
+    let idx: HashMap<Field, usize> = Field::ALL
+        .iter()
+        .filter_map(|&f| mapping.index_of(f).map(|i| (f, i)))
+        .collect();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut total_problems = 0usize;
+    let mut report = |p: Problem| {
+        total_problems += 1;
+        if problems.len() < MAX_PROBLEMS {
+            problems.push(p);
+        }
+    };
+    let mut rows = Vec::with_capacity(table.rows.len());
+    let mut lines = Vec::with_capacity(table.rows.len());
+    for (line, cells) in &table.rows {
+        let line = *line;
+        let get = |f: Field| {
+            idx.get(&f)
+                .and_then(|&i| cells.get(i))
+                .unwrap_or(&Cell::Empty)
+        };
+        let text = |f: Field| match get(f) {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    n.to_string()
+                }
+            }
+            Cell::Empty => String::new(),
+        };
+        let number = |f: Field, report: &mut dyn FnMut(Problem)| -> Option<f64> {
+            match get(f) {
+                Cell::Empty => None,
+                Cell::Number(n) => Some(*n),
+                Cell::Text(s) => match parse_number(s, Lang::Id) {
+                    Ok(v) => Some(v),
+                    Err(_) => {
+                        report(Problem {
+                            row: Some(line),
+                            column: Some(col_name(idx[&f])),
+                            message: format!(
+                                "“{s}” is not a number (expected {}, e.g. {})",
+                                f.label(Lang::En).to_lowercase(),
+                                example(f)
+                            ),
+                        });
+                        None
+                    }
+                },
+            }
+        };
+        let year = number(Field::Year, &mut report);
+        let population = number(Field::Population, &mut report);
+        let cbr = number(Field::Cbr, &mut report);
+        let births = number(Field::Births, &mut report);
+        let pregnant = number(Field::PregnantWomen, &mut report);
+        let midwives = number(Field::MidwivesAvailable, &mut report);
+        let mut check = |f: Field, v: Option<f64>, lo: f64, hi: f64, what: &str| {
+            if let Some(v) = v
+                && !(lo..=hi).contains(&v)
+            {
+                report(Problem {
+                    row: Some(line),
+                    column: Some(col_name(idx[&f])),
+                    message: format!("{} {what}", fmt_value(v)),
+                });
+            }
+        };
+        check(
+            Field::Population,
+            population,
+            0.0,
+            MAX_PEOPLE,
+            "is not a possible population (must be 0 or more)",
+        );
+        check(
+            Field::Cbr,
+            cbr,
+            CBR_RANGE.0,
+            CBR_RANGE.1,
+            "is outside the plausible crude birth rate range 0–60 per 1,000 people",
+        );
+        check(
+            Field::Births,
+            births,
+            0.0,
+            MAX_PEOPLE,
+            "is not a possible number of births (must be 0 or more)",
+        );
+        check(
+            Field::PregnantWomen,
+            pregnant,
+            0.0,
+            MAX_PEOPLE,
+            "is not a possible number of pregnant women (must be 0 or more)",
+        );
+        check(
+            Field::MidwivesAvailable,
+            midwives,
+            0.0,
+            MAX_PEOPLE,
+            "is not a possible number of midwives (must be 0 or more)",
+        );
+        let year = match year {
+            Some(y) if y.fract() == 0.0 && (1000.0..=3000.0).contains(&y) => y as i32,
+            Some(y) => {
+                report(Problem {
+                    row: Some(line),
+                    column: Some(col_name(idx[&Field::Year])),
+                    message: format!("{} is not a year (expected e.g. 2017)", fmt_value(y)),
+                });
+                continue;
+            }
+            None => {
+                if matches!(get(Field::Year), Cell::Empty) {
+                    report(Problem {
+                        row: Some(line),
+                        column: Some(col_name(idx[&Field::Year])),
+                        message: "the year is empty".into(),
+                    });
+                }
+                continue;
+            }
+        };
+        if pregnant.is_none() && births.is_none() && (population.is_none() || cbr.is_none()) {
+            let (f, what) = if population.is_none() {
+                (Field::Population, "population")
+            } else {
+                (Field::Cbr, "crude birth rate")
+            };
+            if matches!(get(f), Cell::Empty) {
+                report(Problem {
+                    row: Some(line),
+                    column: idx.get(&f).map(|&i| col_name(i)),
+                    message: format!(
+                        "the {what} is empty (needed unless births or pregnant women are given)"
+                    ),
+                });
+            }
+        }
+        rows.push(DataRow {
+            region_code: text(Field::RegionCode),
+            region_name: text(Field::RegionName),
+            year,
+            population,
+            cbr,
+            births,
+            pregnant_women: pregnant,
+            midwives_available: midwives,
+        });
+        lines.push(line);
+    }
+    // Whole-table checks: duplicates, gaps, and every region covering the same years.
+    let year_col = col_name(idx[&Field::Year]);
+    let mut by_region: HashMap<&str, Vec<(i32, usize)>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for (r, &line) in rows.iter().zip(&lines) {
+        let key = r.region_key();
+        let entry = by_region.entry(key).or_insert_with(|| {
+            order.push(key);
+            Vec::new()
+        });
+        entry.push((r.year, line));
+    }
+    let mut span: Option<(i32, i32, &str)> = None;
+    for key in &order {
+        let v = by_region.get_mut(key).expect("every key has rows");
+        v.sort();
+        let shown = if key.is_empty() { "(no code)" } else { key };
+        for w in v.windows(2) {
+            if w[0].0 == w[1].0 {
+                report(Problem {
+                    row: Some(w[1].1),
+                    column: Some(year_col.clone()),
+                    message: format!(
+                        "region {shown}, year {} appears twice (also row {})",
+                        w[1].0, w[0].1
+                    ),
+                });
+            } else if w[1].0 != w[0].0 + 1 {
+                report(Problem {
+                    row: Some(w[1].1),
+                    column: Some(year_col.clone()),
+                    message: format!(
+                        "region {shown}: the years jump from {} to {}; data years must follow each other",
+                        w[0].0, w[1].0
+                    ),
+                });
+            }
+        }
+        let (f, l) = (v[0].0, v[v.len() - 1].0);
+        match span {
+            None => span = Some((f, l, key)),
+            Some((sf, sl, first_key)) if sf != f || sl != l => report(Problem {
+                row: Some(v[0].1),
+                column: Some(year_col.clone()),
+                message: format!(
+                    "region {shown} has years {f}–{l}, but region {} has {sf}–{sl}; every region must cover the same years",
+                    if first_key.is_empty() {
+                        "(no code)"
+                    } else {
+                        first_key
+                    }
+                ),
+            }),
+            _ => {}
+        }
+    }
+    if total_problems > 0 {
+        return Err(ImportError::Invalid {
+            file: file.to_string(),
+            problems,
+            total: total_problems,
+        });
+    }
+    Ok((rows, mapping))
+}
+
+fn fmt_value(v: f64) -> String {
+    crate::model::number::fmt_auto(v, Lang::En)
+}
+
+fn example(f: Field) -> &'static str {
+    match f {
+        Field::Year => "2017",
+        Field::Population => "261.890.900",
+        Field::Cbr => "18,5",
+        Field::Births => "4.844.982",
+        Field::PregnantWomen => "5.329.480",
+        Field::MidwivesAvailable => "12",
+        _ => "",
+    }
+}
+
+/// The example row of the data templates (Indonesia 2017 from the paper).
+fn template_row() -> [(&'static str, f64); 3] {
+    [
+        ("2017", 2017.0),
+        ("261890900", 261_890_900.0),
+        ("18,5", 18.5),
+    ]
+}
+
+/// An empty CSV template (Indonesian Excel style: `;` and decimal comma,
+/// UTF-8 with BOM) with the headers and one example row.
+pub fn template_csv(lang: Lang) -> Vec<u8> {
+    let key = |f: Field| match lang {
+        Lang::Id => f.key_id(),
+        Lang::En => f.key(),
+    };
+    let headers: Vec<&str> = Field::ALL.iter().map(|&f| key(f)).collect();
+    let [year, pop, cbr] = template_row();
+    let cbr_text = match lang {
+        Lang::Id => cbr.0.to_string(),
+        Lang::En => "18.5".to_string(),
+    };
+    let sep = match lang {
+        Lang::Id => ";",
+        Lang::En => ",",
+    };
+    let mut out = Vec::new();
+    if lang == Lang::Id {
+        out.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    out.extend_from_slice(headers.join(sep).as_bytes());
+    out.extend_from_slice(b"\r\n");
+    let row = ["ID", "Indonesia", year.0, pop.0, &cbr_text, "", "", ""];
+    out.extend_from_slice(row.join(sep).as_bytes());
+    out.extend_from_slice(b"\r\n");
+    out
+}
+
+/// An empty .xlsx template with the headers and one example row.
+pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(lang.pick("Data", "Data"))?;
+    let bold = Format::new().set_bold();
+    for (c, f) in Field::ALL.iter().enumerate() {
+        let name = match lang {
+            Lang::Id => f.key_id(),
+            Lang::En => f.key(),
+        };
+        ws.write_string_with_format(0, c as u16, name, &bold)?;
+        ws.set_column_width(c as u16, 18)?;
+    }
+    let [year, pop, cbr] = template_row();
+    ws.write_string(1, 0, "ID")?;
+    ws.write_string(1, 1, "Indonesia")?;
+    ws.write_number(1, 2, year.1)?;
+    ws.write_number_with_format(1, 3, pop.1, &Format::new().set_num_format("#,##0"))?;
+    ws.write_number_with_format(1, 4, cbr.1, &Format::new().set_num_format("0.00"))?;
+    ws.set_freeze_panes(1, 0)?;
+    wb.save_to_buffer()
+}

@@ -1,0 +1,431 @@
+//! Data files in: Indonesian CSV, international CSV, Windows-1252, .xlsx;
+//! every malformed file gives its clear error, nothing half-loaded, no panic.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use proyeksi_bidan::io::import::{
+    ColumnMapping, Field, ImportError, ImportOptions, import_csv_bytes, import_file,
+    import_xlsx_bytes, recognize, template_csv, template_xlsx,
+};
+use proyeksi_bidan::model::{self, Lang, Rounding, Scenario};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(name)
+}
+
+fn load(path: &Path) -> Result<proyeksi_bidan::io::import::Imported, ImportError> {
+    import_file(path, &ImportOptions::default(), &mut |_| true)
+}
+
+fn problems(e: &ImportError) -> Vec<(Option<usize>, Option<String>, String)> {
+    match e {
+        ImportError::Invalid { problems, .. } => problems
+            .iter()
+            .map(|p| (p.row, p.column.clone(), p.message.clone()))
+            .collect(),
+        other => panic!("expected a list of problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn indonesian_csv_gives_the_papers_figures() {
+    let imp = load(&fixture("paper_id.csv")).unwrap();
+    assert_eq!(imp.info.delimiter, Some(b';'));
+    assert_eq!(imp.rows.len(), 4);
+    assert_eq!(imp.rows[0].population, Some(261_890_900.0));
+    assert_eq!(imp.rows[0].cbr, Some(18.5));
+    let mut s = Scenario::example();
+    s.data = imp.rows;
+    s.params.rounding = Rounding::Published;
+    let (_, p) = model::compute(&s).unwrap();
+    assert_eq!(p.total_row(2020).unwrap().pregnant_women, 5_218_028.0);
+    assert_eq!(
+        p.total_row(2020).unwrap().projected_pregnant_women,
+        5_218_084.0
+    );
+}
+
+#[test]
+fn dots_are_thousands_and_commas_decimals() {
+    let csv = "Kode Wilayah;Nama Wilayah;Tahun;Jumlah Penduduk (jiwa);Angka Kelahiran Kasar;Jumlah Bidan\n\
+               3211;Kab. Sumedang;2017;1.602;18,5;12,5\n\
+               3211;Kab. Sumedang;2018;1.631.100;18,2;13\n";
+    let imp = import_csv_bytes(
+        csv.as_bytes(),
+        Path::new("x.csv"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(imp.rows[0].population, Some(1602.0));
+    assert_eq!(imp.rows[1].population, Some(1_631_100.0));
+    assert_eq!(imp.rows[0].cbr, Some(18.5));
+    assert_eq!(imp.rows[0].midwives_available, Some(12.5));
+    assert_eq!(imp.rows[0].region_code, "3211");
+    assert_eq!(imp.rows[0].region_name, "Kab. Sumedang");
+}
+
+#[test]
+fn international_csv_with_bom_and_english_headers() {
+    let csv = "\u{feff}region_code,region_name,year,population,cbr\nR1,\"Kota Bogor, Jawa Barat\",2017,1000000,18.5\nR1,\"Kota Bogor, Jawa Barat\",2018,1010000,18.2\n";
+    let imp = import_csv_bytes(
+        csv.as_bytes(),
+        Path::new("x.csv"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(imp.info.delimiter, Some(b','));
+    assert_eq!(imp.rows[1].population, Some(1_010_000.0));
+    assert_eq!(imp.rows[1].cbr, Some(18.2));
+    assert_eq!(imp.rows[0].region_name, "Kota Bogor, Jawa Barat");
+}
+
+#[test]
+fn windows_1252_text_is_read() {
+    let mut bytes =
+        b"kode;nama;tahun;penduduk;cbr\n1;Sumedang \x96 Jawa Barat;2017;100;18,5\n".to_vec();
+    bytes.extend_from_slice(b"1;Sumedang \x96 Jawa Barat;2018;101;18,4\n");
+    let imp = import_csv_bytes(
+        &bytes,
+        Path::new("w.csv"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(imp.info.encoding, "Windows-1252");
+    assert_eq!(imp.rows[0].region_name, "Sumedang – Jawa Barat");
+}
+
+#[test]
+fn headers_are_recognised_in_both_languages() {
+    assert_eq!(recognize("Tahun"), Some(Field::Year));
+    assert_eq!(recognize(" YEAR "), Some(Field::Year));
+    assert_eq!(recognize("jumlah penduduk"), Some(Field::Population));
+    assert_eq!(recognize("Jumlah_Penduduk (jiwa)"), Some(Field::Population));
+    assert_eq!(recognize("angka kelahiran kasar"), Some(Field::Cbr));
+    assert_eq!(recognize("kode wilayah"), Some(Field::RegionCode));
+    assert_eq!(recognize("nama wilayah"), Some(Field::RegionName));
+    assert_eq!(recognize("jumlah bidan"), Some(Field::MidwivesAvailable));
+    assert_eq!(recognize("Midwives"), Some(Field::MidwivesAvailable));
+    assert_eq!(recognize("keterangan"), None);
+}
+
+#[test]
+fn a_remembered_mapping_reads_unrecognised_headers() {
+    let csv = "th;jml;laju\n2017;100;18,5\n2018;110;18\n";
+    let e = import_csv_bytes(
+        csv.as_bytes(),
+        Path::new("m.csv"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap_err();
+    let p = problems(&e);
+    assert!(p[0].2.contains("missing column"), "{p:?}");
+    let mapping = ColumnMapping {
+        columns: vec![
+            ("th".into(), Some(Field::Year)),
+            ("jml".into(), Some(Field::Population)),
+            ("laju".into(), Some(Field::Cbr)),
+        ],
+    };
+    let opts = ImportOptions {
+        mapping: Some(mapping),
+        ..ImportOptions::default()
+    };
+    let imp = import_csv_bytes(csv.as_bytes(), Path::new("m.csv"), &opts, &mut |_| true).unwrap();
+    assert_eq!(imp.rows[1].population, Some(110.0));
+}
+
+#[test]
+fn every_bad_value_is_listed_with_row_and_column() {
+    let e = load(&fixture("malformed/bad_values.csv")).unwrap_err();
+    let p = problems(&e);
+    let text = e.to_string();
+    assert!(
+        text.contains("bad_values.csv:2:jumlah penduduk: -5"),
+        "{text}"
+    );
+    assert!(text.contains("bad_values.csv:3:CBR: 185"), "{text}");
+    assert!(
+        p.iter()
+            .any(|(r, _, m)| *r == Some(4) && m.contains("appears twice")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|(r, _, m)| *r == Some(5) && m.contains("jump from 2018 to 2021")),
+        "{p:?}"
+    );
+    assert_eq!(p.len(), 4);
+
+    let e = load(&fixture("malformed/text_in_numbers.csv")).unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains(":3:jumlah penduduk: “dua ratus juta” is not a number"),
+        "{text}"
+    );
+    assert!(
+        text.contains(":4:CBR: “delapan belas” is not a number"),
+        "{text}"
+    );
+}
+
+#[test]
+fn malformed_files_each_give_their_error() {
+    let cases = [
+        ("malformed/empty.csv", "empty"),
+        ("malformed/headers_only.csv", "no data rows"),
+        ("malformed/binary_renamed.xlsx", "not a readable .xlsx"),
+        ("malformed/missing_columns.csv", "missing column"),
+        ("malformed/bad_delimiter.csv", "missing column"),
+        ("malformed/broken_quotes.csv", "missing column"),
+    ];
+    for (name, expected) in cases {
+        let e = load(&fixture(name)).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains(expected), "{name}: {msg}");
+        assert!(
+            msg.contains(name.rsplit('/').next().unwrap()),
+            "{name} not named: {msg}"
+        );
+    }
+    let e = load(&fixture("no-such-file.csv")).unwrap_err();
+    assert!(e.to_string().contains("cannot read"));
+}
+
+#[test]
+fn a_workbook_saved_as_csv_is_refused_as_binary() {
+    let bytes = template_xlsx(Lang::Id).unwrap();
+    let e = import_csv_bytes(
+        &bytes,
+        Path::new("data.csv"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("not a text (CSV) file"), "{e}");
+}
+
+#[test]
+fn a_hundred_megabytes_of_garbage_is_refused_without_panic() {
+    let mut bytes = vec![0u8; 100 * 1024 * 1024];
+    let mut x: u32 = 12345;
+    for b in bytes.iter_mut() {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = (x >> 24) as u8;
+    }
+    assert!(
+        import_csv_bytes(
+            &bytes,
+            Path::new("g.csv"),
+            &ImportOptions::default(),
+            &mut |_| true
+        )
+        .is_err()
+    );
+    assert!(
+        import_xlsx_bytes(
+            &bytes,
+            Path::new("g.xlsx"),
+            &ImportOptions::default(),
+            &mut |_| true
+        )
+        .is_err()
+    );
+    // Printable garbage (text, but not a table of the right columns).
+    for b in bytes.iter_mut() {
+        *b = b' ' + (*b % 90);
+    }
+    assert!(
+        import_csv_bytes(
+            &bytes,
+            Path::new("g.csv"),
+            &ImportOptions::default(),
+            &mut |_| true
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn xlsx_with_typed_cells_merged_header_and_sheets() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Catatan").unwrap();
+    ws.write_string(0, 0, "lihat lembar Data").unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("Data").unwrap();
+    for (c, h) in ["tahun", "jumlah penduduk", "CBR"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (i, (y, p, c)) in [(2017, 261_890_900.0, 18.5), (2018, 265_015_300.0, 18.2)]
+        .iter()
+        .enumerate()
+    {
+        ws.write_number(i as u32 + 1, 0, *y as f64).unwrap();
+        ws.write_number(i as u32 + 1, 1, *p).unwrap();
+        ws.write_string(i as u32 + 1, 2, c.to_string().replace('.', ","))
+            .unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let opts = ImportOptions {
+        sheet: Some("Data".into()),
+        ..ImportOptions::default()
+    };
+    let imp = import_xlsx_bytes(&bytes, Path::new("d.xlsx"), &opts, &mut |_| true).unwrap();
+    assert_eq!(
+        imp.info.sheets,
+        vec!["Catatan".to_string(), "Data".to_string()]
+    );
+    assert_eq!(imp.rows[1].population, Some(265_015_300.0));
+    assert_eq!(imp.rows[1].cbr, Some(18.2));
+    // The first sheet is the default, and has no data columns.
+    let e = import_xlsx_bytes(
+        &bytes,
+        Path::new("d.xlsx"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("missing column"), "{e}");
+    let opts = ImportOptions {
+        sheet: Some("Tidak ada".into()),
+        ..ImportOptions::default()
+    };
+    let e = import_xlsx_bytes(&bytes, Path::new("d.xlsx"), &opts, &mut |_| true).unwrap_err();
+    assert!(e.to_string().contains("Catatan, Data"), "{e}");
+
+    // A merged title above the header: the merged cells are not headers.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.merge_range(0, 0, 0, 2, "Data penduduk 2017", &Format::new())
+        .unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let e = import_xlsx_bytes(
+        &bytes,
+        Path::new("merged.xlsx"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap_err();
+    let msg = e.to_string();
+    assert!(
+        msg.contains("merged.xlsx")
+            && (msg.contains("no data rows") || msg.contains("missing column")),
+        "{msg}"
+    );
+}
+
+#[test]
+fn text_in_a_number_cell_of_a_workbook_names_the_cell() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["tahun", "penduduk", "cbr"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_number(1, 0, 2017.0).unwrap();
+    ws.write_string(1, 1, "banyak").unwrap();
+    ws.write_number(1, 2, 18.5).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let e = import_xlsx_bytes(
+        &bytes,
+        Path::new("t.xlsx"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("t.xlsx:2:B (penduduk): “banyak” is not a number"),
+        "{e}"
+    );
+}
+
+#[test]
+fn templates_import_back() {
+    for lang in [Lang::Id, Lang::En] {
+        let csv = template_csv(lang);
+        let imp = import_csv_bytes(
+            &csv,
+            Path::new("t.csv"),
+            &ImportOptions::default(),
+            &mut |_| true,
+        )
+        .unwrap();
+        assert_eq!(imp.rows.len(), 1);
+        assert_eq!(imp.rows[0].population, Some(261_890_900.0));
+        assert_eq!(imp.rows[0].cbr, Some(18.5));
+        let xlsx = template_xlsx(lang).unwrap();
+        let imp = import_xlsx_bytes(
+            &xlsx,
+            Path::new("t.xlsx"),
+            &ImportOptions::default(),
+            &mut |_| true,
+        )
+        .unwrap();
+        assert_eq!(imp.rows[0].year, 2017);
+        assert_eq!(imp.rows[0].cbr, Some(18.5));
+    }
+}
+
+#[test]
+fn cancelling_stops_the_import() {
+    let mut csv = String::from("kode;tahun;penduduk;cbr\n");
+    for i in 0..70_000 {
+        csv.push_str(&format!("R{i};2017;1000;18\n"));
+    }
+    let e = import_csv_bytes(
+        csv.as_bytes(),
+        Path::new("big.csv"),
+        &ImportOptions::default(),
+        &mut |_| false,
+    )
+    .unwrap_err();
+    assert!(matches!(e, ImportError::Cancelled { .. }));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = import_csv_bytes(&bytes, Path::new("r.csv"), &ImportOptions::default(), &mut |_| true);
+        let _ = import_xlsx_bytes(&bytes, Path::new("r.xlsx"), &ImportOptions::default(), &mut |_| true);
+    }
+
+    #[test]
+    fn random_edits_of_a_valid_csv_never_panic(
+        edits in proptest::collection::vec((0usize..200, any::<u8>()), 1..12),
+    ) {
+        let mut bytes = std::fs::read(fixture("paper_id.csv")).unwrap();
+        for (pos, b) in edits {
+            let i = pos % bytes.len();
+            bytes[i] = b;
+        }
+        match import_csv_bytes(&bytes, Path::new("e.csv"), &ImportOptions::default(), &mut |_| true) {
+            Ok(imp) => prop_assert!(!imp.rows.is_empty()),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn random_edits_of_a_valid_xlsx_never_panic(
+        edits in proptest::collection::vec((0usize..100_000, any::<u8>()), 1..8),
+    ) {
+        let mut bytes = template_xlsx(Lang::Id).unwrap();
+        for (pos, b) in edits {
+            let i = pos % bytes.len();
+            bytes[i] = b;
+        }
+        let _ = import_xlsx_bytes(&bytes, Path::new("e.xlsx"), &ImportOptions::default(), &mut |_| true);
+    }
+}
