@@ -70,6 +70,15 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Writes an empty data template (.csv or .xlsx) with one example row.
+    Template {
+        /// Where to write it: templat.csv or templat.xlsx.
+        #[arg(long)]
+        out: PathBuf,
+        /// Header language: id (kode_wilayah, tahun…) or en (region_code, year…).
+        #[arg(long, value_enum, default_value = "id")]
+        lang: LangArg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -115,6 +124,12 @@ pub struct ScenarioArgs {
     /// Overrides a parameter for this run, e.g. --set allowance_percent=25 (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub set: Vec<String>,
+    /// Replaces the scenario's data with a CSV or .xlsx data file.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// The worksheet of an .xlsx data file (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -148,6 +163,8 @@ pub enum CliError {
     Output(#[from] std::io::Error),
     #[error("{0}")]
     Usage(String),
+    #[error("{0}")]
+    Import(#[from] crate::io::import::ImportError),
 }
 
 fn model_error(e: ModelError, lang: Lang) -> CliError {
@@ -161,6 +178,22 @@ pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
         None => Scenario::example(),
     };
     let lang: Lang = args.lang.into();
+    if let Some(path) = &args.data {
+        let options = crate::io::import::ImportOptions {
+            sheet: args.sheet.clone(),
+            mapping: None,
+        };
+        let imported = crate::io::import::import_file(path, &options, &mut |_| true)?;
+        scenario.data = imported.rows;
+        if !scenario
+            .data
+            .iter()
+            .any(|r| r.year == scenario.params.population.base_year)
+            && let Some(first) = scenario.data.iter().map(|r| r.year).min()
+        {
+            scenario.params.population.base_year = first;
+        }
+    }
     for s in &args.set {
         if let Some(name) = s.strip_prefix("name=") {
             scenario.name = name.to_string();
@@ -212,6 +245,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Compute(a)) => compute(&a, out)?,
         Some(Command::Explain(a)) => explain_cmd(&a, out)?,
         Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())?,
+        Some(Command::Template { out: path, lang }) => write_template(&path, lang.into())?,
     }
     Ok(Outcome::Done)
 }
@@ -256,5 +290,26 @@ fn explain_cmd(a: &ExplainArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let steps = explain(&scenario.params, &data, &proj, subject, lang);
     writeln!(out, "{}\n", scenario.name)?;
     out.write_all(render_text(&steps).as_bytes())?;
+    Ok(())
+}
+
+fn write_template(path: &std::path::Path, lang: Lang) -> Result<(), CliError> {
+    use crate::io::import::{template_csv, template_xlsx};
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let bytes = match ext.as_str() {
+        "csv" => template_csv(lang),
+        "xlsx" => template_xlsx(lang).map_err(|e| CliError::Model(e.to_string()))?,
+        _ => {
+            return Err(CliError::Usage(format!(
+                "{}: the template must end in .csv or .xlsx",
+                path.display()
+            )));
+        }
+    };
+    crate::io::scenario_file::write_atomic(path, &bytes)?;
     Ok(())
 }

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use proyeksi_bidan::io::import::{
-    ColumnMapping, Field, ImportError, ImportOptions, import_csv_bytes, import_file,
-    import_xlsx_bytes, recognize, template_csv, template_xlsx,
+    ImportError, ImportOptions, import_csv_bytes, import_file, import_xlsx_bytes, recognize,
+    template_csv, template_xlsx,
 };
+use proyeksi_bidan::model::data::{ColumnMapping, Field};
 use proyeksi_bidan::model::{self, Lang, Rounding, Scenario};
 
 fn fixture(name: &str) -> PathBuf {

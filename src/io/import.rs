@@ -7,78 +7,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
-use serde::{Deserialize, Serialize};
 
 use crate::model::data::{CBR_RANGE, MAX_PEOPLE};
+use crate::model::data::{ColumnMapping, Field};
 use crate::model::number::parse_number;
 use crate::model::{DataRow, Lang};
-
-/// A column of the data table that a file column can be mapped to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Field {
-    RegionCode,
-    RegionName,
-    Year,
-    Population,
-    Cbr,
-    Births,
-    PregnantWomen,
-    MidwivesAvailable,
-}
-
-impl Field {
-    pub const ALL: [Field; 8] = [
-        Field::RegionCode,
-        Field::RegionName,
-        Field::Year,
-        Field::Population,
-        Field::Cbr,
-        Field::Births,
-        Field::PregnantWomen,
-        Field::MidwivesAvailable,
-    ];
-
-    /// The header written in templates and exports.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::RegionCode => "region_code",
-            Field::RegionName => "region_name",
-            Field::Year => "year",
-            Field::Population => "population",
-            Field::Cbr => "cbr",
-            Field::Births => "births",
-            Field::PregnantWomen => "pregnant_women",
-            Field::MidwivesAvailable => "midwives_available",
-        }
-    }
-
-    /// The Indonesian header written in Indonesian templates.
-    pub fn key_id(self) -> &'static str {
-        match self {
-            Field::RegionCode => "kode_wilayah",
-            Field::RegionName => "nama_wilayah",
-            Field::Year => "tahun",
-            Field::Population => "jumlah_penduduk",
-            Field::Cbr => "cbr",
-            Field::Births => "jumlah_kelahiran",
-            Field::PregnantWomen => "jumlah_ibu_hamil",
-            Field::MidwivesAvailable => "jumlah_bidan",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Field::RegionCode => lang.pick("Kode wilayah", "Region code"),
-            Field::RegionName => lang.pick("Nama wilayah", "Region name"),
-            Field::Year => lang.pick("Tahun", "Year"),
-            Field::Population => lang.pick("Jumlah penduduk", "Population"),
-            Field::Cbr => "CBR",
-            Field::Births => lang.pick("Jumlah kelahiran", "Births"),
-            Field::PregnantWomen => lang.pick("Jumlah ibu hamil", "Pregnant women"),
-            Field::MidwivesAvailable => lang.pick("Jumlah bidan", "Midwives available"),
-        }
-    }
-}
 
 /// Header names recognised for each field, compared after [`normalize`].
 const ALIASES: [(Field, &[&str]); 8] = [
@@ -215,68 +148,32 @@ pub fn recognize(header: &str) -> Option<Field> {
     None
 }
 
-/// Which file column feeds which field, as the planner confirmed it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct ColumnMapping {
-    /// (file header as written, field or `None` to ignore the column).
-    pub columns: Vec<(String, Option<Field>)>,
-}
-
-impl ColumnMapping {
-    /// Recognises every header; unknown ones are ignored.
-    pub fn detect(headers: &[String]) -> Self {
-        let mut used = Vec::new();
-        let columns = headers
-            .iter()
-            .map(|h| {
-                let f = recognize(h).filter(|f| !used.contains(f));
-                if let Some(f) = f {
-                    used.push(f);
-                }
-                (h.clone(), f)
-            })
-            .collect();
-        ColumnMapping { columns }
-    }
-
-    /// Uses a remembered mapping for the headers it knows, detection for the rest.
-    pub fn detect_with(headers: &[String], remembered: Option<&ColumnMapping>) -> Self {
-        let mut m = Self::detect(headers);
-        if let Some(r) = remembered {
-            for (h, f) in m.columns.iter_mut() {
-                if let Some((_, rf)) = r
-                    .columns
-                    .iter()
-                    .find(|(rh, _)| normalize(rh) == normalize(h))
-                {
-                    *f = *rf;
-                }
+/// Recognises every header (unknown ones are ignored); a remembered
+/// mapping decides for the headers it knows.
+pub fn detect_mapping(headers: &[String], remembered: Option<&ColumnMapping>) -> ColumnMapping {
+    let mut used = Vec::new();
+    let mut columns: Vec<(String, Option<Field>)> = headers
+        .iter()
+        .map(|h| {
+            let f = recognize(h).filter(|f| !used.contains(f));
+            if let Some(f) = f {
+                used.push(f);
+            }
+            (h.clone(), f)
+        })
+        .collect();
+    if let Some(r) = remembered {
+        for (h, f) in columns.iter_mut() {
+            if let Some((_, rf)) = r
+                .columns
+                .iter()
+                .find(|(rh, _)| normalize(rh) == normalize(h))
+            {
+                *f = *rf;
             }
         }
-        m
     }
-
-    pub fn index_of(&self, field: Field) -> Option<usize> {
-        self.columns.iter().position(|(_, f)| *f == Some(field))
-    }
-
-    /// Fields the data cannot do without that no column feeds.
-    pub fn missing(&self) -> Vec<Field> {
-        let has = |f| self.index_of(f).is_some();
-        let mut out = Vec::new();
-        if !has(Field::Year) {
-            out.push(Field::Year);
-        }
-        if !has(Field::PregnantWomen) && !has(Field::Births) {
-            if !has(Field::Population) {
-                out.push(Field::Population);
-            }
-            if !has(Field::Cbr) {
-                out.push(Field::Cbr);
-            }
-        }
-        out
-    }
+    ColumnMapping { columns }
 }
 
 /// One problem of an imported file, located as precisely as possible.
@@ -669,8 +566,8 @@ fn convert(
         });
     }
     let mapping = match &options.mapping {
-        Some(m) => ColumnMapping::detect_with(&table.headers, Some(m)),
-        None => ColumnMapping::detect(&table.headers),
+        Some(m) => detect_mapping(&table.headers, Some(m)),
+        None => detect_mapping(&table.headers, None),
     };
     let col_name = |i: usize| -> String {
         let h = table.headers.get(i).cloned().unwrap_or_default();
@@ -1002,4 +899,70 @@ pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
     ws.write_number_with_format(1, 4, cbr.1, &Format::new().set_num_format("0.00"))?;
     ws.set_freeze_panes(1, 0)?;
     wb.save_to_buffer()
+}
+
+/// The header row and the sheets of a data file, for the column-mapping
+/// step when its headers are not recognised.
+pub fn read_headers(
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<(Vec<String>, Vec<String>), ImportError> {
+    let file = file_name(path);
+    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
+        file: file.clone(),
+        message: format!("cannot read the file: {e}"),
+    })?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if ext == "xlsx" || ext == "xlsm" {
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+                ImportError::File {
+                    file: file.clone(),
+                    message: format!("this is not a readable .xlsx workbook ({e})"),
+                }
+            })?;
+        let sheets = wb.sheet_names().to_vec();
+        let sheet = options
+            .sheet
+            .clone()
+            .or_else(|| sheets.first().cloned())
+            .unwrap_or_default();
+        let range = wb.worksheet_range(&sheet).map_err(|e| ImportError::File {
+            file: file.clone(),
+            message: format!("sheet “{sheet}” cannot be read ({e})"),
+        })?;
+        let headers = range
+            .rows()
+            .find(|r| r.iter().any(|c| !matches!(c, Data::Empty)))
+            .map(|r| r.iter().map(|c| c.to_string().trim().to_string()).collect())
+            .unwrap_or_default();
+        return Ok((headers, sheets));
+    }
+    if looks_binary(&bytes) {
+        return Err(ImportError::File {
+            file,
+            message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
+        });
+    }
+    let (text, _) = decode(&bytes);
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).unwrap_or(false) {
+        if record.iter().any(|c| !c.trim().is_empty()) {
+            return Ok((
+                record.iter().map(|h| h.trim().to_string()).collect(),
+                Vec::new(),
+            ));
+        }
+    }
+    Ok((Vec::new(), Vec::new()))
 }

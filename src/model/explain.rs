@@ -143,8 +143,8 @@ pub fn explain(
         if published {
             t(
                 lang,
-                "Dibulatkan ke menit utuh, seperti di makalah (104,7 → 105).",
-                "Rounded to whole minutes, as in the paper (104.7 → 105).",
+                "Dibulatkan ke menit utuh, seperti di makalah (104,7 ≈ 105).",
+                "Rounded to whole minutes, as in the paper (104.7 ≈ 105).",
             )
         } else {
             String::new()

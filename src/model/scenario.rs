@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::data::DataRow;
+use super::data::{ColumnMapping, DataRow};
 use super::params::Parameters;
 
 /// The current version of the scenario format.
@@ -19,6 +19,10 @@ pub struct Scenario {
     pub notes: String,
     pub params: Parameters,
     pub data: Vec<DataRow>,
+    /// How the columns of the planner's data file map to the data table,
+    /// as confirmed at the last import (used again at the next import).
+    #[serde(default)]
+    pub import_mapping: Option<ColumnMapping>,
 }
 
 /// Indonesia 2017–2020 from the paper's Table 2 (BPS, Proyeksi Penduduk
@@ -53,6 +57,7 @@ impl Scenario {
                     ..DataRow::default()
                 })
                 .collect(),
+            import_mapping: None,
         }
     }
 }

@@ -24,9 +24,23 @@ impl SplitMix {
 
 /// `n` regions with data years 2017–2020.
 pub fn regions(n: usize, seed: u64) -> Vec<DataRow> {
+    regions_years(n, 4, seed)
+}
+
+/// `n` regions with `years` data years from 2017 (region 1 is the paper's
+/// Indonesia for its four years, then grows 1% a year).
+pub fn regions_years(n: usize, years: usize, seed: u64) -> Vec<DataRow> {
     let mut rng = SplitMix(seed);
-    let mut rows = Vec::with_capacity(n * PAPER_DATA.len());
-    for &(year, pop, cbr) in &PAPER_DATA {
+    let mut rows = Vec::with_capacity(n * years);
+    let (mut pop, mut cbr) = (PAPER_DATA[0].1, PAPER_DATA[0].2);
+    for k in 0..years {
+        let year = 2017 + k as i32;
+        if let Some(&(_, p, c)) = PAPER_DATA.get(k) {
+            (pop, cbr) = (p, c);
+        } else {
+            pop = (pop * 1.01).round();
+            cbr = (cbr - 0.3).max(8.0);
+        }
         rows.push(DataRow {
             region_code: "R000001".into(),
             region_name: "Indonesia (nasional)".into(),
@@ -44,7 +58,8 @@ pub fn regions(n: usize, seed: u64) -> Vec<DataRow> {
             .max(200.0);
         let mut cbr = 12.0 + 14.0 * rng.unit();
         let growth = 0.011 + 0.012 * (rng.unit() - 0.5);
-        for &(year, _, _) in &PAPER_DATA {
+        for k in 0..years {
+            let year = 2017 + k as i32;
             rows.push(DataRow {
                 region_code: format!("R{i:06}"),
                 region_name: format!("Wilayah sintetis {i}"),

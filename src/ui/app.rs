@@ -91,6 +91,12 @@ pub enum Command {
     Quit,
     Undo,
     Redo,
+    /// Import a data file (CSV or .xlsx) chosen in a dialog.
+    ImportData,
+    /// Import this data file.
+    ImportPath(PathBuf),
+    /// Save empty data templates (CSV and .xlsx).
+    SaveTemplate,
 }
 
 impl Command {
@@ -146,6 +152,7 @@ pub struct ProyeksiApp {
     started: Option<Instant>,
     first_frame_reported: bool,
     applied_theme: Option<Theme>,
+    pub import: super::import_dialog::ImportDialog,
 }
 
 impl ProyeksiApp {
@@ -184,6 +191,7 @@ impl ProyeksiApp {
             started: None,
             first_frame_reported: false,
             applied_theme: None,
+            import: Default::default(),
         }
     }
 
@@ -361,6 +369,92 @@ impl ProyeksiApp {
                     self.doc.state = s.clone();
                 }
             }
+            Command::ImportData => {
+                if let Some(p) = self.dialogs.open_data() {
+                    self.start_import(p);
+                }
+            }
+            Command::ImportPath(p) => self.start_import(p),
+            Command::SaveTemplate => self.save_template(),
+        }
+    }
+
+    /// Starts reading a data file; the current data stays until accepted.
+    pub fn start_import(&mut self, path: PathBuf) {
+        let options = crate::io::import::ImportOptions {
+            sheet: None,
+            mapping: self.doc.state.import_mapping.clone(),
+        };
+        self.import.start(path, options);
+    }
+
+    /// Replaces the data with an accepted import, as one undoable edit.
+    pub fn accept_import(&mut self, imported: crate::io::import::Imported) {
+        let lang = self.lang();
+        let n = imported.rows.len();
+        let rows = imported.rows;
+        self.doc.edit_data(move |r| *r = rows);
+        self.doc.state.import_mapping = Some(imported.info.mapping);
+        let data = &self.doc.state.data;
+        let pop = &mut self.doc.state.params.population;
+        if !data.iter().any(|r| r.year == pop.base_year)
+            && let Some(first) = data.iter().map(|r| r.year).min()
+        {
+            pop.base_year = first;
+        }
+        if pop.horizon_year < pop.base_year {
+            pop.horizon_year = pop.base_year;
+        }
+        self.region = None;
+        self.set_status(
+            format!(
+                "{} {} {} {}",
+                lang.pick("Data diimpor:", "Data imported:"),
+                n,
+                lang.pick("baris dari", "rows from"),
+                imported.info.path.display()
+            ),
+            false,
+        );
+    }
+
+    fn save_template(&mut self) {
+        let lang = self.lang();
+        let Some(path) = self
+            .dialogs
+            .save_file("templat-data-bidan.csv", &[("CSV", &["csv"])])
+        else {
+            return;
+        };
+        let csv = path.with_extension("csv");
+        let xlsx = path.with_extension("xlsx");
+        let result = crate::io::import::template_xlsx(lang)
+            .map_err(|e| e.to_string())
+            .and_then(|x| {
+                crate::io::scenario_file::write_atomic(&xlsx, &x).map_err(|e| e.to_string())
+            })
+            .and_then(|()| {
+                crate::io::scenario_file::write_atomic(&csv, &crate::io::import::template_csv(lang))
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(()) => self.set_status(
+                format!(
+                    "{} {} {} {}",
+                    lang.pick("Templat disimpan:", "Templates saved:"),
+                    csv.display(),
+                    lang.pick("dan", "and"),
+                    xlsx.display()
+                ),
+                false,
+            ),
+            Err(e) => self.set_status(
+                format!(
+                    "{} {e}",
+                    lang.pick("Gagal menyimpan templat.", "Could not save the templates.")
+                ),
+                true,
+            ),
         }
     }
 
@@ -453,6 +547,19 @@ impl ProyeksiApp {
                         }
                     }
                 });
+                ui.separator();
+                if ui
+                    .button(t("Impor data (CSV/Excel)…", "Import data (CSV/Excel)…"))
+                    .clicked()
+                {
+                    self.command(Command::ImportData);
+                }
+                if ui
+                    .button(t("Simpan templat data…", "Save data template…"))
+                    .clicked()
+                {
+                    self.command(Command::SaveTemplate);
+                }
                 ui.separator();
                 if ui
                     .add(
@@ -566,7 +673,7 @@ impl ProyeksiApp {
                 ui.label(mode);
                 ui.separator();
                 if self.doc.is_dirty() {
-                    ui.label(lang.pick("● Belum disimpan", "● Unsaved changes"));
+                    ui.label(lang.pick("• Belum disimpan", "• Unsaved changes"));
                 } else {
                     ui.label(lang.pick("Tersimpan", "Saved"));
                 }
@@ -650,7 +757,7 @@ impl ProyeksiApp {
             if let Some(e) = self.results.error() {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("⚠ {}", e.message(lang)),
+                    format!("{} {}", lang.pick("Galat:", "Error:"), e.message(lang)),
                 );
                 ui.label(t(
                     "Perbaiki nilai ini; hasil lain ditampilkan kembali setelahnya.",
@@ -836,16 +943,17 @@ impl ProyeksiApp {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        if let Some(p) = dropped.into_iter().find(|p| {
-            matches!(
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_lowercase)
-                    .as_deref(),
-                Some("bidan") | Some("ron")
-            )
-        }) {
-            self.command(Command::OpenPath(p));
+        for p in dropped {
+            match p
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_lowercase)
+                .as_deref()
+            {
+                Some("bidan") | Some("ron") => self.command(Command::OpenPath(p)),
+                Some("csv") | Some("txt") | Some("xlsx") => self.command(Command::ImportPath(p)),
+                _ => {}
+            }
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.doc.is_dirty() {
@@ -968,6 +1076,9 @@ impl eframe::App for ProyeksiApp {
             });
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.dialogs_ui(&ctx);
+        if let Some(imported) = self.import.ui(&ctx, lang) {
+            self.accept_import(imported);
+        }
 
         for c in std::mem::take(&mut self.commands) {
             self.run_command(&ctx, c);

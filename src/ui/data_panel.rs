@@ -137,7 +137,7 @@ impl DataPanel {
             Some(e) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("⚠ {}", e.message(lang)),
+                    format!("{} {}", lang.pick("Galat:", "Error:"), e.message(lang)),
                 );
             }
             None => {
@@ -242,7 +242,7 @@ impl DataPanel {
                             }
                             if rows.len() > 1
                                 && ui
-                                    .small_button("✖")
+                                    .small_button("×")
                                     .on_hover_text(t("Hapus baris ini", "Remove this row"))
                                     .clicked()
                             {

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::model::data::ColumnMapping;
 use crate::model::scenario::FORMAT_VERSION;
 use crate::model::{self, DataRow, ModelError, Parameters, PreparedData, Projection, Scenario};
 
@@ -17,6 +18,7 @@ pub struct DocState {
     pub data: Arc<Vec<DataRow>>,
     /// Unique for every version of the data table (never reused).
     pub data_rev: u64,
+    pub import_mapping: Option<ColumnMapping>,
 }
 
 impl PartialEq for DocState {
@@ -25,6 +27,7 @@ impl PartialEq for DocState {
             && self.params == other.params
             && self.name == other.name
             && self.notes == other.notes
+            && self.import_mapping == other.import_mapping
     }
 }
 
@@ -36,6 +39,7 @@ impl DocState {
             params: s.params,
             data: Arc::new(s.data),
             data_rev,
+            import_mapping: s.import_mapping,
         }
     }
 
@@ -46,6 +50,7 @@ impl DocState {
             notes: self.notes.clone(),
             params: self.params.clone(),
             data: (*self.data).clone(),
+            import_mapping: self.import_mapping.clone(),
         }
     }
 }

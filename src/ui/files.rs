@@ -9,6 +9,11 @@ pub trait FileDialogs {
     fn open_scenario(&mut self) -> Option<PathBuf>;
     /// Where to save a scenario, suggesting `file_name`; `None` if cancelled.
     fn save_scenario(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// A data file (CSV or .xlsx) to import, or `None` if cancelled.
+    fn open_data(&mut self) -> Option<PathBuf>;
+    /// Where to save an export or template, suggesting `file_name`, offering
+    /// `filters` (name, extensions); `None` if cancelled.
+    fn save_file(&mut self, file_name: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf>;
 }
 
 /// The system's native dialogs (on Linux through the desktop portal or zenity).
@@ -35,6 +40,20 @@ impl FileDialogs for NativeDialogs {
                 }
             })
     }
+
+    fn open_data(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Data (CSV, Excel)", &["csv", "txt", "xlsx"])
+            .pick_file()
+    }
+
+    fn save_file(&mut self, file_name: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {
+        let mut d = rfd::FileDialog::new().set_file_name(file_name);
+        for (name, exts) in filters {
+            d = d.add_filter(*name, exts);
+        }
+        d.save_file()
+    }
 }
 
 /// Fixed answers, for tests: each call takes the next answer.
@@ -59,5 +78,13 @@ impl FileDialogs for ScriptedDialogs {
         } else {
             self.save.remove(0)
         }
+    }
+
+    fn open_data(&mut self) -> Option<PathBuf> {
+        self.open_scenario()
+    }
+
+    fn save_file(&mut self, file_name: &str, _filters: &[(&str, &[&str])]) -> Option<PathBuf> {
+        self.save_scenario(file_name)
     }
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod data_panel;
 pub mod document;
 pub mod files;
+pub mod import_dialog;
 pub mod params_panel;
 pub mod plot_panel;
 pub mod table_panel;

@@ -127,7 +127,7 @@ impl ParamsPanel {
                 });
                 if n > 1
                     && ui
-                        .small_button("✖")
+                        .small_button("×")
                         .on_hover_text(format!("{} {}", t("Hapus kunjungan", "Remove visit"), v.label))
                         .clicked()
                 {

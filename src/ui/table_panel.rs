@@ -95,8 +95,8 @@ impl TablePanel {
                 for (i, head) in heads.iter().take(n).enumerate() {
                     h.col(|ui| {
                         let mark = match self.sort {
-                            Some((c, true)) if c == i => " ▲",
-                            Some((c, false)) if c == i => " ▼",
+                            Some((c, true)) if c == i => " (+)",
+                            Some((c, false)) if c == i => " (−)",
                             _ => "",
                         };
                         if ui
