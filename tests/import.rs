@@ -430,3 +430,30 @@ proptest! {
         let _ = import_xlsx_bytes(&bytes, Path::new("e.xlsx"), &ImportOptions::default(), &mut |_| true);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The fast reader agrees with the general one wherever it answers.
+    #[test]
+    fn fast_numbers_agree_with_parse_number(s in "-?[0-9]{0,7}([.,][0-9]{0,4}){0,3}") {
+        if let Some(v) = proyeksi_bidan::io::import::fast_number(&s) {
+            let slow = proyeksi_bidan::model::number::parse_number(&s, Lang::Id);
+            prop_assert_eq!(Ok(v), slow, "{}", s);
+        }
+    }
+}
+
+#[test]
+fn fast_numbers_read_the_common_forms() {
+    use proyeksi_bidan::io::import::fast_number;
+    assert_eq!(fast_number("2017"), Some(2017.0));
+    assert_eq!(fast_number("261.890.900"), Some(261_890_900.0));
+    assert_eq!(fast_number("1.602"), Some(1602.0));
+    assert_eq!(fast_number("18,5"), Some(18.5));
+    assert_eq!(fast_number("18.5"), Some(18.5));
+    assert_eq!(fast_number("1.163,75"), Some(1163.75));
+    assert_eq!(fast_number("-0,007"), Some(-0.007));
+    assert_eq!(fast_number("1.2.3"), None);
+    assert_eq!(fast_number("abc"), None);
+}

@@ -22,7 +22,11 @@ pub fn number_field(
     width: f32,
 ) -> (Response, bool) {
     let id = id_salt.with("number_text");
-    let stored: Option<String> = ui.data(|d| d.get_temp(id));
+    // The typed text is kept while it is not a number yet or still says the
+    // value; a value changed elsewhere (undo, open) shows at once.
+    let stored: Option<String> = ui
+        .data(|d| d.get_temp::<String>(id))
+        .filter(|t| !matches!(parse_number(t, lang), Ok(v) if v != *value));
     let mut text = stored
         .clone()
         .unwrap_or_else(|| fmt_trim(*value, decimals, lang));
@@ -104,7 +108,14 @@ pub fn optional_number_field(
     width: f32,
 ) -> (Response, bool) {
     let id = id_salt.with("number_text");
-    let stored: Option<String> = ui.data(|d| d.get_temp(id));
+    let stored: Option<String> = ui.data(|d| d.get_temp::<String>(id)).filter(|t| {
+        let read = if t.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_number(t, lang).map(Some)
+        };
+        !matches!(read, Ok(v) if v != *value)
+    });
     let mut text = stored.clone().unwrap_or_else(|| {
         value
             .map(|v| fmt_trim(v, decimals, lang))
