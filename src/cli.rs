@@ -70,6 +70,8 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Exports the chart (PNG/SVG) and/or the table (CSV/XLSX).
+    Export(ExportArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -141,6 +143,39 @@ pub struct ComputeArgs {
     pub format: FormatArg,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum CsvStyleArg {
+    /// `;` and decimal comma, for Excel set to Indonesian (UTF-8 with BOM).
+    #[default]
+    Id,
+    /// `,` and decimal point, for other programs.
+    Intl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// Writes the projection chart: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+    /// Writes the table: OUT.csv or OUT.xlsx.
+    #[arg(long, value_name = "OUT.csv|OUT.xlsx")]
+    pub table: Option<PathBuf>,
+    /// CSV style of --table OUT.csv.
+    #[arg(long, value_enum, default_value = "id")]
+    pub csv_style: CsvStyleArg,
+    /// Chart one region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     #[command(flatten)]
@@ -165,6 +200,8 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Import(#[from] crate::io::import::ImportError),
+    #[error("{0}")]
+    Export(#[from] crate::io::chart_export::ExportError),
 }
 
 fn model_error(e: ModelError, lang: Lang) -> CliError {
@@ -246,6 +283,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Explain(a)) => explain_cmd(&a, out)?,
         Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())?,
         Some(Command::Template { out: path, lang }) => write_template(&path, lang.into())?,
+        Some(Command::Export(a)) => export(&a)?,
     }
     Ok(Outcome::Done)
 }
@@ -269,23 +307,68 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Finds a region by code or name.
+fn find_region(
+    data: &crate::model::PreparedData,
+    key: &str,
+    lang: Lang,
+) -> Result<usize, CliError> {
+    (0..data.regions())
+        .find(|&r| data.codes[r] == key || data.names[r] == key)
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "{} `{key}`",
+                lang.pick("Wilayah tidak ditemukan:", "Region not found:")
+            ))
+        })
+}
+
+fn export(a: &ExportArgs) -> Result<(), CliError> {
+    use crate::io::{chart_export, table_export};
+    let lang: Lang = a.common.lang.into();
+    if a.chart.is_none() && a.table.is_none() {
+        return Err(CliError::Usage(
+            "export: give --chart OUT.png|OUT.svg and/or --table OUT.csv|OUT.xlsx".into(),
+        ));
+    }
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    if let Some(path) = &a.chart {
+        let (rows, subject) = match &a.region {
+            Some(key) => {
+                let r = find_region(&data, key, lang)?;
+                (proj.region_rows(&data, r), data.label(r).to_string())
+            }
+            None if data.regions() == 1 => (proj.total.clone(), data.label(0).to_string()),
+            None => (proj.total.clone(), "Total".to_string()),
+        };
+        let spec = crate::chart::projection_chart(
+            &rows,
+            &subject,
+            &scenario.name,
+            scenario.params.rounding,
+            &crate::chart::today(),
+            lang,
+        );
+        chart_export::save_chart(path, &spec, a.width, a.height)?;
+    }
+    if let Some(path) = &a.table {
+        let style = match a.csv_style {
+            CsvStyleArg::Id => table_export::CsvStyle::Indonesian,
+            CsvStyleArg::Intl => table_export::CsvStyle::International,
+        };
+        table_export::save_table(path, &scenario, &data, &proj, lang, style)?;
+    }
+    Ok(())
+}
+
 fn explain_cmd(a: &ExplainArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.common.lang.into();
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
     let subject = match &a.region {
         None => Subject::Total,
-        Some(key) => {
-            let r = (0..data.regions())
-                .find(|&r| data.codes[r] == *key || data.names[r] == *key)
-                .ok_or_else(|| {
-                    CliError::Usage(format!(
-                        "{} `{key}`",
-                        lang.pick("Wilayah tidak ditemukan:", "Region not found:")
-                    ))
-                })?;
-            Subject::Region(r)
-        }
+        Some(key) => Subject::Region(find_region(&data, key, lang)?),
     };
     let steps = explain(&scenario.params, &data, &proj, subject, lang);
     writeln!(out, "{}\n", scenario.name)?;

@@ -206,3 +206,88 @@ fn several_regions_nest_under_regions() {
     ]);
     assert!(t.contains("(Bagian)"));
 }
+
+#[test]
+fn compute_on_an_imported_file() {
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/paper_id.csv");
+    let v = json(&[
+        "compute",
+        "--data",
+        csv,
+        "--rounding",
+        "published",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["years"][3]["projected_pregnant_women"], 5218084.0);
+    assert_eq!(v["years"][3]["pregnant_women"], 5218028.0);
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/malformed/bad_values.csv"
+    );
+    let out = bin().args(["compute", "--data", bad]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad_values.csv:3:CBR: 185"), "{err}");
+}
+
+#[test]
+fn export_writes_chart_and_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("grafik.png");
+    let svg = dir.path().join("grafik.svg");
+    let xlsx = dir.path().join("tabel.xlsx");
+    let csv = dir.path().join("tabel.csv");
+    run_ok(&[
+        "export",
+        "--chart",
+        png.to_str().unwrap(),
+        "--width",
+        "900",
+        "--height",
+        "600",
+        "--table",
+        xlsx.to_str().unwrap(),
+    ]);
+    let img = image::open(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (900, 600));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    run_ok(&[
+        "export",
+        "--chart",
+        svg.to_str().unwrap(),
+        "--table",
+        csv.to_str().unwrap(),
+        "--csv-style",
+        "intl",
+        "--lang",
+        "en",
+    ]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Pregnant women (data)") && text.contains("5,000,000"));
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.starts_with("region_code,region_name,year,kind"));
+    let out = bin()
+        .args([
+            "export",
+            "--chart",
+            dir.path().join("x.jpg").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".png or .svg"));
+    let out = bin().args(["export"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn templates_are_written_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["templat.csv", "templat.xlsx"] {
+        let p = dir.path().join(name);
+        run_ok(&["template", "--out", p.to_str().unwrap()]);
+        let v = json(&["compute", "--data", p.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(v["years"][0]["population"], 261890900.0);
+    }
+}

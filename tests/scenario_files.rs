@@ -149,3 +149,19 @@ fn the_bundled_example_file_matches_the_built_in_example() {
         .join("contoh-indonesia-2017-2020.bidan");
     assert_eq!(load_scenario(&path).unwrap(), Scenario::example());
 }
+
+#[cfg(unix)]
+#[test]
+fn saved_files_are_readable_like_ordinary_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("baca.bidan");
+    save_scenario(&path, &Scenario::example()).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+    // Saving again keeps the permissions the planner gave the file.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    save_scenario(&path, &Scenario::example()).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664);
+}

@@ -131,3 +131,47 @@ fn unknown_headers_are_mapped_by_hand_and_remembered() {
     assert_eq!(h.state().doc.state.data[1].population, Some(1010.0));
     assert!(h.state().doc.state.import_mapping.is_some());
 }
+
+#[test]
+fn export_from_the_window_writes_chart_and_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("grafik.png");
+    let xlsx = dir.path().join("tabel.xlsx");
+    let dialogs = ScriptedDialogs {
+        open: Vec::new(),
+        save: vec![Some(png.clone()), Some(xlsx.clone())],
+    };
+    let mut h: Harness<'static, ProyeksiApp> = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            ProyeksiApp::new(
+                Scenario::example(),
+                None,
+                Settings::default(),
+                Box::new(dialogs),
+            )
+        });
+    h.run_steps(4);
+    h.get_by_role_and_label(Role::Button, "Berkas").click();
+    h.run_steps(4);
+    h.get_by_role_and_label(Role::Button, "Ekspor grafik/tabel…")
+        .click();
+    h.run_steps(4);
+    h.get_by_role_and_label(Role::Button, "Simpan grafik PNG…")
+        .click();
+    h.run_steps(4);
+    let img = image::open(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1600, 1000));
+    h.get_by_role_and_label(
+        Role::Button,
+        "Excel (.xlsx) dengan parameter dan perhitungan…",
+    )
+    .click();
+    h.run_steps(4);
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let status = h.state().status.clone().unwrap();
+    assert!(
+        !status.error && status.text.contains("tabel.xlsx"),
+        "{status:?}"
+    );
+}

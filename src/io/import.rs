@@ -724,10 +724,23 @@ fn convert(
             problems.push(p);
         }
     };
+    // A table exported by Proyeksi Bidan also holds projected years (column
+    // `kind`) and, with several regions, a TOTAL region: only the data of the
+    // regions is read back.
+    let kind_col = table
+        .headers
+        .iter()
+        .position(|h| matches!(normalize(h).as_str(), "kind" | "jenis"));
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut lines = Vec::with_capacity(table.rows.len());
     for (line, cells) in &table.rows {
         let line = *line;
+        if let Some(k) = kind_col
+            && let CellRef::Text(kind) = cells.cell(k)
+            && matches!(kind.to_lowercase().as_str(), "projection" | "proyeksi")
+        {
+            continue;
+        }
         let get = |f: Field| match idx.0[f as usize] {
             Some(i) => cells.cell(i),
             None => CellRef::Empty,
@@ -866,6 +879,16 @@ fn convert(
             midwives_available: midwives,
         });
         lines.push(line);
+    }
+    if kind_col.is_some()
+        && rows.iter().any(|r| r.region_code == "TOTAL")
+        && rows.iter().any(|r| r.region_code != "TOTAL")
+    {
+        let keep: Vec<bool> = rows.iter().map(|r| r.region_code != "TOTAL").collect();
+        let mut k = keep.iter();
+        rows.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        lines.retain(|_| *k.next().unwrap_or(&true));
     }
     // Whole-table checks: duplicates, gaps, and every region covering the same years.
     let year_col = col_name(idx[&Field::Year]);

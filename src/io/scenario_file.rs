@@ -126,7 +126,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ScenarioFileError> 
         .tempfile_in(&dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
+    // A temporary file is private (0600); the saved file gets the old
+    // file's permissions, or those of an ordinary new file.
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => ordinary_permissions(tmp.as_file()).map_err(err)?,
+    };
+    tmp.as_file().set_permissions(permissions).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn ordinary_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn ordinary_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }

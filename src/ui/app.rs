@@ -97,6 +97,10 @@ pub enum Command {
     ImportPath(PathBuf),
     /// Save empty data templates (CSV and .xlsx).
     SaveTemplate,
+    /// Open the export window.
+    Export,
+    /// Export to a file chosen in a dialog.
+    ExportTo(super::export_dialog::ExportRequest),
 }
 
 impl Command {
@@ -153,6 +157,7 @@ pub struct ProyeksiApp {
     first_frame_reported: bool,
     applied_theme: Option<Theme>,
     pub import: super::import_dialog::ImportDialog,
+    pub export: super::export_dialog::ExportDialog,
 }
 
 impl ProyeksiApp {
@@ -192,6 +197,7 @@ impl ProyeksiApp {
             first_frame_reported: false,
             applied_theme: None,
             import: Default::default(),
+            export: Default::default(),
         }
     }
 
@@ -376,6 +382,13 @@ impl ProyeksiApp {
             }
             Command::ImportPath(p) => self.start_import(p),
             Command::SaveTemplate => self.save_template(),
+            Command::Export => self.export.open = true,
+            Command::ExportTo(request) => {
+                let (name, filter, exts) = request.file();
+                if let Some(path) = self.dialogs.save_file(name, &[(filter, exts)]) {
+                    self.export_to(request, &path);
+                }
+            }
         }
     }
 
@@ -416,6 +429,62 @@ impl ProyeksiApp {
             ),
             false,
         );
+    }
+
+    /// Writes an export to `path`; the result goes to the status bar.
+    pub fn export_to(&mut self, request: super::export_dialog::ExportRequest, path: &Path) {
+        use super::export_dialog::ExportRequest;
+        use crate::io::{chart_export, table_export};
+        let lang = self.lang();
+        let result = match request {
+            ExportRequest::ChartPng { width, height }
+            | ExportRequest::ChartSvg { width, height } => {
+                let ext = if matches!(request, ExportRequest::ChartPng { .. }) {
+                    "png"
+                } else {
+                    "svg"
+                };
+                let path = path.with_extension(ext);
+                chart_export::save_chart(&path, &self.chart_spec(), width, height).map(|()| path)
+            }
+            ExportRequest::TableCsv(style) => match self.results.ok() {
+                Some((d, p)) => {
+                    let path = path.with_extension("csv");
+                    let scenario = self.doc.state.to_scenario();
+                    table_export::save_table(&path, &scenario, d, p, lang, style).map(|()| path)
+                }
+                None => return,
+            },
+            ExportRequest::TableXlsx => match self.results.ok() {
+                Some((d, p)) => {
+                    let path = path.with_extension("xlsx");
+                    let scenario = self.doc.state.to_scenario();
+                    table_export::save_table(
+                        &path,
+                        &scenario,
+                        d,
+                        p,
+                        lang,
+                        table_export::CsvStyle::Indonesian,
+                    )
+                    .map(|()| path)
+                }
+                None => return,
+            },
+        };
+        match result {
+            Ok(p) => self.set_status(
+                format!("{} {}", lang.pick("Diekspor:", "Exported:"), p.display()),
+                false,
+            ),
+            Err(e) => self.set_status(
+                format!(
+                    "{} {e}",
+                    lang.pick("Gagal mengekspor.", "Could not export.")
+                ),
+                true,
+            ),
+        }
     }
 
     fn save_template(&mut self) {
@@ -559,6 +628,12 @@ impl ProyeksiApp {
                     .clicked()
                 {
                     self.command(Command::SaveTemplate);
+                }
+                if ui
+                    .button(t("Ekspor grafik/tabel…", "Export chart/table…"))
+                    .clicked()
+                {
+                    self.command(Command::Export);
                 }
                 ui.separator();
                 if ui
@@ -1078,6 +1153,9 @@ impl eframe::App for ProyeksiApp {
         self.dialogs_ui(&ctx);
         if let Some(imported) = self.import.ui(&ctx, lang) {
             self.accept_import(imported);
+        }
+        if let Some(request) = self.export.ui(&ctx, lang) {
+            self.run_command(&ctx, Command::ExportTo(request));
         }
 
         for c in std::mem::take(&mut self.commands) {

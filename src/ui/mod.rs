@@ -4,6 +4,7 @@
 pub mod app;
 pub mod data_panel;
 pub mod document;
+pub mod export_dialog;
 pub mod files;
 pub mod import_dialog;
 pub mod params_panel;
