@@ -150,24 +150,6 @@ pub fn write_json<W: Write>(
     out.flush()
 }
 
-const CSV_HEADER: [&str; 15] = [
-    "region_code",
-    "region_name",
-    "year",
-    "kind",
-    "population",
-    "cbr",
-    "births",
-    "pregnant_women",
-    "growth",
-    "projected_pregnant_women",
-    "fit_difference_percent",
-    "midwives_needed",
-    "midwives_available",
-    "gap",
-    "ratio",
-];
-
 fn opt(x: Option<f64>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -200,7 +182,8 @@ fn csv_record(code: &str, name: &str, r: &YearRow, rounding: Rounding) -> [Strin
 /// then every region.
 pub fn write_csv<W: Write>(out: W, data: &PreparedData, proj: &Projection) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(io::BufWriter::new(out));
-    w.write_record(CSV_HEADER).map_err(io::Error::other)?;
+    w.write_record(super::table_export::CSV_COLUMNS)
+        .map_err(io::Error::other)?;
     let several = data.regions() > 1;
     let (tc, tn) = if several {
         ("TOTAL", "Total")

@@ -10,8 +10,7 @@ use crate::model::number::{fmt_trim, parse_number};
 /// (`1.602`, `0,3`), accepts what planners type (`1.602`, `0,3`, `30%`),
 /// updates the value while typing when the text reads as a number, and
 /// otherwise marks the field red with a hint while keeping the last valid
-/// value. Returns the field's response; `changed()` is true only when the
-/// value changed.
+/// value. Returns the field's response and whether the value changed.
 pub fn number_field(
     ui: &mut Ui,
     value: &mut f64,
@@ -21,37 +20,66 @@ pub fn number_field(
     name: &str,
     width: f32,
 ) -> (Response, bool) {
+    let mut v = Some(*value);
+    let hint = lang.pick(
+        "Bukan angka. Contoh: 1.602 (seribu enam ratus dua), 0,3 atau 30%. Nilai terakhir yang sah tetap dipakai.",
+        "Not a number. Examples: 1.602 (one thousand six hundred and two), 0,3 or 30%. The last valid value is kept.",
+    );
+    let read = |t: &str| parse_number(t, lang).map(Some).map_err(|_| ());
+    let out = text_number(ui, &mut v, decimals, lang, id_salt, name, width, read, hint);
+    if let Some(x) = v {
+        *value = x;
+    }
+    out
+}
+
+/// The field behind [`number_field`] and [`optional_number_field`]: `read`
+/// turns the text into a value (or refuses it).
+#[allow(clippy::too_many_arguments)]
+fn text_number(
+    ui: &mut Ui,
+    value: &mut Option<f64>,
+    decimals: usize,
+    lang: Lang,
+    id_salt: egui::Id,
+    name: &str,
+    width: f32,
+    read: impl Fn(&str) -> Result<Option<f64>, ()>,
+    hint: &str,
+) -> (Response, bool) {
     let id = id_salt.with("number_text");
     // The typed text is kept while it is not a number yet or still says the
     // value; a value changed elsewhere (undo, open) shows at once.
     let stored: Option<String> = ui
         .data(|d| d.get_temp::<String>(id))
-        .filter(|t| !matches!(parse_number(t, lang), Ok(v) if v != *value));
-    let mut text = stored
-        .clone()
-        .unwrap_or_else(|| fmt_trim(*value, decimals, lang));
-    let mut response = ui.add(
-        TextEdit::singleline(&mut text)
-            .id(id.with("edit"))
-            .desired_width(width)
-            .align(egui::Align2::RIGHT_CENTER),
-    );
-    response = response.accessible_name(name);
+        .filter(|t| !matches!(read(t), Ok(v) if v != *value));
+    let mut text = stored.clone().unwrap_or_else(|| {
+        value
+            .map(|v| fmt_trim(v, decimals, lang))
+            .unwrap_or_default()
+    });
+    let mut response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .id(id.with("edit"))
+                .desired_width(width)
+                .align(egui::Align2::RIGHT_CENTER),
+        )
+        .accessible_name(name);
     let mut invalid = false;
     let mut changed = false;
     if response.changed() {
-        match parse_number(&text, lang) {
-            Ok(v) => {
-                if v != *value {
-                    *value = v;
-                    changed = true;
-                }
+        match read(&text) {
+            Ok(v) if v != *value => {
+                *value = v;
+                changed = true;
             }
-            Err(_) => invalid = true,
+            Ok(_) => {}
+            Err(()) => invalid = true,
         }
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
     } else if stored.is_some() {
-        invalid = parse_number(&text, lang).is_err();
+        invalid = read(&text).is_err();
     }
     if response.lost_focus() || (!response.has_focus() && stored.is_some()) {
         ui.data_mut(|d| d.remove::<String>(id));
@@ -63,10 +91,7 @@ pub fn number_field(
             Stroke::new(1.5, Color32::from_rgb(200, 30, 30)),
             egui::StrokeKind::Outside,
         );
-        response = response.on_hover_text(lang.pick(
-            "Bukan angka. Contoh: 1.602 (seribu enam ratus dua), 0,3 atau 30%. Nilai terakhir yang sah tetap dipakai.",
-            "Not a number. Examples: 1.602 (one thousand six hundred and two), 0,3 or 30%. The last valid value is kept.",
-        ));
+        response = response.on_hover_text(hint);
     }
     (response, changed)
 }
@@ -107,64 +132,16 @@ pub fn optional_number_field(
     name: &str,
     width: f32,
 ) -> (Response, bool) {
-    let id = id_salt.with("number_text");
-    let stored: Option<String> = ui.data(|d| d.get_temp::<String>(id)).filter(|t| {
-        let read = if t.trim().is_empty() {
+    let hint = lang.pick(
+        "Bukan angka. Contoh: 261.890.900 atau 18,5. Kosongkan jika tidak ada.",
+        "Not a number. Examples: 261.890.900 or 18,5. Leave empty if not known.",
+    );
+    let read = |t: &str| {
+        if t.trim().is_empty() {
             Ok(None)
         } else {
-            parse_number(t, lang).map(Some)
-        };
-        !matches!(read, Ok(v) if v != *value)
-    });
-    let mut text = stored.clone().unwrap_or_else(|| {
-        value
-            .map(|v| fmt_trim(v, decimals, lang))
-            .unwrap_or_default()
-    });
-    let mut response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .id(id.with("edit"))
-                .desired_width(width)
-                .align(egui::Align2::RIGHT_CENTER),
-        )
-        .accessible_name(name);
-    let read = |text: &str| {
-        if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            parse_number(text, lang).map(Some)
+            parse_number(t, lang).map(Some).map_err(|_| ())
         }
     };
-    let mut invalid = false;
-    let mut changed = false;
-    if response.changed() {
-        match read(&text) {
-            Ok(v) if v != *value => {
-                *value = v;
-                changed = true;
-            }
-            Ok(_) => {}
-            Err(_) => invalid = true,
-        }
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
-    } else if stored.is_some() {
-        invalid = read(&text).is_err();
-    }
-    if response.lost_focus() || (!response.has_focus() && stored.is_some()) {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    if invalid {
-        ui.painter().rect_stroke(
-            response.rect.expand(1.0),
-            2.0,
-            Stroke::new(1.5, Color32::from_rgb(200, 30, 30)),
-            egui::StrokeKind::Outside,
-        );
-        response = response.on_hover_text(lang.pick(
-            "Bukan angka. Contoh: 261.890.900 atau 18,5. Kosongkan jika tidak ada.",
-            "Not a number. Examples: 261.890.900 or 18,5. Leave empty if not known.",
-        ));
-    }
-    (response, changed)
+    text_number(ui, value, decimals, lang, id_salt, name, width, read, hint)
 }
