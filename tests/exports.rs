@@ -595,3 +595,35 @@ fn exported_tables_import_back_with_identical_numbers() {
         }
     }
 }
+
+/// The SVG is real XML: a parser reads it, and its text holds the title,
+/// every series name and the footer.
+#[test]
+fn the_svg_parses_as_xml() {
+    let spec = example_chart(Lang::Id);
+    let svg = render_svg(&spec, 1200, 800).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(root.attribute("width"), Some("1200"));
+    assert_eq!(root.attribute("height"), Some("800"));
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for wanted in [
+        spec.title.as_str(),
+        "Ibu hamil (data)",
+        "Ibu hamil (proyeksi)",
+        "Kebutuhan bidan (data)",
+        "Kebutuhan bidan (proyeksi)",
+        spec.footer.as_str(),
+        "5.000.000",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.trim() == wanted),
+            "no text {wanted:?} in {texts:?}"
+        );
+    }
+}
