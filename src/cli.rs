@@ -72,6 +72,8 @@ pub enum Command {
     },
     /// Exports the chart (PNG/SVG) and/or the table (CSV/XLSX).
     Export(ExportArgs),
+    /// Staff needed for every activity (WHO WISN or Kemenkes ABK-Kes) from an activity table.
+    Workload(WorkloadArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -284,6 +286,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())?,
         Some(Command::Template { out: path, lang }) => write_template(&path, lang.into())?,
         Some(Command::Export(a)) => export(&a)?,
+        Some(Command::Workload(a)) => workload_cmd(&a, out)?,
     }
     Ok(Outcome::Done)
 }
@@ -394,5 +397,314 @@ fn write_template(path: &std::path::Path, lang: Lang) -> Result<(), CliError> {
         }
     };
     crate::io::scenario_file::write_atomic(path, &bytes)?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum MethodArg {
+    /// WHO WISN (AWT, SW, CAF, IAF).
+    #[default]
+    Wisn,
+    /// Kemenkes ABK-Kes, Permenkes 33/2015 (WKT, SBK, JKT, STP).
+    Abk,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum StaffRoundingArg {
+    /// No intermediate rounding.
+    #[default]
+    Exact,
+    /// As the worksheets: SW/SBK whole, staff, JKT, CAF/STP, IAF and required to 2 decimals.
+    Worksheet,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum FinalRoundingArg {
+    /// Nearest whole person, halves up.
+    #[default]
+    Nearest,
+    /// Up to the next whole person.
+    Up,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum WorkloadFormatArg {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum WorkingDaysPresetArg {
+    /// Kemenkes ABK-Kes, 6-day week: 312 − 48 days × 4,375 h = 69.300 min.
+    #[default]
+    Kemenkes6,
+    /// Kemenkes ABK-Kes, 5-day week: 260 − 48 days × 5,25 h = 66.780 min.
+    Kemenkes5,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkloadArgs {
+    /// The activity table: CSV or .xlsx with columns kegiatan; jenis; norma_waktu; capaian; jumlah_tenaga
+    /// (or activity, kind, minutes_per_unit, units_per_year, staff).
+    #[arg(long, value_name = "FILE")]
+    pub activities: PathBuf,
+    /// The worksheet of an .xlsx activity table (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// wisn (WHO) or abk (Kemenkes ABK-Kes).
+    #[arg(long, value_enum, default_value = "wisn")]
+    pub method: MethodArg,
+    /// Available working time of one staff member a year, in minutes (AWT / WKT).
+    #[arg(long, value_name = "N", conflicts_with_all = ["scenario", "days_per_week", "weeks_per_year", "public_holidays", "annual_leave", "sick_leave", "training_days", "other_leave", "hours_per_day", "working_days"])]
+    pub available_minutes: Option<f64>,
+    /// Use the working time (WKE) of this scenario file, in its rounding.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["days_per_week", "weeks_per_year", "public_holidays", "annual_leave", "sick_leave", "training_days", "other_leave", "hours_per_day", "working_days"])]
+    pub scenario: Option<PathBuf>,
+    /// Working-time preset for [A − (B + C + D + E)] × hours per day; the options below change it.
+    #[arg(long, value_enum, default_value = "kemenkes6")]
+    pub working_days: WorkingDaysPresetArg,
+    /// Working days per week.
+    #[arg(long)]
+    pub days_per_week: Option<f64>,
+    /// Weeks per year.
+    #[arg(long)]
+    pub weeks_per_year: Option<f64>,
+    /// Public holidays (libur nasional) a year.
+    #[arg(long)]
+    pub public_holidays: Option<f64>,
+    /// Annual leave (cuti) days.
+    #[arg(long)]
+    pub annual_leave: Option<f64>,
+    /// Sick leave and other absence (absen) days.
+    #[arg(long)]
+    pub sick_leave: Option<f64>,
+    /// Training (pelatihan) days.
+    #[arg(long)]
+    pub training_days: Option<f64>,
+    /// Other leave days.
+    #[arg(long)]
+    pub other_leave: Option<f64>,
+    /// Working (effective) hours per day.
+    #[arg(long)]
+    pub hours_per_day: Option<f64>,
+    /// exact or worksheet (intermediate rounding as the published worksheets).
+    #[arg(long, value_enum, default_value = "exact")]
+    pub rounding: StaffRoundingArg,
+    /// Rounding of the required staff to whole people: nearest or up.
+    #[arg(long, value_enum, default_value = "nearest")]
+    pub final_rounding: FinalRoundingArg,
+    /// Staff in post now, for the WISN difference and ratio.
+    #[arg(long, value_name = "N")]
+    pub existing: Option<f64>,
+    /// table (for people, with the working) or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: WorkloadFormatArg,
+    /// Language of labels and numbers: id (1.234,5) or en (1,234.5).
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+}
+
+fn workload_available(
+    a: &WorkloadArgs,
+) -> Result<crate::model::staffing::AvailableTime, crate::model::staffing::StaffingError> {
+    use crate::model::staffing::{AvailableTime, WorkingDays};
+    if let Some(m) = a.available_minutes {
+        return AvailableTime::from_minutes(m);
+    }
+    let mut d = match a.working_days {
+        WorkingDaysPresetArg::Kemenkes6 => WorkingDays::kemenkes_6_day(),
+        WorkingDaysPresetArg::Kemenkes5 => WorkingDays::kemenkes_5_day(),
+    };
+    let set = |field: &mut f64, v: Option<f64>| {
+        if let Some(v) = v {
+            *field = v;
+        }
+    };
+    set(&mut d.days_per_week, a.days_per_week);
+    set(&mut d.weeks_per_year, a.weeks_per_year);
+    set(&mut d.public_holidays, a.public_holidays);
+    set(&mut d.annual_leave, a.annual_leave);
+    set(&mut d.sick_leave, a.sick_leave);
+    set(&mut d.training_days, a.training_days);
+    set(&mut d.other_leave, a.other_leave);
+    if let Some(h) = a.hours_per_day {
+        d.hours_per_day = h;
+    } else if let Some(days) = a.days_per_week {
+        // Keep the preset's 26,25 effective hours a week.
+        d.hours_per_day = 37.5 * 0.7 / days;
+    }
+    d.available()
+}
+
+fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    use crate::model::number::{fmt_fixed, fmt_trim};
+    use crate::model::staffing::{
+        ActivityKind, AvailableTime, FinalRounding, IntermediateRounding, Method, StaffingOptions,
+        explain_staffing, staffing,
+    };
+    let lang: Lang = a.lang.into();
+    let table = crate::io::activities::import_activities(&a.activities, a.sheet.as_deref())?;
+    let available = match &a.scenario {
+        Some(path) => {
+            let s = load_scenario(path)?;
+            AvailableTime::from_working_time(&s.params.working_time, s.params.rounding)
+        }
+        None => workload_available(a),
+    }
+    .map_err(|e| CliError::Model(e.message(lang)))?;
+    let options = StaffingOptions {
+        method: match a.method {
+            MethodArg::Wisn => Method::Wisn,
+            MethodArg::Abk => Method::Abk,
+        },
+        rounding: match a.rounding {
+            StaffRoundingArg::Exact => IntermediateRounding::Exact,
+            StaffRoundingArg::Worksheet => IntermediateRounding::Worksheet,
+        },
+        final_rounding: match a.final_rounding {
+            FinalRoundingArg::Nearest => FinalRounding::Nearest,
+            FinalRoundingArg::Up => FinalRounding::Up,
+        },
+        existing: a.existing,
+    };
+    if let Some(e) = a.existing
+        && (!e.is_finite() || e < 0.0)
+    {
+        return Err(CliError::Usage(format!(
+            "--existing {e}: {}",
+            lang.pick("harus 0 atau lebih", "must be 0 or more")
+        )));
+    }
+    let result = staffing(&table.activities, &available, &options)
+        .map_err(|e| CliError::Model(table.locate(&e, lang)))?;
+    match a.format {
+        WorkloadFormatArg::Json => {
+            let mut v =
+                serde_json::to_value(&result).map_err(|e| CliError::Model(e.to_string()))?;
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("file".into(), serde_json::Value::String(table.file.clone()));
+                if result.existing.is_none() {
+                    for k in ["existing", "difference", "difference_rounded", "ratio"] {
+                        obj.remove(k);
+                    }
+                }
+            }
+            serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+        }
+        WorkloadFormatArg::Table => {
+            let abk = options.method == Method::Abk;
+            let (sw, factor) = if abk { ("SBK", "STP") } else { ("SW", "CAF") };
+            writeln!(
+                out,
+                "{} — {}\n",
+                table.file,
+                if abk {
+                    "Kemenkes ABK-Kes (Permenkes 33/2015)"
+                } else {
+                    "WHO WISN"
+                }
+            )?;
+            let num = |x: f64, d: usize| fmt_trim(x, d, lang);
+            let rows: Vec<[String; 6]> = result
+                .activities
+                .iter()
+                .map(|r| {
+                    [
+                        r.name.clone(),
+                        r.kind.label(lang).to_string(),
+                        num(r.minutes_per_unit, 2),
+                        num(r.units_per_year, 2),
+                        r.standard_workload.map(|s| num(s, 2)).unwrap_or_default(),
+                        match r.kind {
+                            ActivityKind::Support => {
+                                format!("{}%", num(r.allowance_percent.unwrap_or(0.0), 2))
+                            }
+                            _ => num(r.staff.unwrap_or(0.0), 2),
+                        },
+                    ]
+                })
+                .collect();
+            let head = [
+                lang.pick("Kegiatan", "Activity").to_string(),
+                lang.pick("Jenis", "Kind").to_string(),
+                lang.pick("Menit/satuan", "Min/unit").to_string(),
+                lang.pick("Satuan/tahun", "Units/year").to_string(),
+                sw.to_string(),
+                lang.pick("Tenaga / %", "Staff / %").to_string(),
+            ];
+            let mut width = head.clone().map(|h| h.chars().count());
+            for r in &rows {
+                for (w, c) in width.iter_mut().zip(r) {
+                    *w = (*w).max(c.chars().count());
+                }
+            }
+            let line = |cells: &[String; 6]| {
+                let mut s = String::new();
+                for (i, (c, w)) in cells.iter().zip(width).enumerate() {
+                    let pad = w - c.chars().count();
+                    if i < 2 {
+                        s.push_str(c);
+                        s.push_str(&" ".repeat(pad));
+                    } else {
+                        s.push_str(&" ".repeat(pad));
+                        s.push_str(c);
+                    }
+                    s.push_str("  ");
+                }
+                s.trim_end().to_string()
+            };
+            writeln!(out, "{}", line(&head))?;
+            for r in &rows {
+                writeln!(out, "{}", line(r))?;
+            }
+            writeln!(out)?;
+            let d = |x: f64| fmt_fixed(x, 2, lang);
+            writeln!(
+                out,
+                "{}: {} {}",
+                if abk { "WKT" } else { "AWT" },
+                num(result.available_minutes, 2),
+                lang.pick("menit", "min")
+            )?;
+            writeln!(
+                out,
+                "{}: {}",
+                if abk { "JKT" } else { "Σ" },
+                d(result.service_staff)
+            )?;
+            writeln!(out, "{factor}: {}", d(result.allowance_factor))?;
+            writeln!(out, "IAF: {}", d(result.individual_allowance))?;
+            writeln!(
+                out,
+                "{}: {} → {}",
+                lang.pick("Kebutuhan", "Required"),
+                d(result.required),
+                fmt_fixed(result.required_rounded, 0, lang)
+            )?;
+            if let (Some(diff), Some(e)) = (result.difference, result.existing) {
+                writeln!(
+                    out,
+                    "{}: {} − {} = {}",
+                    lang.pick("Selisih", "Difference"),
+                    num(e, 2),
+                    d(result.required),
+                    d(diff)
+                )?;
+                if let Some(r) = result.ratio {
+                    writeln!(
+                        out,
+                        "{}: {} ({})",
+                        lang.pick("Rasio", "Ratio"),
+                        d(r),
+                        result.ratio_reading(lang).unwrap_or("")
+                    )?;
+                }
+            }
+            writeln!(out, "\n{}\n", lang.pick("Cara menghitung:", "The working:"))?;
+            out.write_all(render_text(&explain_staffing(&result, &available, lang)).as_bytes())?;
+        }
+    }
     Ok(())
 }

@@ -457,3 +457,16 @@ fn fast_numbers_read_the_common_forms() {
     assert_eq!(fast_number("1.2.3"), None);
     assert_eq!(fast_number("abc"), None);
 }
+
+#[test]
+fn windows_line_ends_keep_row_numbers_right() {
+    let csv = "tahun;jumlah penduduk;CBR\r\n2017;100;18,5\r\n2018;100;99\r\n";
+    let e = import_csv_bytes(
+        csv.as_bytes(),
+        Path::new("crlf.csv"),
+        &ImportOptions::default(),
+        &mut |_| true,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("crlf.csv:3:CBR: 99"), "{e}");
+}

@@ -337,7 +337,7 @@ pub fn import_file(
 }
 
 /// Decodes CSV bytes: UTF-8 (with or without BOM), else Windows-1252.
-fn decode(bytes: &[u8]) -> (String, &'static str) {
+pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), "UTF-8"),
@@ -349,7 +349,7 @@ fn decode(bytes: &[u8]) -> (String, &'static str) {
 }
 
 /// The delimiter of the header line: `;`, tab or `,`.
-fn sniff_delimiter(text: &str) -> u8 {
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let count = |c: char| {
         let mut n = 0;
@@ -373,7 +373,7 @@ fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
     head.starts_with(b"PK\x03\x04") || head.iter().filter(|&&b| b == 0).count() > 0
 }
@@ -393,6 +393,13 @@ pub fn import_csv_bytes(
         });
     }
     let (text, encoding) = decode(bytes);
+    // Excel on Windows ends lines with CR LF; one line end keeps the row
+    // numbers of problems right.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(ImportError::File {
             file,

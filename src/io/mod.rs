@@ -1,6 +1,7 @@
 //! Files in and out: scenario files (RON), and the projection as a table,
 //! CSV or JSON. Bytes become model types or a precise error; no window here.
 
+pub mod activities;
 pub mod chart_export;
 pub mod import;
 pub mod report;

@@ -10,6 +10,7 @@ pub mod overrides;
 pub mod params;
 pub mod projection;
 pub mod scenario;
+pub mod staffing;
 pub mod synthetic;
 pub mod workload;
 
