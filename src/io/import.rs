@@ -901,13 +901,31 @@ fn convert(
     let year_col = col_name(idx[&Field::Year]);
     let mut by_region: HashMap<&str, Vec<(i32, usize)>> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
+    let mut add = |key, years: Vec<(i32, usize)>| {
+        by_region
+            .entry(key)
+            .or_insert_with(|| {
+                order.push(key);
+                Vec::new()
+            })
+            .extend(years)
+    };
+    // Files list a region's years together: look a region up once per run
+    // of rows rather than once per row.
+    let mut run: Option<(&str, Vec<(i32, usize)>)> = None;
     for (r, &line) in rows.iter().zip(&lines) {
         let key = r.region_key();
-        let entry = by_region.entry(key).or_insert_with(|| {
-            order.push(key);
-            Vec::new()
-        });
-        entry.push((r.year, line));
+        match &mut run {
+            Some((k, v)) if *k == key => v.push((r.year, line)),
+            _ => {
+                if let Some((k, v)) = run.replace((key, vec![(r.year, line)])) {
+                    add(k, v);
+                }
+            }
+        }
+    }
+    if let Some((k, v)) = run {
+        add(k, v);
     }
     let mut span: Option<(i32, i32, &str)> = None;
     for key in &order {
