@@ -27,6 +27,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Projection => Tab::Projection,
                 cli::TabArg::Table => Tab::Table,
                 cli::TabArg::Working => Tab::Working,
+                cli::TabArg::Workload => Tab::Workload,
                 cli::TabArg::Data => Tab::Data,
             };
             let start = WindowStart {

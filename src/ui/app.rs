@@ -77,6 +77,7 @@ pub enum Tab {
     Projection,
     Table,
     Working,
+    Workload,
     Data,
 }
 
@@ -147,6 +148,7 @@ pub struct ProyeksiApp {
     plot_panel: PlotPanel,
     pub table_panel: TablePanel,
     working_panel: WorkingPanel,
+    workload_panel: super::workload_panel::WorkloadPanel,
     data_panel: DataPanel,
     show_help: bool,
     show_about: bool,
@@ -187,6 +189,7 @@ impl ProyeksiApp {
             plot_panel: PlotPanel,
             table_panel: TablePanel::default(),
             working_panel: WorkingPanel,
+            workload_panel: Default::default(),
             data_panel: DataPanel,
             show_help: false,
             show_about: false,
@@ -824,6 +827,7 @@ impl ProyeksiApp {
             ui.selectable_value(&mut self.tab, Tab::Projection, t("Proyeksi", "Projection"));
             ui.selectable_value(&mut self.tab, Tab::Table, t("Tabel", "Table"));
             ui.selectable_value(&mut self.tab, Tab::Working, t("Perhitungan", "Working"));
+            ui.selectable_value(&mut self.tab, Tab::Workload, t("Beban kerja", "Workload"));
             ui.selectable_value(&mut self.tab, Tab::Data, "Data");
         });
         ui.separator();
@@ -866,6 +870,14 @@ impl ProyeksiApp {
                     };
                     let steps = explain(&self.doc.state.params, d, p, subject, lang);
                     self.working_panel.ui(ui, &steps);
+                }
+            }
+            Tab::Workload => {
+                let rows = self.shown_rows();
+                if let Some((_, p)) = self.results.ok() {
+                    let base_year = p.base_year;
+                    self.workload_panel
+                        .ui(ui, &self.doc.state.params, &rows, base_year, lang);
                 }
             }
             Tab::Data => {

@@ -12,6 +12,7 @@ pub mod plot_panel;
 pub mod table_panel;
 pub mod widgets;
 pub mod working_panel;
+pub mod workload_panel;
 
 pub use app::{Command, ProyeksiApp, Settings, Tab};
 

@@ -1,0 +1,566 @@
+//! "Beban kerja": the full workload method (WHO WISN / Kemenkes ABK-Kes)
+//! for one year, and the need by activity over the projection years. The
+//! activity table is panel state (not yet saved in the scenario file); every
+//! figure comes from the engine (`model::staffing`), no formula lives here.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
+
+use crate::model::Lang;
+use crate::model::number::{fmt_fixed, fmt_trim};
+use crate::model::params::Parameters;
+use crate::model::projection::{YearKind, YearRow};
+use crate::model::staffing::{
+    Activity, ActivityKind, ActivityPreset, AvailableTime, FinalRounding, IntermediateRounding,
+    Method, PlannedActivity, StaffingOptions, StaffingResult, TargetPopulation, VolumeAssumptions,
+    VolumeRule, derived_units, explain_staffing, paper_anc_only, puskesmas_full, staffing,
+    staffing_by_year, volumes_for_year,
+};
+
+use super::widgets::{number_field, optional_number_field};
+
+/// The planner's workload setup (panel state, not in the scenario file).
+pub struct WorkloadPanel {
+    /// The preset last loaded.
+    preset: Option<ActivityPreset>,
+    /// Whether the table was edited since the preset was loaded. An
+    /// unedited paper preset follows the scenario's ANC standard.
+    edited: bool,
+    plan: Vec<PlannedActivity>,
+    method: Method,
+    rounding: IntermediateRounding,
+    final_rounding: FinalRounding,
+    existing: Option<f64>,
+    /// The year computed (`None`: the base year).
+    year: Option<i32>,
+    assumptions: VolumeAssumptions,
+}
+
+impl Default for WorkloadPanel {
+    fn default() -> Self {
+        WorkloadPanel {
+            preset: Some(ActivityPreset::PaperAncOnly),
+            edited: false,
+            plan: Vec::new(),
+            method: Method::Wisn,
+            rounding: IntermediateRounding::Exact,
+            final_rounding: FinalRounding::Nearest,
+            existing: None,
+            year: None,
+            assumptions: VolumeAssumptions::default(),
+        }
+    }
+}
+
+const COLORS: [Color32; 10] = [
+    Color32::from_rgb(31, 119, 180),
+    Color32::from_rgb(255, 127, 14),
+    Color32::from_rgb(44, 160, 44),
+    Color32::from_rgb(214, 39, 40),
+    Color32::from_rgb(148, 103, 189),
+    Color32::from_rgb(140, 86, 75),
+    Color32::from_rgb(227, 119, 194),
+    Color32::from_rgb(127, 127, 127),
+    Color32::from_rgb(188, 189, 34),
+    Color32::from_rgb(23, 190, 207),
+];
+
+impl WorkloadPanel {
+    fn load(&mut self, preset: ActivityPreset, params: &Parameters) {
+        let plan = match preset {
+            ActivityPreset::PaperAncOnly => paper_anc_only(params).map(|(plan, _)| plan),
+            ActivityPreset::PuskesmasFull => Ok(puskesmas_full()),
+        };
+        if let Ok(plan) = plan {
+            self.plan = plan;
+            self.preset = Some(preset);
+            self.edited = false;
+        }
+    }
+
+    /// Draws the panel for `rows` (the shown projection rows) with the
+    /// scenario's `params`; `base_year` is the projection's base year.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        params: &Parameters,
+        rows: &[YearRow],
+        base_year: i32,
+        lang: Lang,
+    ) {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        if let Some(p) = self.preset
+            && !self.edited
+            && (self.plan.is_empty() || p == ActivityPreset::PaperAncOnly)
+        {
+            self.load(p, params);
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(t(
+                        "Catatan: tabel kegiatan ini belum disimpan dalam berkas skenario.",
+                        "Note: this activity table is not yet saved in the scenario file.",
+                    ))
+                    .small()
+                    .weak(),
+                );
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(t("Preset:", "Preset:"));
+                    for p in [ActivityPreset::PaperAncOnly, ActivityPreset::PuskesmasFull] {
+                        let on = self.preset == Some(p) && !self.edited;
+                        if ui.selectable_label(on, p.name(lang)).clicked() {
+                            self.load(p, params);
+                        }
+                    }
+                });
+                self.options_ui(ui, rows, base_year, lang);
+                ui.separator();
+                let row = rows
+                    .iter()
+                    .find(|r| r.year == self.year.unwrap_or(base_year))
+                    .or_else(|| rows.iter().find(|r| r.year == base_year))
+                    .or(rows.first());
+                let pop =
+                    row.map(|r| TargetPopulation::from_year_row(r, params.population.coefficient));
+                self.table_ui(ui, pop.as_ref(), lang);
+                ui.separator();
+                self.results_ui(ui, params, rows, row, pop.as_ref(), lang);
+            });
+    }
+
+    fn options_ui(&mut self, ui: &mut Ui, rows: &[YearRow], base_year: i32, lang: Lang) {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t("Metode:", "Method:"));
+            ui.radio_value(&mut self.method, Method::Wisn, "WISN (WHO)");
+            ui.radio_value(&mut self.method, Method::Abk, "ABK-Kes (Kemenkes)");
+            ui.separator();
+            ui.label(t("Pembulatan antara:", "Intermediate rounding:"));
+            ui.radio_value(
+                &mut self.rounding,
+                IntermediateRounding::Exact,
+                t("tanpa pembulatan", "exact"),
+            );
+            ui.radio_value(
+                &mut self.rounding,
+                IntermediateRounding::Worksheet,
+                t("seperti lembar kerja", "as the worksheet"),
+            );
+            ui.separator();
+            ui.label(t("Pembulatan akhir:", "Final rounding:"));
+            ui.radio_value(
+                &mut self.final_rounding,
+                FinalRounding::Nearest,
+                t("ke terdekat", "nearest"),
+            );
+            ui.radio_value(
+                &mut self.final_rounding,
+                FinalRounding::Up,
+                t("ke atas", "up"),
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            let year = self.year.unwrap_or(base_year);
+            let label = |r: &YearRow| {
+                let kind = match r.kind {
+                    YearKind::Data => t("data", "data"),
+                    YearKind::Projection => t("proyeksi", "projection"),
+                };
+                format!("{} ({kind})", r.year)
+            };
+            let selected = rows
+                .iter()
+                .find(|r| r.year == year)
+                .map(label)
+                .unwrap_or_else(|| year.to_string());
+            egui::ComboBox::from_label(t("Tahun yang dihitung", "Year computed"))
+                .selected_text(selected)
+                .height(300.0)
+                .show_ui(ui, |ui| {
+                    for r in rows {
+                        if ui.selectable_label(r.year == year, label(r)).clicked() {
+                            self.year = Some(r.year);
+                        }
+                    }
+                });
+            ui.separator();
+            let name = t("Bidan yang ada", "Midwives in post");
+            ui.label(name);
+            let id = ui.scope_id().with("workload_existing");
+            optional_number_field(ui, &mut self.existing, 2, lang, id, name, 70.0)
+                .0
+                .on_hover_text(t(
+                    "Opsional. Kosong: jumlah bidan dari data tahun itu, jika ada.",
+                    "Optional. Empty: the midwives of that year's data, if any.",
+                ));
+        });
+    }
+
+    fn table_ui(&mut self, ui: &mut Ui, pop: Option<&TargetPopulation>, lang: Lang) {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let mut remove = None;
+        let mut changed = false;
+        egui::Grid::new("workload_activities")
+            .striped(true)
+            .num_columns(6)
+            .show(ui, |ui| {
+                ui.strong(t("Kegiatan", "Activity"));
+                ui.strong(t("Jenis", "Kind"));
+                ui.strong(t("Menit per satuan", "Minutes per unit"));
+                ui.strong(t("Satuan per tahun", "Units a year"));
+                ui.strong(t("Jumlah tenaga", "Staff doing it"));
+                ui.label("");
+                ui.end_row();
+                for (i, p) in self.plan.iter_mut().enumerate() {
+                    let n = i + 1;
+                    let a = &mut p.activity;
+                    changed |= ui
+                        .add_sized(
+                            [240.0, ui.spacing().interact_size.y],
+                            egui::TextEdit::singleline(&mut a.name),
+                        )
+                        .accessible_name(format!("{} {n}", t("Nama kegiatan", "Activity name")))
+                        .changed();
+                    let before = a.kind;
+                    egui::ComboBox::from_id_salt(("workload_kind", i))
+                        .selected_text(a.kind.label(lang))
+                        .show_ui(ui, |ui| {
+                            for k in ActivityKind::ALL {
+                                ui.selectable_value(&mut a.kind, k, k.label(lang));
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{} {n}", t("Jenis kegiatan", "Activity kind")));
+                    changed |= a.kind != before;
+                    let name = format!("{} {n}", t("Menit per satuan", "Minutes per unit"));
+                    let id = ui.scope_id().with(("workload_minutes", i));
+                    changed |=
+                        number_field(ui, &mut a.minutes_per_unit, 3, lang, id, &name, 70.0).1;
+                    match p.rule {
+                        VolumeRule::Recorded => {
+                            let name = format!("{} {n}", t("Satuan per tahun", "Units a year"));
+                            let id = ui.scope_id().with(("workload_units", i));
+                            changed |=
+                                number_field(ui, &mut a.units_per_year, 2, lang, id, &name, 90.0).1;
+                        }
+                        VolumeRule::Derived {
+                            group,
+                            per_person,
+                            coverage_percent,
+                        } => {
+                            let units =
+                                pop.and_then(|pop| derived_units(&p.rule, pop, &self.assumptions));
+                            let text = units
+                                .map(|u| fmt_fixed(u, 0, lang))
+                                .unwrap_or_else(|| "-".into());
+                            ui.label(text).on_hover_text(format!(
+                                "{} × {}% × {}",
+                                group.label(lang),
+                                fmt_trim(coverage_percent, 2, lang),
+                                fmt_trim(per_person.value(&self.assumptions), 3, lang)
+                            ));
+                        }
+                    }
+                    if a.kind == ActivityKind::Individual {
+                        let name = format!("{} {n}", t("Jumlah tenaga", "Staff doing it"));
+                        let id = ui.scope_id().with(("workload_staff", i));
+                        changed |= number_field(ui, &mut a.staff, 2, lang, id, &name, 50.0).1;
+                    } else {
+                        ui.label("-");
+                    }
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(t("Hapus baris", "Remove row"))
+                        .accessible_name(format!("{} {n}", t("Hapus baris", "Remove row")))
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.plan.remove(i);
+            changed = true;
+        }
+        ui.horizontal(|ui| {
+            if ui.button(t("+ Tambah kegiatan", "+ Add activity")).clicked() {
+                self.plan.push(PlannedActivity {
+                    activity: Activity::new(
+                        t("Kegiatan baru", "New activity"),
+                        ActivityKind::Service,
+                        30.0,
+                        0.0,
+                        0.0,
+                    ),
+                    rule: VolumeRule::Recorded,
+                    source: String::new(),
+                });
+                changed = true;
+            }
+            ui.label(
+                RichText::new(t(
+                    "Satuan per tahun tanpa kotak isian diturunkan dari sasaran tahun itu (arahkan kursor untuk aturannya).",
+                    "Units a year without a field are derived from that year's target group (hover for the rule).",
+                ))
+                .small()
+                .weak(),
+            );
+        });
+        if changed {
+            self.edited = true;
+        }
+    }
+
+    fn options(&self, row: Option<&YearRow>) -> StaffingOptions {
+        StaffingOptions {
+            method: self.method,
+            rounding: self.rounding,
+            final_rounding: self.final_rounding,
+            existing: self.existing.or(row.and_then(|r| r.midwives_available)),
+        }
+    }
+
+    fn results_ui(
+        &mut self,
+        ui: &mut Ui,
+        params: &Parameters,
+        rows: &[YearRow],
+        row: Option<&YearRow>,
+        pop: Option<&TargetPopulation>,
+        lang: Lang,
+    ) {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let err = |ui: &mut Ui, msg: String| {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{} {msg}", t("Galat:", "Error:")),
+            );
+        };
+        let available =
+            match AvailableTime::from_working_time(&params.working_time, params.rounding) {
+                Ok(a) => a,
+                Err(e) => return err(ui, e.message(lang)),
+            };
+        let (Some(row), Some(pop)) = (row, pop) else {
+            return err(
+                ui,
+                t("tidak ada tahun untuk dihitung.", "no year to compute.").into(),
+            );
+        };
+        let options = self.options(Some(row));
+        let result = volumes_for_year(&self.plan, pop, &self.assumptions)
+            .and_then(|acts| staffing(&acts, &available, &options));
+        let result = match result {
+            Ok(r) => r,
+            Err(e) => return err(ui, e.message(lang)),
+        };
+        ui.columns(2, |cols| {
+            self.summary_ui(&mut cols[0], &result, &available, row.year, lang);
+            self.chart_ui(&mut cols[1], params, rows, &available, lang);
+        });
+        egui::CollapsingHeader::new(t(
+            "Perhitungan langkah demi langkah",
+            "Working, step by step",
+        ))
+        .default_open(false)
+        .show(ui, |ui| {
+            for (i, s) in explain_staffing(&result, &available, lang)
+                .iter()
+                .enumerate()
+            {
+                ui.label(RichText::new(format!("{}. {}", i + 1, s.title)).strong());
+                ui.label(RichText::new(&s.formula).italics());
+                ui.label(RichText::new(format!("= {}", s.working)).monospace());
+                if !s.note.is_empty() {
+                    ui.label(RichText::new(&s.note).small().weak());
+                }
+                ui.add_space(4.0);
+            }
+        });
+    }
+
+    fn summary_ui(
+        &self,
+        ui: &mut Ui,
+        r: &StaffingResult,
+        available: &AvailableTime,
+        year: i32,
+        lang: Lang,
+    ) {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let abk = r.method == Method::Abk;
+        let ws = r.rounding == IntermediateRounding::Worksheet;
+        let factor_decimals = if ws { 2 } else { 4 };
+        ui.strong(format!("{} {year}", t("Hasil tahun", "Result for")));
+        ui.label(format!(
+            "{} ({}): {} {}",
+            t("Waktu kerja tersedia", "Available working time"),
+            if abk { "WKT" } else { "AWT" },
+            fmt_trim(available.minutes, 2, lang),
+            t("menit/tahun", "min/year"),
+        ))
+        .on_hover_text(t(
+            "Dari waktu kerja skenario (panel parameter), dengan mode pembulatan skenario.",
+            "From the scenario's working time (parameter panel), with the scenario's rounding mode.",
+        ));
+        ui.label(format!(
+            "{}: {}",
+            if abk {
+                "JKT"
+            } else {
+                t("Σ tenaga pelayanan", "Σ service staff")
+            },
+            fmt_fixed(r.service_staff, 2, lang)
+        ));
+        ui.label(format!(
+            "{}: {}",
+            if abk { "STP" } else { "CAF" },
+            fmt_fixed(r.allowance_factor, factor_decimals, lang)
+        ));
+        ui.label(format!(
+            "IAF: {}",
+            fmt_fixed(r.individual_allowance, 2, lang)
+        ));
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                t("Kebutuhan bidan", "Midwives required"),
+                fmt_fixed(r.required, 2, lang)
+            ))
+            .strong(),
+        );
+        ui.label(format!(
+            "{}: {}",
+            t("Dibulatkan", "Rounded"),
+            fmt_fixed(r.required_rounded, 0, lang)
+        ));
+        match (r.existing, r.difference, r.ratio) {
+            (Some(e), Some(d), ratio) => {
+                ui.label(format!(
+                    "{}: {}",
+                    t("Bidan yang ada", "Midwives in post"),
+                    fmt_trim(e, 2, lang)
+                ));
+                ui.label(format!(
+                    "{}: {} ({} {})",
+                    t(
+                        "Selisih (ada - dibutuhkan)",
+                        "Difference (in post - required)"
+                    ),
+                    fmt_fixed(d, 2, lang),
+                    t("dibulatkan", "rounded"),
+                    fmt_fixed(r.difference_rounded.unwrap_or(d), 0, lang)
+                ));
+                if let Some(q) = ratio {
+                    ui.label(format!(
+                        "{}: {} ({})",
+                        t("Rasio", "Ratio"),
+                        fmt_fixed(q, 2, lang),
+                        r.ratio_reading(lang).unwrap_or("")
+                    ));
+                }
+            }
+            _ => {
+                ui.label(
+                    RichText::new(t(
+                        "Isi bidan yang ada untuk selisih dan rasio.",
+                        "Give the midwives in post for the difference and the ratio.",
+                    ))
+                    .weak(),
+                );
+            }
+        }
+    }
+
+    fn chart_ui(
+        &self,
+        ui: &mut Ui,
+        params: &Parameters,
+        rows: &[YearRow],
+        available: &AvailableTime,
+        lang: Lang,
+    ) {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        ui.strong(t(
+            "Kebutuhan bidan per tahun menurut kegiatan (bertumpuk)",
+            "Midwives required per year by activity (stacked)",
+        ));
+        let by_year = match staffing_by_year(
+            &self.plan,
+            rows,
+            params.population.coefficient,
+            &self.assumptions,
+            available,
+            &self.options(None),
+        ) {
+            Ok(y) => y,
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e.message(lang));
+                return;
+            }
+        };
+        let mut charts: Vec<BarChart> = Vec::new();
+        for (i, p) in self.plan.iter().enumerate() {
+            let bars: Vec<Bar> = by_year
+                .iter()
+                .map(|(year, r)| {
+                    Bar::new(
+                        *year as f64,
+                        r.activities.get(i).map_or(0.0, |a| a.contribution),
+                    )
+                    .width(0.7)
+                })
+                .collect();
+            // Short legend entries, in the table's order.
+            let short: String = p.activity.name.chars().take(28).collect();
+            let short = if short.len() < p.activity.name.len() {
+                format!("{short}…")
+            } else {
+                short
+            };
+            let name = format!("{}. {short}", i + 1);
+            let label = p.activity.name.clone();
+            let mut chart = BarChart::new(name, bars)
+                .color(COLORS[i % COLORS.len()])
+                .element_formatter(Box::new(move |bar: &Bar, _c: &BarChart| {
+                    format!(
+                        "{label}\n{} {}: {}",
+                        lang.pick("Tahun", "Year"),
+                        bar.argument.round() as i64,
+                        fmt_fixed(bar.value, 2, lang)
+                    )
+                }));
+            if let Some(prev) = charts.last() {
+                chart = chart.stack_on(&[prev]);
+            }
+            charts.push(chart);
+        }
+        let top = by_year
+            .iter()
+            .map(|(_, r)| r.required)
+            .fold(0.0_f64, f64::max);
+        Plot::new("workload_by_activity")
+            .include_y(top * (1.15 + 0.08 * self.plan.len() as f64))
+            .height(320.0)
+            .legend(
+                Legend::default()
+                    .position(Corner::LeftTop)
+                    .text_style(egui::TextStyle::Small)
+                    .follow_insertion_order(true),
+            )
+            .include_y(0.0)
+            .allow_scroll(false)
+            .y_axis_min_width(70.0)
+            .x_axis_label(t("Tahun", "Year"))
+            .y_axis_label(t("Bidan", "Midwives"))
+            .y_axis_formatter(move |mark, _r| fmt_trim(mark.value, 2, lang))
+            .show(ui, |p| {
+                for c in charts {
+                    p.bar_chart(c);
+                }
+            });
+    }
+}

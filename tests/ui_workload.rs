@@ -1,0 +1,117 @@
+//! The "Beban kerja" tab, driven through its widgets in the real app: the
+//! figures it shows must be the engine's.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use proyeksi_bidan::model::number::fmt_fixed;
+use proyeksi_bidan::model::staffing::{
+    ActivityPreset, FinalRounding, IntermediateRounding, Method, StaffingOptions, TargetPopulation,
+    VolumeAssumptions, paper_anc_only, staffing, volumes_for_year,
+};
+use proyeksi_bidan::model::{self, Lang, Scenario};
+use proyeksi_bidan::ui::files::ScriptedDialogs;
+use proyeksi_bidan::ui::{ProyeksiApp, Settings};
+
+type App = Harness<'static, ProyeksiApp>;
+
+fn app() -> App {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|_cc| {
+            ProyeksiApp::new(
+                Scenario::example(),
+                None,
+                Settings::default(),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    h.run_steps(4);
+    h
+}
+
+fn click(h: &mut App, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).click();
+    h.run_steps(4);
+}
+
+/// The "Kebutuhan bidan: …" line of the results.
+fn required_shown(h: &App) -> String {
+    h.get_by_label_contains("Kebutuhan bidan:")
+        .value()
+        .unwrap_or_default()
+}
+
+/// The engine's result for the paper preset, 2017, with these choices.
+fn engine(method: Method, rounding: IntermediateRounding) -> f64 {
+    let s = Scenario::example();
+    let (_, proj) = model::compute(&s).unwrap();
+    let (plan, available) = paper_anc_only(&s.params).unwrap();
+    let row = proj.total_row(2017).unwrap();
+    let pop = TargetPopulation::from_year_row(row, s.params.population.coefficient);
+    let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
+    let options = StaffingOptions {
+        method,
+        rounding,
+        final_rounding: FinalRounding::Nearest,
+        existing: None,
+    };
+    staffing(&acts, &available, &options).unwrap().required
+}
+
+#[test]
+fn paper_preset_shows_the_engines_midwives_needed() {
+    let mut h = app();
+    click(&mut h, Role::Button, "Beban kerja");
+    // Load the other preset first, so picking the paper preset matters.
+    click(
+        &mut h,
+        Role::Button,
+        ActivityPreset::PuskesmasFull.name(Lang::Id),
+    );
+    let full = required_shown(&h);
+    click(
+        &mut h,
+        Role::Button,
+        ActivityPreset::PaperAncOnly.name(Lang::Id),
+    );
+    let shown = required_shown(&h);
+    assert_ne!(shown, full, "the preset did not change the result");
+
+    // The engine's midwives needed for 2017 (exact mode).
+    let s = Scenario::example();
+    let (_, proj) = model::compute(&s).unwrap();
+    let needed = proj.total_row(2017).unwrap().midwives_needed;
+    assert_eq!(fmt_fixed(needed, 1, Lang::Id), "11.187,9");
+    assert_eq!(
+        shown,
+        format!("Kebutuhan bidan: {}", fmt_fixed(needed, 2, Lang::Id))
+    );
+    let exact = engine(Method::Wisn, IntermediateRounding::Exact);
+    assert_eq!(
+        fmt_fixed(exact, 2, Lang::Id),
+        fmt_fixed(needed, 2, Lang::Id)
+    );
+
+    // Worksheet rounding: SW to whole units, staff to 2 decimals.
+    click(&mut h, Role::RadioButton, "seperti lembar kerja");
+    let worksheet = engine(Method::Wisn, IntermediateRounding::Worksheet);
+    assert_ne!(
+        fmt_fixed(worksheet, 2, Lang::Id),
+        fmt_fixed(exact, 2, Lang::Id)
+    );
+    assert_eq!(
+        required_shown(&h),
+        format!("Kebutuhan bidan: {}", fmt_fixed(worksheet, 2, Lang::Id))
+    );
+
+    // ABK-Kes: the same arithmetic under its own names (JKT, STP).
+    click(&mut h, Role::RadioButton, "ABK-Kes (Kemenkes)");
+    let abk = engine(Method::Abk, IntermediateRounding::Worksheet);
+    assert_eq!(
+        required_shown(&h),
+        format!("Kebutuhan bidan: {}", fmt_fixed(abk, 2, Lang::Id))
+    );
+    assert!(h.query_by_label_contains("STP: ").is_some());
+    assert!(h.query_by_label_contains("CAF: ").is_none());
+}
