@@ -6,11 +6,9 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
-
 use super::import::{
-    ImportError, MAX_PROBLEMS, Problem, column_letter, decode, fast_number, looks_binary,
-    normalize, sniff_delimiter,
+    Cell, ImportError, MAX_PROBLEMS, Problem, column_letter, decode, fast_number, looks_binary,
+    normalize, read_sheet, sniff_delimiter,
 };
 use crate::model::number::parse_number;
 use crate::model::staffing::{Activity, ActivityKind, StaffingError};
@@ -175,13 +173,6 @@ impl ImportedActivities {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Cell {
-    Empty,
-    Text(String),
-    Number(f64),
-}
-
 /// Reads a CSV or .xlsx activity table (by extension). `sheet` chooses the
 /// worksheet of a workbook (default: the first).
 pub fn import_activities(
@@ -275,66 +266,9 @@ pub fn activities_from_xlsx(
     file: &str,
     sheet: Option<&str>,
 ) -> Result<ImportedActivities, ImportError> {
-    let ferr = |message: String| ImportError::File {
-        file: file.to_string(),
-        message,
-    };
-    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| ferr(format!("this is not a readable .xlsx workbook ({e})")))?;
-    let sheets = wb.sheet_names().to_vec();
-    let name = match sheet {
-        Some(s) if sheets.iter().any(|x| x == s) => s.to_string(),
-        Some(s) => {
-            return Err(ferr(format!(
-                "there is no sheet “{s}”; sheets: {}",
-                sheets.join(", ")
-            )));
-        }
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or_else(|| ferr("the workbook has no sheets".into()))?,
-    };
-    let range = wb
-        .worksheet_range(&name)
-        .map_err(|e| ferr(format!("sheet “{name}” cannot be read ({e})")))?;
-    let (row0, col0) = range
-        .start()
-        .map(|(r, c)| (r as usize, c as usize))
-        .unwrap_or((0, 0));
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let cells: Vec<Cell> = r
-            .iter()
-            .map(|c| match c {
-                Data::Empty => Cell::Empty,
-                Data::String(s) if s.trim().is_empty() => Cell::Empty,
-                Data::String(s) => Cell::Text(s.trim().to_string()),
-                Data::Float(f) => Cell::Number(*f),
-                Data::Int(i) => Cell::Number(*i as f64),
-                other => Cell::Text(other.to_string()),
-            })
-            .collect();
-        if cells.iter().all(|c| *c == Cell::Empty) {
-            continue;
-        }
-        if headers.is_none() {
-            headers = Some(
-                cells
-                    .iter()
-                    .map(|c| match c {
-                        Cell::Text(s) => s.clone(),
-                        Cell::Number(n) => n.to_string(),
-                        Cell::Empty => String::new(),
-                    })
-                    .collect(),
-            );
-            continue;
-        }
-        rows.push((row0 + i + 1, cells));
-    }
-    let mut out = convert(headers.unwrap_or_default(), rows, file, Some(col0))?;
+    let sheet = read_sheet(bytes, file, sheet, &mut |_| true)?;
+    let name = sheet.name;
+    let mut out = convert(sheet.headers, sheet.rows, file, Some(sheet.col0))?;
     out.sheet = Some(name);
     Ok(out)
 }

@@ -300,7 +300,7 @@ impl Row {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Cell {
+pub(crate) enum Cell {
     Empty,
     Text(String),
     Number(f64),
@@ -571,42 +571,56 @@ pub fn column_letter(mut c: usize) -> String {
     s.iter().rev().collect()
 }
 
-/// Reads .xlsx bytes (`path` names the file in messages).
-pub fn import_xlsx_bytes(
+/// A worksheet as its header row and its data rows (1-based sheet row,
+/// typed cells), with the sheet's first column for cell names.
+pub(crate) struct Sheet {
+    pub name: String,
+    pub sheets: Vec<String>,
+    pub headers: Vec<String>,
+    pub rows: Vec<(usize, Vec<Cell>)>,
+    pub col0: usize,
+}
+
+/// Reads the worksheet `wanted` (default: the first) of .xlsx bytes; the
+/// first non-empty row is the header row.
+pub(crate) fn read_sheet(
     bytes: &[u8],
-    path: &Path,
-    options: &ImportOptions,
+    file: &str,
+    wanted: Option<&str>,
     progress: Progress<'_>,
-) -> Result<Imported, ImportError> {
-    let file = file_name(path);
+) -> Result<Sheet, ImportError> {
+    let ferr = |message: String| ImportError::File {
+        file: file.to_string(),
+        message,
+    };
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| ImportError::File {
-            file: file.clone(),
-            message: format!("this is not a readable .xlsx workbook ({e})"),
-        })?;
+        .map_err(|e| ferr(format!("this is not a readable .xlsx workbook ({e})")))?;
     let sheets = wb.sheet_names().to_vec();
-    let sheet = match &options.sheet {
-        Some(s) if sheets.contains(s) => s.clone(),
+    let name = match wanted {
+        Some(s) if sheets.iter().any(|x| x == s) => s.to_string(),
         Some(s) => {
-            return Err(ImportError::File {
-                file,
-                message: format!("there is no sheet “{s}”; sheets: {}", sheets.join(", ")),
-            });
+            return Err(ferr(format!(
+                "there is no sheet “{s}”; sheets: {}",
+                sheets.join(", ")
+            )));
         }
-        None => sheets.first().cloned().ok_or_else(|| ImportError::File {
-            file: file.clone(),
-            message: "the workbook has no sheets".into(),
-        })?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or_else(|| ferr("the workbook has no sheets".into()))?,
     };
     if !progress(0.1) {
-        return Err(ImportError::Cancelled { file });
+        return Err(ImportError::Cancelled {
+            file: file.to_string(),
+        });
     }
-    let range = wb.worksheet_range(&sheet).map_err(|e| ImportError::File {
-        file: file.clone(),
-        message: format!("sheet “{sheet}” cannot be read ({e})"),
-    })?;
+    let range = wb
+        .worksheet_range(&name)
+        .map_err(|e| ferr(format!("sheet “{name}” cannot be read ({e})")))?;
     if !progress(0.6) {
-        return Err(ImportError::Cancelled { file });
+        return Err(ImportError::Cancelled {
+            file: file.to_string(),
+        });
     }
     let (row0, col0) = range
         .start()
@@ -615,7 +629,6 @@ pub fn import_xlsx_bytes(
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
-        let line = row0 + i + 1;
         let cells: Vec<Cell> = r
             .iter()
             .map(|c| match c {
@@ -646,11 +659,34 @@ pub fn import_xlsx_bytes(
             );
             continue;
         }
-        rows.push((line, Row::Cells(cells)));
+        rows.push((row0 + i + 1, cells));
     }
-    let table = RawTable {
+    Ok(Sheet {
+        name,
+        sheets,
         headers: headers.unwrap_or_default(),
         rows,
+        col0,
+    })
+}
+
+/// Reads .xlsx bytes (`path` names the file in messages).
+pub fn import_xlsx_bytes(
+    bytes: &[u8],
+    path: &Path,
+    options: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<Imported, ImportError> {
+    let file = file_name(path);
+    let sheet = read_sheet(bytes, &file, options.sheet.as_deref(), progress)?;
+    let col0 = sheet.col0;
+    let table = RawTable {
+        headers: sheet.headers,
+        rows: sheet
+            .rows
+            .into_iter()
+            .map(|(line, cells)| (line, Row::Cells(cells)))
+            .collect(),
     };
     let (rows, mapping) = convert(&table, &file, options, Some(col0))?;
     progress(1.0);
@@ -660,8 +696,8 @@ pub fn import_xlsx_bytes(
             path: path.to_path_buf(),
             delimiter: None,
             encoding: "xlsx",
-            sheet: Some(sheet),
-            sheets,
+            sheet: Some(sheet.name),
+            sheets: sheet.sheets,
             mapping,
         },
     })

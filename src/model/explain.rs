@@ -76,7 +76,14 @@ fn t(lang: Lang, id: &str, en: &str) -> String {
     lang.pick(id, en).to_string()
 }
 
-fn step(id: &'static str, title: String, formula: String, working: String, note: String) -> Step {
+/// A step of the working.
+pub fn step(
+    id: &'static str,
+    title: String,
+    formula: String,
+    working: String,
+    note: String,
+) -> Step {
     Step {
         id,
         title,

@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Lang;
 use super::error::ModelError;
-use super::explain::Step;
+use super::explain::{Step, step};
 use super::number::{fmt_auto, fmt_fixed, fmt_trim, round_half_up};
 use super::params::{Parameters, Rounding, WorkingTime};
 use super::projection::YearRow;
@@ -1357,16 +1357,6 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
 // ---------------------------------------------------------------------------
 // Show the working
 // ---------------------------------------------------------------------------
-
-fn step(id: &'static str, title: String, formula: String, working: String, note: String) -> Step {
-    Step {
-        id,
-        title,
-        formula,
-        working,
-        note,
-    }
-}
 
 /// Every step of the calculation with the numbers put in: available time,
 /// each SW/SBK and staff, Σ / JKT, each CAS% and CAF/STP, IAF, required,
