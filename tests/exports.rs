@@ -627,3 +627,22 @@ fn the_svg_parses_as_xml() {
         );
     }
 }
+
+/// A national village table is too long for one Excel sheet: a clear error
+/// that says what to do, and the CSV streams out whole.
+#[test]
+fn a_table_longer_than_a_sheet_is_refused_for_xlsx_and_written_as_csv() {
+    let mut s = Scenario::example();
+    s.data = proyeksi_bidan::model::synthetic::regions(60_000, 7);
+    let (d, p) = model::compute(&s).unwrap();
+    // 19 years × (60.000 regions + the total) rows.
+    let e = table_xlsx(&s, &d, &p, Lang::Id).unwrap_err();
+    let msg = e.to_string();
+    assert!(msg.contains("1140019 rows") && msg.contains("CSV"), "{msg}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desa.csv");
+    save_table(&path, &s, &d, &p, Lang::Id, CsvStyle::International).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 1 + 19 * 60_001);
+    assert!(text.lines().nth(20).unwrap().starts_with("R000001,"));
+}

@@ -112,6 +112,15 @@ pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), ScenarioFil
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ScenarioFileError> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes to `path` through a temporary file in the same folder: `write`
+/// fills the file (buffered), which replaces `path` only when all went well.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ScenarioFileError> {
     let err = |source| ScenarioFileError::Write {
         path: path.to_path_buf(),
         source,
@@ -125,7 +134,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ScenarioFileError> 
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buffered).map_err(err)?;
+        buffered.flush().map_err(err)?;
+    }
     // A temporary file is private (0600); the saved file gets the old
     // file's permissions, or those of an ordinary new file.
     let permissions = match std::fs::metadata(path) {

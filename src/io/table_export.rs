@@ -5,6 +5,7 @@
 //! Numbers are written at full precision, never rounded for display, so a
 //! file read back gives the model's values exactly.
 
+use std::io::Write;
 use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -52,28 +53,49 @@ pub const CSV_COLUMNS: [&str; 15] = [
 /// The UTF-8 byte order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The rows of the table: the total (code `TOTAL` when there are several
-/// regions), then every region when there are several.
-fn table_rows(data: &PreparedData, proj: &Projection) -> Vec<(String, String, YearRow)> {
+/// Visits the rows of the table in order: the total (code `TOTAL` when
+/// there are several regions), then every region when there are several.
+/// Rows are made one at a time, so a national village table is never held
+/// whole in memory.
+fn for_each_row<E>(
+    data: &PreparedData,
+    proj: &Projection,
+    mut f: impl FnMut(&str, &str, &YearRow) -> Result<(), E>,
+) -> Result<(), E> {
     let several = data.regions() > 1;
     let (tc, tn) = if several {
-        ("TOTAL".to_string(), "Total".to_string())
+        ("TOTAL", "Total")
     } else {
-        (data.codes[0].clone(), data.names[0].clone())
+        (data.codes[0].as_str(), data.names[0].as_str())
     };
-    let mut rows: Vec<(String, String, YearRow)> = proj
-        .total
-        .iter()
-        .map(|r| (tc.clone(), tn.clone(), r.clone()))
-        .collect();
+    for r in &proj.total {
+        f(tc, tn, r)?;
+    }
     if several {
         for reg in 0..data.regions() {
-            for r in proj.region_rows(data, reg) {
-                rows.push((data.codes[reg].clone(), data.names[reg].clone(), r));
+            for year in proj.years() {
+                f(
+                    &data.codes[reg],
+                    &data.names[reg],
+                    &proj.region_row(data, reg, year),
+                )?;
             }
         }
     }
-    rows
+    Ok(())
+}
+
+/// Rows an Excel worksheet holds, the header row included.
+pub const MAX_SHEET_ROWS: usize = 1_048_576;
+
+/// Number of rows of the table.
+fn row_count(data: &PreparedData, proj: &Projection) -> usize {
+    let years = proj.total.len();
+    if data.regions() > 1 {
+        years * (data.regions() + 1)
+    } else {
+        years
+    }
 }
 
 /// The numbers of a row, in the order of `CSV_COLUMNS` from `population`.
@@ -100,36 +122,46 @@ fn kind_key(k: YearKind) -> &'static str {
     }
 }
 
-/// The projection as CSV bytes, at full precision (the shortest text that
-/// reads back as the same number).
-pub fn table_csv(data: &PreparedData, proj: &Projection, style: CsvStyle) -> Vec<u8> {
+/// Writes the projection as CSV to `out`, at full precision (the
+/// shortest text that reads back as the same number).
+pub fn write_table_csv<W: Write>(
+    out: W,
+    data: &PreparedData,
+    proj: &Projection,
+    style: CsvStyle,
+) -> std::io::Result<()> {
     let (delimiter, comma) = match style {
         CsvStyle::Indonesian => (b';', true),
         CsvStyle::International => (b',', false),
     };
-    let num = |x: Option<f64>| match x {
-        Some(v) if comma => v.to_string().replace('.', ","),
-        Some(v) => v.to_string(),
-        None => String::new(),
-    };
-    let mut out = Vec::new();
+    let mut out = out;
     if style == CsvStyle::Indonesian {
-        out.extend_from_slice(BOM);
+        out.write_all(BOM)?;
     }
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(out);
-    let mut write = |record: Vec<String>| {
-        w.write_record(&record)
-            .expect("writing CSV into memory cannot fail");
-    };
-    write(CSV_COLUMNS.iter().map(|s| s.to_string()).collect());
-    for (code, name, r) in table_rows(data, proj) {
-        let mut record = vec![code, name, r.year.to_string(), kind_key(r.kind).to_string()];
-        record.extend(numbers(&r).into_iter().map(num));
-        write(record);
-    }
-    w.into_inner().expect("writing CSV into memory cannot fail")
+    w.write_record(CSV_COLUMNS)?;
+    let mut record: Vec<String> = Vec::with_capacity(CSV_COLUMNS.len());
+    for_each_row(data, proj, |code, name, r| {
+        record.clear();
+        record.extend([code.to_string(), name.to_string(), r.year.to_string()]);
+        record.push(kind_key(r.kind).to_string());
+        record.extend(numbers(r).into_iter().map(|x| match x {
+            Some(v) if comma => v.to_string().replace('.', ","),
+            Some(v) => v.to_string(),
+            None => String::new(),
+        }));
+        w.write_record(&record).map_err(std::io::Error::other)
+    })?;
+    w.flush()
+}
+
+/// The projection as CSV bytes (see [`write_table_csv`]).
+pub fn table_csv(data: &PreparedData, proj: &Projection, style: CsvStyle) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_table_csv(&mut out, data, proj, style).expect("writing CSV into memory cannot fail");
+    out
 }
 
 /// Sheet names of the workbook: the projection and the parameters.
@@ -210,8 +242,10 @@ fn projection_sheet(
     for (c, h) in xlsx_headings(lang).iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &head)?;
     }
-    for (i, (code, name, r)) in table_rows(data, proj).iter().enumerate() {
-        let row = i as u32 + 1;
+    let mut i = 0u32;
+    for_each_row(data, proj, |code, name, r| {
+        i += 1;
+        let row = i;
         ws.write_string(row, 0, code)?;
         ws.write_string(row, 1, name)?;
         ws.write_number_with_format(row, 2, r.year, &year)?;
@@ -228,7 +262,8 @@ fn projection_sheet(
                 ws.write_number_with_format(row, 4 + j as u16, v, f)?;
             }
         }
-    }
+        Ok::<(), XlsxError>(())
+    })?;
     ws.set_freeze_panes(1, 0)?;
     ws.set_row_height(0, 32)?;
     ws.set_column_width(0, 12)?;
@@ -498,6 +533,12 @@ pub fn table_xlsx(
     proj: &Projection,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
+    let rows = row_count(data, proj);
+    if rows >= MAX_SHEET_ROWS {
+        return Err(ExportError::Xlsx(format!(
+            "the table has {rows} rows, more than an Excel sheet holds ({MAX_SHEET_ROWS}); export it as CSV, or one region at a time"
+        )));
+    }
     let [first, second] = sheet_names(lang);
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -519,15 +560,19 @@ pub fn save_table(
     lang: Lang,
     style: CsvStyle,
 ) -> Result<(), ExportError> {
-    let bytes = match extension(path).as_deref() {
-        Some("csv") => table_csv(data, proj, style),
-        Some("xlsx") => table_xlsx(scenario, data, proj, lang)?,
-        _ => {
-            return Err(ExportError::UnknownExtension {
-                path: path.to_path_buf(),
-                expected: ".csv or .xlsx",
-            });
-        }
-    };
-    write_file(path, &bytes)
+    match extension(path).as_deref() {
+        // Streamed into the file: a national table is not held in memory.
+        Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| {
+            write_table_csv(w, data, proj, style)
+        })
+        .map_err(|e| ExportError::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        }),
+        Some("xlsx") => write_file(path, &table_xlsx(scenario, data, proj, lang)?),
+        _ => Err(ExportError::UnknownExtension {
+            path: path.to_path_buf(),
+            expected: ".csv or .xlsx",
+        }),
+    }
 }
