@@ -1208,7 +1208,7 @@ pub fn paper_anc_only(
     let available = AvailableTime::from_working_time(&params.working_time, params.rounding)?;
     let plan = vec![PlannedActivity {
         activity: Activity::new(
-            "ANC package",
+            "Paket pelayanan antenatal (ANC)",
             ActivityKind::Service,
             package.package_minutes,
             0.0,
