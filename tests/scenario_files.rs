@@ -16,6 +16,10 @@ fn save_then_load_gives_the_same_scenario() {
     s.params.anc = StandardPreset::Who2016EightContacts.standard();
     s.data[1].midwives_available = Some(12_345.5);
     s.name = "Kab. Sumedang, skenario \"8 kontak\"".into();
+    s.workload.method = proyeksi_bidan::model::staffing::Method::Abk;
+    s.workload.plan = proyeksi_bidan::model::staffing::puskesmas_full();
+    s.workload.edited = true;
+    s.workload.existing = Some(4.0);
     save_scenario(&path, &s).unwrap();
     let back = load_scenario(&path).unwrap();
     assert_eq!(back, s);
@@ -136,6 +140,10 @@ fn a_hand_written_minimal_file_loads_with_defaults() {
     )"#;
     let s = scenario_from_str(text).unwrap();
     assert_eq!(s.notes, "");
+    assert_eq!(
+        s.workload,
+        proyeksi_bidan::model::staffing::WorkloadSetup::default()
+    );
     assert_eq!(s.data[0].midwives_available, None);
     assert_eq!(s.params.population.fixed_growth_percent, 0.0);
     let (_, p) = proyeksi_bidan::model::compute(&s).unwrap();

@@ -115,3 +115,45 @@ fn paper_preset_shows_the_engines_midwives_needed() {
     assert!(h.query_by_label_contains("STP: ").is_some());
     assert!(h.query_by_label_contains("CAF: ").is_none());
 }
+
+/// The workload set-up is part of the scenario: changing the method marks
+/// the document unsaved, is undone by Ctrl+Z, and is saved and read back.
+#[test]
+fn the_workload_setup_is_saved_with_the_scenario() {
+    use proyeksi_bidan::model::staffing::Method;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("beban.bidan");
+    let dialogs = proyeksi_bidan::ui::files::ScriptedDialogs {
+        open: Vec::new(),
+        save: vec![Some(path.clone())],
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            proyeksi_bidan::ui::ProyeksiApp::new(
+                proyeksi_bidan::model::Scenario::example(),
+                None,
+                proyeksi_bidan::ui::Settings::default(),
+                Box::new(dialogs),
+            )
+        });
+    h.run_steps(4);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Beban kerja")
+        .click();
+    h.run_steps(4);
+    // Looking at the tab changes nothing.
+    assert!(!h.state().doc.is_dirty());
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "ABK-Kes (Kemenkes)")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.state.workload.method, Method::Abk);
+    assert!(h.state().doc.is_dirty());
+    h.state_mut().command(proyeksi_bidan::ui::Command::Save);
+    h.run_steps(4);
+    let saved = proyeksi_bidan::io::load_scenario(&path).unwrap();
+    assert_eq!(saved.workload.method, Method::Abk);
+    assert!(!h.state().doc.is_dirty());
+    h.state_mut().command(proyeksi_bidan::ui::Command::Undo);
+    h.run_steps(4);
+    assert_eq!(h.state().doc.state.workload.method, Method::Wisn);
+}

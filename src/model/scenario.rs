@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::{ColumnMapping, DataRow};
 use super::params::Parameters;
+use super::staffing::WorkloadSetup;
 
 /// The current version of the scenario format.
 pub const FORMAT_VERSION: u32 = 1;
@@ -23,6 +24,9 @@ pub struct Scenario {
     /// as confirmed at the last import (used again at the next import).
     #[serde(default)]
     pub import_mapping: Option<ColumnMapping>,
+    /// The workload tab's activity table and choices.
+    #[serde(default)]
+    pub workload: WorkloadSetup,
 }
 
 /// Indonesia 2017–2020 from the paper's Table 2 (BPS, Proyeksi Penduduk
@@ -58,6 +62,7 @@ impl Scenario {
                 })
                 .collect(),
             import_mapping: None,
+            workload: WorkloadSetup::default(),
         }
     }
 }

@@ -1739,3 +1739,40 @@ pub fn explain_staffing(
     }
     steps
 }
+
+/// The planner's workload set-up, kept in the scenario file: the activity
+/// table, the method and rounding choices, the midwives in post and the year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkloadSetup {
+    /// The preset last loaded.
+    pub preset: Option<ActivityPreset>,
+    /// Whether the table was edited since the preset was loaded. An unedited
+    /// paper preset follows the scenario's ANC standard.
+    pub edited: bool,
+    pub plan: Vec<PlannedActivity>,
+    pub method: Method,
+    pub rounding: IntermediateRounding,
+    pub final_rounding: FinalRounding,
+    /// Midwives in post (otherwise the data year's, if given).
+    pub existing: Option<f64>,
+    /// The year computed (`None`: the base year).
+    pub year: Option<i32>,
+    pub assumptions: VolumeAssumptions,
+}
+
+impl Default for WorkloadSetup {
+    fn default() -> Self {
+        WorkloadSetup {
+            preset: Some(ActivityPreset::PaperAncOnly),
+            edited: false,
+            plan: Vec::new(),
+            method: Method::Wisn,
+            rounding: IntermediateRounding::Exact,
+            final_rounding: FinalRounding::Nearest,
+            existing: None,
+            year: None,
+            assumptions: VolumeAssumptions::default(),
+        }
+    }
+}

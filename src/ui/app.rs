@@ -876,8 +876,19 @@ impl ProyeksiApp {
                 let rows = self.shown_rows();
                 if let Some((_, p)) = self.results.ok() {
                     let base_year = p.base_year;
+                    // The set-up is part of the document (saved, undoable).
+                    self.workload_panel.setup = self.doc.state.workload.clone();
                     self.workload_panel
                         .ui(ui, &self.doc.state.params, &rows, base_year, lang);
+                    let mut setup = self.workload_panel.setup.clone();
+                    if !setup.edited {
+                        // An unedited preset's table is made from the preset
+                        // again; only the choice is kept.
+                        setup.plan.clear();
+                    }
+                    if setup != self.doc.state.workload {
+                        self.doc.state.workload = setup;
+                    }
                 }
             }
             Tab::Data => {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::model::data::ColumnMapping;
 use crate::model::scenario::FORMAT_VERSION;
+use crate::model::staffing::WorkloadSetup;
 use crate::model::{self, DataRow, ModelError, Parameters, PreparedData, Projection, Scenario};
 
 /// The editable content of a scenario. The data table is shared, so undo
@@ -19,6 +20,7 @@ pub struct DocState {
     /// Unique for every version of the data table (never reused).
     pub data_rev: u64,
     pub import_mapping: Option<ColumnMapping>,
+    pub workload: WorkloadSetup,
 }
 
 impl PartialEq for DocState {
@@ -28,6 +30,7 @@ impl PartialEq for DocState {
             && self.name == other.name
             && self.notes == other.notes
             && self.import_mapping == other.import_mapping
+            && self.workload == other.workload
     }
 }
 
@@ -40,6 +43,7 @@ impl DocState {
             data: Arc::new(s.data),
             data_rev,
             import_mapping: s.import_mapping,
+            workload: s.workload,
         }
     }
 
@@ -51,6 +55,7 @@ impl DocState {
             params: self.params.clone(),
             data: (*self.data).clone(),
             import_mapping: self.import_mapping.clone(),
+            workload: self.workload.clone(),
         }
     }
 }

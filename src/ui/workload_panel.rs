@@ -1,7 +1,8 @@
 //! "Beban kerja": the full workload method (WHO WISN / Kemenkes ABK-Kes)
 //! for one year, and the need by activity over the projection years. The
-//! activity table is panel state (not yet saved in the scenario file); every
-//! figure comes from the engine (`model::staffing`), no formula lives here.
+//! activity table and choices are part of the scenario (saved, undoable);
+//! every figure comes from the engine (`model::staffing`), no formula lives
+//! here.
 
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
@@ -12,44 +13,18 @@ use crate::model::params::Parameters;
 use crate::model::projection::{YearKind, YearRow};
 use crate::model::staffing::{
     Activity, ActivityKind, ActivityPreset, AvailableTime, FinalRounding, IntermediateRounding,
-    Method, PlannedActivity, StaffingOptions, StaffingResult, TargetPopulation, VolumeAssumptions,
-    VolumeRule, derived_units, explain_staffing, paper_anc_only, puskesmas_full, staffing,
+    Method, PlannedActivity, StaffingOptions, StaffingResult, TargetPopulation, VolumeRule,
+    WorkloadSetup, derived_units, explain_staffing, paper_anc_only, puskesmas_full, staffing,
     staffing_by_year, volumes_for_year,
 };
 
 use super::widgets::{number_field, optional_number_field};
 
-/// The planner's workload setup (panel state, not in the scenario file).
+/// The workload tab. Its set-up lives in the scenario (`WorkloadSetup`):
+/// the app hands it in before drawing and takes it back after.
+#[derive(Default)]
 pub struct WorkloadPanel {
-    /// The preset last loaded.
-    preset: Option<ActivityPreset>,
-    /// Whether the table was edited since the preset was loaded. An
-    /// unedited paper preset follows the scenario's ANC standard.
-    edited: bool,
-    plan: Vec<PlannedActivity>,
-    method: Method,
-    rounding: IntermediateRounding,
-    final_rounding: FinalRounding,
-    existing: Option<f64>,
-    /// The year computed (`None`: the base year).
-    year: Option<i32>,
-    assumptions: VolumeAssumptions,
-}
-
-impl Default for WorkloadPanel {
-    fn default() -> Self {
-        WorkloadPanel {
-            preset: Some(ActivityPreset::PaperAncOnly),
-            edited: false,
-            plan: Vec::new(),
-            method: Method::Wisn,
-            rounding: IntermediateRounding::Exact,
-            final_rounding: FinalRounding::Nearest,
-            existing: None,
-            year: None,
-            assumptions: VolumeAssumptions::default(),
-        }
-    }
+    pub setup: WorkloadSetup,
 }
 
 const COLORS: [Color32; 10] = [
@@ -72,9 +47,9 @@ impl WorkloadPanel {
             ActivityPreset::PuskesmasFull => Ok(puskesmas_full()),
         };
         if let Ok(plan) = plan {
-            self.plan = plan;
-            self.preset = Some(preset);
-            self.edited = false;
+            self.setup.plan = plan;
+            self.setup.preset = Some(preset);
+            self.setup.edited = false;
         }
     }
 
@@ -89,27 +64,19 @@ impl WorkloadPanel {
         lang: Lang,
     ) {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        if let Some(p) = self.preset
-            && !self.edited
-            && (self.plan.is_empty() || p == ActivityPreset::PaperAncOnly)
+        if let Some(p) = self.setup.preset
+            && !self.setup.edited
+            && (self.setup.plan.is_empty() || p == ActivityPreset::PaperAncOnly)
         {
             self.load(p, params);
         }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.label(
-                    RichText::new(t(
-                        "Catatan: tabel kegiatan ini belum disimpan dalam berkas skenario.",
-                        "Note: this activity table is not yet saved in the scenario file.",
-                    ))
-                    .small()
-                    .weak(),
-                );
                 ui.horizontal_wrapped(|ui| {
                     ui.label(t("Preset:", "Preset:"));
                     for p in [ActivityPreset::PaperAncOnly, ActivityPreset::PuskesmasFull] {
-                        let on = self.preset == Some(p) && !self.edited;
+                        let on = self.setup.preset == Some(p) && !self.setup.edited;
                         if ui.selectable_label(on, p.name(lang)).clicked() {
                             self.load(p, params);
                         }
@@ -119,7 +86,7 @@ impl WorkloadPanel {
                 ui.separator();
                 let row = rows
                     .iter()
-                    .find(|r| r.year == self.year.unwrap_or(base_year))
+                    .find(|r| r.year == self.setup.year.unwrap_or(base_year))
                     .or_else(|| rows.iter().find(|r| r.year == base_year))
                     .or(rows.first());
                 let pop =
@@ -134,35 +101,35 @@ impl WorkloadPanel {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         ui.horizontal_wrapped(|ui| {
             ui.label(t("Metode:", "Method:"));
-            ui.radio_value(&mut self.method, Method::Wisn, "WISN (WHO)");
-            ui.radio_value(&mut self.method, Method::Abk, "ABK-Kes (Kemenkes)");
+            ui.radio_value(&mut self.setup.method, Method::Wisn, "WISN (WHO)");
+            ui.radio_value(&mut self.setup.method, Method::Abk, "ABK-Kes (Kemenkes)");
             ui.separator();
             ui.label(t("Pembulatan antara:", "Intermediate rounding:"));
             ui.radio_value(
-                &mut self.rounding,
+                &mut self.setup.rounding,
                 IntermediateRounding::Exact,
                 t("tanpa pembulatan", "exact"),
             );
             ui.radio_value(
-                &mut self.rounding,
+                &mut self.setup.rounding,
                 IntermediateRounding::Worksheet,
                 t("seperti lembar kerja", "as the worksheet"),
             );
             ui.separator();
             ui.label(t("Pembulatan akhir:", "Final rounding:"));
             ui.radio_value(
-                &mut self.final_rounding,
+                &mut self.setup.final_rounding,
                 FinalRounding::Nearest,
                 t("ke terdekat", "nearest"),
             );
             ui.radio_value(
-                &mut self.final_rounding,
+                &mut self.setup.final_rounding,
                 FinalRounding::Up,
                 t("ke atas", "up"),
             );
         });
         ui.horizontal_wrapped(|ui| {
-            let year = self.year.unwrap_or(base_year);
+            let year = self.setup.year.unwrap_or(base_year);
             let label = |r: &YearRow| {
                 let kind = match r.kind {
                     YearKind::Data => t("data", "data"),
@@ -181,7 +148,7 @@ impl WorkloadPanel {
                 .show_ui(ui, |ui| {
                     for r in rows {
                         if ui.selectable_label(r.year == year, label(r)).clicked() {
-                            self.year = Some(r.year);
+                            self.setup.year = Some(r.year);
                         }
                     }
                 });
@@ -189,7 +156,7 @@ impl WorkloadPanel {
             let name = t("Bidan yang ada", "Midwives in post");
             ui.label(name);
             let id = ui.scope_id().with("workload_existing");
-            optional_number_field(ui, &mut self.existing, 2, lang, id, name, 70.0)
+            optional_number_field(ui, &mut self.setup.existing, 2, lang, id, name, 70.0)
                 .0
                 .on_hover_text(t(
                     "Opsional. Kosong: jumlah bidan dari data tahun itu, jika ada.",
@@ -213,7 +180,7 @@ impl WorkloadPanel {
                 ui.strong(t("Jumlah tenaga", "Staff doing it"));
                 ui.label("");
                 ui.end_row();
-                for (i, p) in self.plan.iter_mut().enumerate() {
+                for (i, p) in self.setup.plan.iter_mut().enumerate() {
                     let n = i + 1;
                     let a = &mut p.activity;
                     changed |= ui
@@ -250,8 +217,9 @@ impl WorkloadPanel {
                             per_person,
                             coverage_percent,
                         } => {
-                            let units =
-                                pop.and_then(|pop| derived_units(&p.rule, pop, &self.assumptions));
+                            let units = pop.and_then(|pop| {
+                                derived_units(&p.rule, pop, &self.setup.assumptions)
+                            });
                             let text = units
                                 .map(|u| fmt_fixed(u, 0, lang))
                                 .unwrap_or_else(|| "-".into());
@@ -259,7 +227,7 @@ impl WorkloadPanel {
                                 "{} × {}% × {}",
                                 group.label(lang),
                                 fmt_trim(coverage_percent, 2, lang),
-                                fmt_trim(per_person.value(&self.assumptions), 3, lang)
+                                fmt_trim(per_person.value(&self.setup.assumptions), 3, lang)
                             ));
                         }
                     }
@@ -282,12 +250,12 @@ impl WorkloadPanel {
                 }
             });
         if let Some(i) = remove {
-            self.plan.remove(i);
+            self.setup.plan.remove(i);
             changed = true;
         }
         ui.horizontal(|ui| {
             if ui.button(t("+ Tambah kegiatan", "+ Add activity")).clicked() {
-                self.plan.push(PlannedActivity {
+                self.setup.plan.push(PlannedActivity {
                     activity: Activity::new(
                         t("Kegiatan baru", "New activity"),
                         ActivityKind::Service,
@@ -310,16 +278,19 @@ impl WorkloadPanel {
             );
         });
         if changed {
-            self.edited = true;
+            self.setup.edited = true;
         }
     }
 
     fn options(&self, row: Option<&YearRow>) -> StaffingOptions {
         StaffingOptions {
-            method: self.method,
-            rounding: self.rounding,
-            final_rounding: self.final_rounding,
-            existing: self.existing.or(row.and_then(|r| r.midwives_available)),
+            method: self.setup.method,
+            rounding: self.setup.rounding,
+            final_rounding: self.setup.final_rounding,
+            existing: self
+                .setup
+                .existing
+                .or(row.and_then(|r| r.midwives_available)),
         }
     }
 
@@ -351,7 +322,7 @@ impl WorkloadPanel {
             );
         };
         let options = self.options(Some(row));
-        let result = volumes_for_year(&self.plan, pop, &self.assumptions)
+        let result = volumes_for_year(&self.setup.plan, pop, &self.setup.assumptions)
             .and_then(|acts| staffing(&acts, &available, &options));
         let result = match result {
             Ok(r) => r,
@@ -489,10 +460,10 @@ impl WorkloadPanel {
             "Midwives required per year by activity (stacked)",
         ));
         let by_year = match staffing_by_year(
-            &self.plan,
+            &self.setup.plan,
             rows,
             params.population.coefficient,
-            &self.assumptions,
+            &self.setup.assumptions,
             available,
             &self.options(None),
         ) {
@@ -503,7 +474,7 @@ impl WorkloadPanel {
             }
         };
         let mut charts: Vec<BarChart> = Vec::new();
-        for (i, p) in self.plan.iter().enumerate() {
+        for (i, p) in self.setup.plan.iter().enumerate() {
             let bars: Vec<Bar> = by_year
                 .iter()
                 .map(|(year, r)| {
@@ -543,7 +514,7 @@ impl WorkloadPanel {
             .map(|(_, r)| r.required)
             .fold(0.0_f64, f64::max);
         Plot::new("workload_by_activity")
-            .include_y(top * (1.15 + 0.08 * self.plan.len() as f64))
+            .include_y(top * (1.15 + 0.08 * self.setup.plan.len() as f64))
             .height(320.0)
             .legend(
                 Legend::default()
