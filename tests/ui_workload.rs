@@ -157,3 +157,61 @@ fn the_workload_setup_is_saved_with_the_scenario() {
     h.run_steps(4);
     assert_eq!(h.state().doc.state.workload.method, Method::Wisn);
 }
+
+/// An ABK-Kes sheet imported in the workload tab replaces the table; the
+/// result is the engine's for that table; a bad sheet changes nothing.
+#[test]
+fn an_activity_sheet_is_imported_in_the_workload_tab() {
+    use proyeksi_bidan::model::staffing::{ActivityKind, VolumeRule};
+    let good = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/activities_puskesmas.csv"
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("rusak.csv");
+    std::fs::write(
+        &bad,
+        "kegiatan;jenis;norma_waktu;capaian\nRapat;rapat;60;12\n",
+    )
+    .unwrap();
+    let dialogs = proyeksi_bidan::ui::files::ScriptedDialogs {
+        open: vec![Some(good), Some(bad)],
+        save: Vec::new(),
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            proyeksi_bidan::ui::ProyeksiApp::new(
+                proyeksi_bidan::model::Scenario::example(),
+                None,
+                proyeksi_bidan::ui::Settings::default(),
+                Box::new(dialogs),
+            )
+        });
+    h.run_steps(4);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Beban kerja")
+        .click();
+    h.run_steps(4);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Impor kegiatan (CSV/Excel)…")
+        .click();
+    h.run_steps(4);
+    let w = &h.state().doc.state.workload;
+    assert_eq!(w.plan.len(), 7);
+    assert!(w.edited && w.preset.is_none());
+    assert_eq!(w.plan[1].activity.name, "Pertolongan persalinan normal");
+    assert_eq!(w.plan[1].activity.minutes_per_unit, 120.0);
+    assert_eq!(w.plan[0].activity.units_per_year, 1980.0);
+    assert_eq!(w.plan[6].activity.kind, ActivityKind::Individual);
+    assert!(w.plan.iter().all(|p| p.rule == VolumeRule::Recorded));
+    assert!(h.state().doc.is_dirty());
+    // The bad sheet: the table stays, the status bar says why.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Impor kegiatan (CSV/Excel)…")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.state.workload.plan.len(), 7);
+    let status = h.state().status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("rusak.csv"),
+        "{status:?}"
+    );
+}

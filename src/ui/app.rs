@@ -490,6 +490,38 @@ impl ProyeksiApp {
         }
     }
 
+    /// Asks for an activity table (CSV/XLSX) and puts it in the workload
+    /// tab; a bad file leaves the table as it was and says why.
+    pub fn import_activities(&mut self) {
+        let lang = self.lang();
+        let Some(path) = self.dialogs.open_data() else {
+            return;
+        };
+        match crate::io::activities::import_activities(&path, None) {
+            Ok(imported) => {
+                let n = imported.activities.len();
+                self.workload_panel
+                    .use_activities(imported.activities, &imported.file);
+                self.set_status(
+                    format!(
+                        "{} {n} {} {}",
+                        lang.pick("Diimpor", "Imported"),
+                        lang.pick("kegiatan dari", "activities from"),
+                        path.display()
+                    ),
+                    false,
+                );
+            }
+            Err(e) => self.set_status(
+                format!(
+                    "{} {e}",
+                    lang.pick("Tabel kegiatan tidak dipakai.", "Activity table not used.")
+                ),
+                true,
+            ),
+        }
+    }
+
     fn save_template(&mut self) {
         let lang = self.lang();
         let Some(path) = self
@@ -880,6 +912,9 @@ impl ProyeksiApp {
                     self.workload_panel.setup = self.doc.state.workload.clone();
                     self.workload_panel
                         .ui(ui, &self.doc.state.params, &rows, base_year, lang);
+                    if std::mem::take(&mut self.workload_panel.import_requested) {
+                        self.import_activities();
+                    }
                     let mut setup = self.workload_panel.setup.clone();
                     if !setup.edited {
                         // An unedited preset's table is made from the preset

@@ -25,6 +25,9 @@ use super::widgets::{number_field, optional_number_field};
 #[derive(Default)]
 pub struct WorkloadPanel {
     pub setup: WorkloadSetup,
+    /// Set when the planner asked to import an activity table; the app
+    /// opens the dialog and hands the table in with [`Self::use_activities`].
+    pub import_requested: bool,
 }
 
 const COLORS: [Color32; 10] = [
@@ -41,6 +44,20 @@ const COLORS: [Color32; 10] = [
 ];
 
 impl WorkloadPanel {
+    /// Replaces the activity table with imported activities (recorded volumes).
+    pub fn use_activities(&mut self, activities: Vec<Activity>, source: &str) {
+        self.setup.plan = activities
+            .into_iter()
+            .map(|activity| PlannedActivity {
+                activity,
+                rule: VolumeRule::Recorded,
+                source: source.to_string(),
+            })
+            .collect();
+        self.setup.preset = None;
+        self.setup.edited = true;
+    }
+
     fn load(&mut self, preset: ActivityPreset, params: &Parameters) {
         let plan = match preset {
             ActivityPreset::PaperAncOnly => paper_anc_only(params).map(|(plan, _)| plan),
@@ -267,6 +284,16 @@ impl WorkloadPanel {
                     source: String::new(),
                 });
                 changed = true;
+            }
+            if ui
+                .button(t("Impor kegiatan (CSV/Excel)…", "Import activities (CSV/Excel)…"))
+                .on_hover_text(t(
+                    "Tabel ABK-Kes: kolom kegiatan, jenis, norma_waktu, capaian, jumlah_tenaga. Menggantikan tabel ini (dapat diurungkan).",
+                    "An ABK-Kes sheet: columns activity, kind, minutes_per_unit, units_per_year, staff. Replaces this table (undoable).",
+                ))
+                .clicked()
+            {
+                self.import_requested = true;
             }
             ui.label(
                 RichText::new(t(
