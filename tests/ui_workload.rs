@@ -215,3 +215,50 @@ fn an_activity_sheet_is_imported_in_the_workload_tab() {
         "{status:?}"
     );
 }
+
+/// The volume assumptions are edited in the tab: fewer obstetric
+/// complications lower the full-care need exactly as the engine says.
+#[test]
+fn volume_assumptions_are_edited_in_the_tab() {
+    use proyeksi_bidan::model::staffing::{AvailableTime, puskesmas_full};
+    let mut h = app();
+    click(&mut h, Role::Button, "Beban kerja");
+    click(
+        &mut h,
+        Role::Button,
+        ActivityPreset::PuskesmasFull.name(Lang::Id),
+    );
+    h.get_by_label("Asumsi volume dari penduduk").click();
+    h.run_steps(4);
+    let field = "Komplikasi obstetri";
+    h.get_by_role_and_label(Role::TextInput, field).focus();
+    h.run_steps(4);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, field)
+        .type_text("10");
+    h.run_steps(4);
+    let a = h.state().doc.state.workload.assumptions.clone();
+    assert_eq!(a.obstetric_complication_percent, 10.0);
+    // The engine with the same assumptions, for 2017.
+    let s = Scenario::example();
+    let (_, proj) = model::compute(&s).unwrap();
+    let pop = TargetPopulation::from_year_row(
+        proj.total_row(2017).unwrap(),
+        s.params.population.coefficient,
+    );
+    let available =
+        AvailableTime::from_working_time(&s.params.working_time, s.params.rounding).unwrap();
+    let required = |a: &VolumeAssumptions| {
+        let acts = volumes_for_year(&puskesmas_full(), &pop, a).unwrap();
+        staffing(&acts, &available, &StaffingOptions::default())
+            .unwrap()
+            .required
+    };
+    let expected = required(&a);
+    assert!(expected < required(&VolumeAssumptions::default()));
+    assert_eq!(
+        required_shown(&h),
+        format!("Kebutuhan bidan: {}", fmt_fixed(expected, 2, Lang::Id))
+    );
+}

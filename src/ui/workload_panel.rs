@@ -18,7 +18,7 @@ use crate::model::staffing::{
     staffing_by_year, volumes_for_year,
 };
 
-use super::widgets::{number_field, optional_number_field};
+use super::widgets::{number_field, number_row, optional_number_field};
 
 /// The workload tab. Its set-up lives in the scenario (`WorkloadSetup`):
 /// the app hands it in before drawing and takes it back after.
@@ -109,6 +109,7 @@ impl WorkloadPanel {
                 let pop =
                     row.map(|r| TargetPopulation::from_year_row(r, params.population.coefficient));
                 self.table_ui(ui, pop.as_ref(), lang);
+                self.assumptions_ui(ui, lang);
                 ui.separator();
                 self.results_ui(ui, params, rows, row, pop.as_ref(), lang);
             });
@@ -179,6 +180,91 @@ impl WorkloadPanel {
                     "Opsional. Kosong: jumlah bidan dari data tahun itu, jika ada.",
                     "Optional. Empty: the midwives of that year's data, if any.",
                 ));
+        });
+    }
+
+    /// The assumptions that turn a year's births into the volumes of the
+    /// derived activities.
+    fn assumptions_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        egui::CollapsingHeader::new(t(
+            "Asumsi volume dari penduduk",
+            "Volume assumptions from the population",
+        ))
+        .id_salt("workload_assumptions")
+        .show(ui, |ui| {
+            let a = &mut self.setup.assumptions;
+            let rows: [(&str, &str, &mut f64, &str); 8] = [
+                (
+                    t("Ibu hamil per kelahiran", "Pregnant women per birth"),
+                    t(
+                        "Koefisien WHO yang dipakai Kemenkes: 1,10.",
+                        "WHO coefficient used by Kemenkes: 1.10.",
+                    ),
+                    &mut a.pregnant_per_birth,
+                    "",
+                ),
+                (
+                    t("Persalinan per kelahiran", "Deliveries per birth"),
+                    t(
+                        "Persalinan dan ibu nifas per kelahiran hidup: 1,05.",
+                        "Deliveries and postpartum women per live birth: 1.05.",
+                    ),
+                    &mut a.deliveries_per_birth,
+                    "",
+                ),
+                (
+                    t("Kunjungan ANC per ibu", "ANC visits per woman"),
+                    t(
+                        "Permenkes 21/2021: minimal 6.",
+                        "Permenkes 21/2021: at least 6.",
+                    ),
+                    &mut a.anc_visits,
+                    "",
+                ),
+                (
+                    t("Di antaranya oleh dokter", "Of which by a doctor"),
+                    t(
+                        "Permenkes 21/2021: 2 (trimester I dan III); sisanya oleh bidan.",
+                        "Permenkes 21/2021: 2 (trimesters I and III); the rest by the midwife.",
+                    ),
+                    &mut a.anc_doctor_visits,
+                    "",
+                ),
+                (
+                    t("Kunjungan nifas per ibu", "Postpartum visits per woman"),
+                    t("KF1–KF4: 4.", "KF1–KF4: 4."),
+                    &mut a.kf_visits,
+                    "",
+                ),
+                (
+                    t("Kunjungan neonatal per bayi", "Neonatal visits per newborn"),
+                    t("KN1–KN3: 3.", "KN1–KN3: 3."),
+                    &mut a.kn_visits,
+                    "",
+                ),
+                (
+                    t("Komplikasi obstetri", "Obstetric complications"),
+                    t(
+                        "Persen ibu hamil; asumsi perencanaan: 20%.",
+                        "Percent of pregnant women; planning assumption: 20%.",
+                    ),
+                    &mut a.obstetric_complication_percent,
+                    "%",
+                ),
+                (
+                    t("Komplikasi neonatal", "Neonatal complications"),
+                    t(
+                        "Persen bayi baru lahir; asumsi perencanaan: 15%.",
+                        "Percent of newborns; planning assumption: 15%.",
+                    ),
+                    &mut a.neonatal_complication_percent,
+                    "%",
+                ),
+            ];
+            for (label, tip, value, unit) in rows {
+                number_row(ui, label, tip, value, 2, lang, unit);
+            }
         });
     }
 
