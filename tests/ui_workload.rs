@@ -262,3 +262,62 @@ fn volume_assumptions_are_edited_in_the_tab() {
         format!("Kebutuhan bidan: {}", fmt_fixed(expected, 2, Lang::Id))
     );
 }
+
+/// A recorded row of an imported worksheet is switched to a rule that
+/// derives its volume from the year's births, so it projects forward; and
+/// back to recorded, keeping the volume it had.
+#[test]
+fn a_row_switches_between_recorded_and_derived_volumes() {
+    use proyeksi_bidan::model::staffing::{PerPerson, TargetGroup, VolumeRule};
+    let sheet = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/activities_puskesmas.csv"
+    ));
+    let dialogs = ScriptedDialogs {
+        open: vec![Some(sheet)],
+        save: Vec::new(),
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            ProyeksiApp::new(
+                Scenario::example(),
+                None,
+                Settings::default(),
+                Box::new(dialogs),
+            )
+        });
+    h.run_steps(4);
+    click(&mut h, Role::Button, "Beban kerja");
+    click(&mut h, Role::Button, "Impor kegiatan (CSV/Excel)…");
+    assert_eq!(
+        h.state().doc.state.workload.plan[0].rule,
+        VolumeRule::Recorded
+    );
+    h.get_by_label("Sumber volume 1").click();
+    h.run_steps(4);
+    h.get_by_label("ibu hamil × ANC bidan").click();
+    h.run_steps(4);
+    let rule = h.state().doc.state.workload.plan[0].rule;
+    assert_eq!(
+        rule,
+        VolumeRule::Derived {
+            group: TargetGroup::PregnantWomen,
+            per_person: PerPerson::AncVisitsByMidwife,
+            coverage_percent: 100.0
+        }
+    );
+    // 2017: 1,10 × 4.844.981,65 pregnant women × (6 − 2) midwife visits.
+    let expected = 1.1 * 18.5 * 261_890_900.0 / 1000.0 * 4.0;
+    h.get_by_label("Sumber volume 1").click();
+    h.run_steps(4);
+    h.get_by_label("dicatat").click();
+    h.run_steps(4);
+    let p = &h.state().doc.state.workload.plan[0];
+    assert_eq!(p.rule, VolumeRule::Recorded);
+    assert!(
+        (p.activity.units_per_year - expected).abs() < 1e-6,
+        "{}",
+        p.activity.units_per_year
+    );
+}

@@ -13,9 +13,9 @@ use crate::model::params::Parameters;
 use crate::model::projection::{YearKind, YearRow};
 use crate::model::staffing::{
     Activity, ActivityKind, ActivityPreset, AvailableTime, FinalRounding, IntermediateRounding,
-    Method, PlannedActivity, StaffingOptions, StaffingResult, TargetPopulation, VolumeRule,
-    WorkloadSetup, derived_units, explain_staffing, paper_anc_only, puskesmas_full, staffing,
-    staffing_by_year, volumes_for_year,
+    Method, PerPerson, PlannedActivity, StaffingOptions, StaffingResult, TargetGroup,
+    TargetPopulation, VolumeRule, WorkloadSetup, derived_units, explain_staffing, paper_anc_only,
+    puskesmas_full, staffing, staffing_by_year, volumes_for_year,
 };
 
 use super::widgets::{number_field, number_row, optional_number_field};
@@ -28,6 +28,87 @@ pub struct WorkloadPanel {
     /// Set when the planner asked to import an activity table; the app
     /// opens the dialog and hands the table in with [`Self::use_activities`].
     pub import_requested: bool,
+}
+
+/// Where a row's units a year come from: recorded, or one of the rules
+/// that derive them from the year's births.
+const RULES: [VolumeRule; 8] = [
+    VolumeRule::Recorded,
+    VolumeRule::Derived {
+        group: TargetGroup::PregnantWomen,
+        per_person: PerPerson::AncVisitsByMidwife,
+        coverage_percent: 100.0,
+    },
+    VolumeRule::Derived {
+        group: TargetGroup::PregnantWomen,
+        per_person: PerPerson::Once,
+        coverage_percent: 100.0,
+    },
+    VolumeRule::Derived {
+        group: TargetGroup::Deliveries,
+        per_person: PerPerson::Once,
+        coverage_percent: 100.0,
+    },
+    VolumeRule::Derived {
+        group: TargetGroup::PostpartumWomen,
+        per_person: PerPerson::PostpartumVisits,
+        coverage_percent: 100.0,
+    },
+    VolumeRule::Derived {
+        group: TargetGroup::Newborns,
+        per_person: PerPerson::NeonatalVisits,
+        coverage_percent: 100.0,
+    },
+    VolumeRule::Derived {
+        group: TargetGroup::ObstetricComplications,
+        per_person: PerPerson::Once,
+        coverage_percent: 100.0,
+    },
+    VolumeRule::Derived {
+        group: TargetGroup::NeonatalComplications,
+        per_person: PerPerson::Once,
+        coverage_percent: 100.0,
+    },
+];
+
+/// Whether two rules derive from the same group the same way (coverage aside).
+fn same_rule(a: &VolumeRule, b: &VolumeRule) -> bool {
+    match (a, b) {
+        (VolumeRule::Recorded, VolumeRule::Recorded) => true,
+        (
+            VolumeRule::Derived {
+                group: g1,
+                per_person: p1,
+                ..
+            },
+            VolumeRule::Derived {
+                group: g2,
+                per_person: p2,
+                ..
+            },
+        ) => g1 == g2 && p1 == p2,
+        _ => false,
+    }
+}
+
+fn rule_label(rule: &VolumeRule, lang: Lang) -> String {
+    match rule {
+        VolumeRule::Recorded => lang.pick("dicatat", "recorded").to_string(),
+        VolumeRule::Derived {
+            group, per_person, ..
+        } => {
+            let per = match per_person {
+                PerPerson::Once => String::new(),
+                PerPerson::AncVisitsByMidwife => {
+                    lang.pick(" × ANC bidan", " × midwife ANC").to_string()
+                }
+                PerPerson::PostpartumVisits => " × KF".to_string(),
+                PerPerson::NeonatalVisits => " × KN".to_string(),
+                PerPerson::Times(x) => format!(" × {}", fmt_trim(*x, 2, lang)),
+            };
+            format!("{}{per}", group.label(lang))
+        }
+    }
 }
 
 const COLORS: [Color32; 10] = [
@@ -308,32 +389,87 @@ impl WorkloadPanel {
                     let id = ui.scope_id().with(("workload_minutes", i));
                     changed |=
                         number_field(ui, &mut a.minutes_per_unit, 3, lang, id, &name, 70.0).1;
-                    match p.rule {
-                        VolumeRule::Recorded => {
-                            let name = format!("{} {n}", t("Satuan per tahun", "Units a year"));
-                            let id = ui.scope_id().with(("workload_units", i));
-                            changed |=
-                                number_field(ui, &mut a.units_per_year, 2, lang, id, &name, 90.0).1;
-                        }
-                        VolumeRule::Derived {
-                            group,
-                            per_person,
-                            coverage_percent,
-                        } => {
-                            let units = pop.and_then(|pop| {
-                                derived_units(&p.rule, pop, &self.setup.assumptions)
-                            });
-                            let text = units
-                                .map(|u| fmt_fixed(u, 0, lang))
-                                .unwrap_or_else(|| "-".into());
-                            ui.label(text).on_hover_text(format!(
-                                "{} × {}% × {}",
-                                group.label(lang),
-                                fmt_trim(coverage_percent, 2, lang),
-                                fmt_trim(per_person.value(&self.setup.assumptions), 3, lang)
+                    let units_now =
+                        pop.and_then(|pop| derived_units(&p.rule, pop, &self.setup.assumptions));
+                    let before_rule = p.rule;
+                    ui.horizontal(|ui| {
+                        egui::ComboBox::from_id_salt(("workload_rule", i))
+                            .selected_text(rule_label(&p.rule, lang))
+                            .width(150.0)
+                            .show_ui(ui, |ui| {
+                                for rule in RULES {
+                                    let rule = match (rule, p.rule) {
+                                        (
+                                            VolumeRule::Derived {
+                                                group, per_person, ..
+                                            },
+                                            VolumeRule::Derived {
+                                                coverage_percent, ..
+                                            },
+                                        ) => VolumeRule::Derived {
+                                            group,
+                                            per_person,
+                                            coverage_percent,
+                                        },
+                                        (r, _) => r,
+                                    };
+                                    let on = same_rule(&p.rule, &rule);
+                                    if ui.selectable_label(on, rule_label(&rule, lang)).clicked()
+                                        && !on
+                                    {
+                                        p.rule = rule;
+                                    }
+                                }
+                            })
+                            .response
+                            .accessible_name(format!(
+                                "{} {n}",
+                                t("Sumber volume", "Volume source")
                             ));
+                        if !same_rule(&before_rule, &p.rule) {
+                            changed = true;
+                            // A row made "recorded" keeps the volume it had.
+                            if p.rule == VolumeRule::Recorded
+                                && let Some(u) = units_now
+                            {
+                                a.units_per_year = u;
+                            }
                         }
-                    }
+                        match p.rule {
+                            VolumeRule::Recorded => {
+                                let name = format!("{} {n}", t("Satuan per tahun", "Units a year"));
+                                let id = ui.scope_id().with(("workload_units", i));
+                                changed |= number_field(
+                                    ui,
+                                    &mut a.units_per_year,
+                                    2,
+                                    lang,
+                                    id,
+                                    &name,
+                                    90.0,
+                                )
+                                .1;
+                            }
+                            VolumeRule::Derived {
+                                group,
+                                per_person,
+                                coverage_percent,
+                            } => {
+                                let units = pop.and_then(|pop| {
+                                    derived_units(&p.rule, pop, &self.setup.assumptions)
+                                });
+                                let text = units
+                                    .map(|u| fmt_fixed(u, 0, lang))
+                                    .unwrap_or_else(|| "-".into());
+                                ui.label(text).on_hover_text(format!(
+                                    "{} × {}% × {}",
+                                    group.label(lang),
+                                    fmt_trim(coverage_percent, 2, lang),
+                                    fmt_trim(per_person.value(&self.setup.assumptions), 3, lang)
+                                ));
+                            }
+                        }
+                    });
                     if a.kind == ActivityKind::Individual {
                         let name = format!("{} {n}", t("Jumlah tenaga", "Staff doing it"));
                         let id = ui.scope_id().with(("workload_staff", i));
