@@ -321,3 +321,40 @@ fn a_row_switches_between_recorded_and_derived_volumes() {
         p.activity.units_per_year
     );
 }
+
+/// The available time can be the Kemenkes 6-day preset instead of the
+/// scenario's WKE; the result is the engine's with that time.
+#[test]
+fn the_available_time_can_be_the_kemenkes_preset() {
+    use proyeksi_bidan::model::staffing::{AvailableChoice, WorkingDays};
+    let mut h = app();
+    click(&mut h, Role::Button, "Beban kerja");
+    click(&mut h, Role::RadioButton, "ABK-Kes 6 hari");
+    assert_eq!(
+        h.state().doc.state.workload.available,
+        AvailableChoice::Kemenkes6Day
+    );
+    assert!(
+        h.get_all_by(|n| n.value().is_some_and(|v| v.contains("69.300 menit")))
+            .next()
+            .is_some(),
+        "69.300 minutes not shown"
+    );
+    let s = Scenario::example();
+    let (_, proj) = model::compute(&s).unwrap();
+    let (plan, _) = paper_anc_only(&s.params).unwrap();
+    let pop = TargetPopulation::from_year_row(
+        proj.total_row(2017).unwrap(),
+        s.params.population.coefficient,
+    );
+    let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
+    let available = WorkingDays::kemenkes_6_day().available().unwrap();
+    assert_eq!(available.minutes, 69_300.0);
+    let expected = staffing(&acts, &available, &StaffingOptions::default())
+        .unwrap()
+        .required;
+    assert_eq!(
+        required_shown(&h),
+        format!("Kebutuhan bidan: {}", fmt_fixed(expected, 2, Lang::Id))
+    );
+}

@@ -1759,6 +1759,36 @@ pub struct WorkloadSetup {
     /// The year computed (`None`: the base year).
     pub year: Option<i32>,
     pub assumptions: VolumeAssumptions,
+    /// Where the available working time comes from.
+    pub available: AvailableChoice,
+}
+
+/// Where the workload's available working time comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub enum AvailableChoice {
+    /// The scenario's own WKE (its working-time parameters and rounding).
+    #[default]
+    Scenario,
+    /// The Kemenkes ABK-Kes preset for a 6-day week.
+    Kemenkes6Day,
+    /// The Kemenkes ABK-Kes preset for a 5-day week.
+    Kemenkes5Day,
+    /// Minutes a year set by the planner.
+    Minutes(f64),
+}
+
+impl AvailableChoice {
+    /// The available time this source gives for the scenario's `params`.
+    pub fn available(self, params: &Parameters) -> Result<AvailableTime, StaffingError> {
+        match self {
+            AvailableChoice::Scenario => {
+                AvailableTime::from_working_time(&params.working_time, params.rounding)
+            }
+            AvailableChoice::Kemenkes6Day => WorkingDays::kemenkes_6_day().available(),
+            AvailableChoice::Kemenkes5Day => WorkingDays::kemenkes_5_day().available(),
+            AvailableChoice::Minutes(m) => AvailableTime::from_minutes(m),
+        }
+    }
 }
 
 impl Default for WorkloadSetup {
@@ -1773,6 +1803,7 @@ impl Default for WorkloadSetup {
             existing: None,
             year: None,
             assumptions: VolumeAssumptions::default(),
+            available: AvailableChoice::Scenario,
         }
     }
 }

@@ -12,10 +12,10 @@ use crate::model::number::{fmt_fixed, fmt_trim};
 use crate::model::params::Parameters;
 use crate::model::projection::{YearKind, YearRow};
 use crate::model::staffing::{
-    Activity, ActivityKind, ActivityPreset, AvailableTime, FinalRounding, IntermediateRounding,
-    Method, PerPerson, PlannedActivity, StaffingOptions, StaffingResult, TargetGroup,
-    TargetPopulation, VolumeRule, WorkloadSetup, derived_units, explain_staffing, paper_anc_only,
-    puskesmas_full, staffing, staffing_by_year, volumes_for_year,
+    Activity, ActivityKind, ActivityPreset, AvailableChoice, AvailableTime, FinalRounding,
+    IntermediateRounding, Method, PerPerson, PlannedActivity, StaffingOptions, StaffingResult,
+    TargetGroup, TargetPopulation, VolumeRule, WorkloadSetup, derived_units, explain_staffing,
+    paper_anc_only, puskesmas_full, staffing, staffing_by_year, volumes_for_year,
 };
 
 use super::widgets::{number_field, number_row, optional_number_field};
@@ -226,6 +226,35 @@ impl WorkloadPanel {
                 FinalRounding::Up,
                 t("ke atas", "up"),
             );
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t("Waktu tersedia:", "Available time:"));
+            let av = &mut self.setup.available;
+            ui.radio_value(av, AvailableChoice::Scenario, t("WKE skenario", "scenario's WKE"))
+                .on_hover_text(t(
+                    "Waktu kerja efektif dari parameter waktu kerja di panel kiri.",
+                    "The effective working time of the working-time parameters on the left.",
+                ));
+            ui.radio_value(av, AvailableChoice::Kemenkes6Day, t("ABK-Kes 6 hari", "ABK-Kes 6-day week"))
+                .on_hover_text(t(
+                    "Preset Kemenkes: 312 − 48 hari libur dan cuti = 264 hari × 4,375 jam (37,5 jam × 70% / 6) = 69.300 menit. Periksa jumlah hari libur tahun Anda.",
+                    "Kemenkes preset: 312 − 48 days of holidays and leave = 264 days × 4.375 h (37.5 h × 70% / 6) = 69,300 min. Check the holidays of your year.",
+                ));
+            ui.radio_value(av, AvailableChoice::Kemenkes5Day, t("ABK-Kes 5 hari", "ABK-Kes 5-day week"))
+                .on_hover_text(t(
+                    "Preset Kemenkes: 260 − 48 = 212 hari × 5,25 jam (37,5 jam × 70% / 5) = 66.780 menit.",
+                    "Kemenkes preset: 260 − 48 = 212 days × 5.25 h (37.5 h × 70% / 5) = 66,780 min.",
+                ));
+            let own = matches!(av, AvailableChoice::Minutes(_));
+            if ui.radio(own, t("isi sendiri", "set by hand")).clicked() && !own {
+                *av = AvailableChoice::Minutes(69_825.0);
+            }
+            if let AvailableChoice::Minutes(m) = av {
+                let name = t("Menit tersedia setahun", "Available minutes a year");
+                let id = ui.scope_id().with("workload_available_minutes");
+                number_field(ui, m, 1, lang, id, name, 80.0);
+                ui.label(t("menit/tahun", "min/year"));
+            }
         });
         ui.horizontal_wrapped(|ui| {
             let year = self.setup.year.unwrap_or(base_year);
@@ -559,11 +588,10 @@ impl WorkloadPanel {
                 format!("{} {msg}", t("Galat:", "Error:")),
             );
         };
-        let available =
-            match AvailableTime::from_working_time(&params.working_time, params.rounding) {
-                Ok(a) => a,
-                Err(e) => return err(ui, e.message(lang)),
-            };
+        let available = match self.setup.available.available(params) {
+            Ok(a) => a,
+            Err(e) => return err(ui, e.message(lang)),
+        };
         let (Some(row), Some(pop)) = (row, pop) else {
             return err(
                 ui,
