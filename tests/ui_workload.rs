@@ -16,14 +16,19 @@ use proyeksi_bidan::ui::{ProyeksiApp, Settings};
 type App = Harness<'static, ProyeksiApp>;
 
 fn app() -> App {
+    app_with(ScriptedDialogs::default())
+}
+
+/// The real app on the bundled example, with scripted file dialogs.
+fn app_with(dialogs: ScriptedDialogs) -> App {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|_cc| {
+        .build_eframe(move |_cc| {
             ProyeksiApp::new(
                 Scenario::example(),
                 None,
                 Settings::default(),
-                Box::new(ScriptedDialogs::default()),
+                Box::new(dialogs),
             )
         });
     h.run_steps(4);
@@ -123,21 +128,11 @@ fn the_workload_setup_is_saved_with_the_scenario() {
     use proyeksi_bidan::model::staffing::Method;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("beban.bidan");
-    let dialogs = proyeksi_bidan::ui::files::ScriptedDialogs {
+    let dialogs = ScriptedDialogs {
         open: Vec::new(),
         save: vec![Some(path.clone())],
     };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            proyeksi_bidan::ui::ProyeksiApp::new(
-                proyeksi_bidan::model::Scenario::example(),
-                None,
-                proyeksi_bidan::ui::Settings::default(),
-                Box::new(dialogs),
-            )
-        });
-    h.run_steps(4);
+    let mut h = app_with(dialogs);
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Beban kerja")
         .click();
     h.run_steps(4);
@@ -174,21 +169,11 @@ fn an_activity_sheet_is_imported_in_the_workload_tab() {
         "kegiatan;jenis;norma_waktu;capaian\nRapat;rapat;60;12\n",
     )
     .unwrap();
-    let dialogs = proyeksi_bidan::ui::files::ScriptedDialogs {
+    let dialogs = ScriptedDialogs {
         open: vec![Some(good), Some(bad)],
         save: Vec::new(),
     };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            proyeksi_bidan::ui::ProyeksiApp::new(
-                proyeksi_bidan::model::Scenario::example(),
-                None,
-                proyeksi_bidan::ui::Settings::default(),
-                Box::new(dialogs),
-            )
-        });
-    h.run_steps(4);
+    let mut h = app_with(dialogs);
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Beban kerja")
         .click();
     h.run_steps(4);
@@ -277,17 +262,7 @@ fn a_row_switches_between_recorded_and_derived_volumes() {
         open: vec![Some(sheet)],
         save: Vec::new(),
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            ProyeksiApp::new(
-                Scenario::example(),
-                None,
-                Settings::default(),
-                Box::new(dialogs),
-            )
-        });
-    h.run_steps(4);
+    let mut h = app_with(dialogs);
     click(&mut h, Role::Button, "Beban kerja");
     click(&mut h, Role::Button, "Impor kegiatan (CSV/Excel)…");
     assert_eq!(
