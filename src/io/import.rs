@@ -589,6 +589,31 @@ pub(crate) fn read_sheet(
     wanted: Option<&str>,
     progress: Progress<'_>,
 ) -> Result<Sheet, ImportError> {
+    guard_workbook(file, || read_sheet_unguarded(bytes, file, wanted, progress))
+}
+
+/// Runs `read` on a workbook, turning a panic inside the workbook reader
+/// (a damaged file can trip an arithmetic overflow there) into a clear error.
+fn guard_workbook<T>(
+    file: &str,
+    read: impl FnOnce() -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ImportError::File {
+            file: file.to_string(),
+            message:
+                "the workbook is damaged and cannot be read; open it in Excel and save it again"
+                    .into(),
+        })
+    })
+}
+
+fn read_sheet_unguarded(
+    bytes: &[u8],
+    file: &str,
+    wanted: Option<&str>,
+    progress: Progress<'_>,
+) -> Result<Sheet, ImportError> {
     let ferr = |message: String| ImportError::File {
         file: file.to_string(),
         message,
@@ -1113,29 +1138,31 @@ pub fn read_headers(
         .map(str::to_lowercase)
         .unwrap_or_default();
     if ext == "xlsx" || ext == "xlsm" {
-        let mut wb: calamine::Xlsx<_> =
-            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-                ImportError::File {
-                    file: file.clone(),
-                    message: format!("this is not a readable .xlsx workbook ({e})"),
-                }
+        return guard_workbook(&file, || {
+            let mut wb: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+                    ImportError::File {
+                        file: file.clone(),
+                        message: format!("this is not a readable .xlsx workbook ({e})"),
+                    }
+                })?;
+            let sheets = wb.sheet_names().to_vec();
+            let sheet = options
+                .sheet
+                .clone()
+                .or_else(|| sheets.first().cloned())
+                .unwrap_or_default();
+            let range = wb.worksheet_range(&sheet).map_err(|e| ImportError::File {
+                file: file.clone(),
+                message: format!("sheet “{sheet}” cannot be read ({e})"),
             })?;
-        let sheets = wb.sheet_names().to_vec();
-        let sheet = options
-            .sheet
-            .clone()
-            .or_else(|| sheets.first().cloned())
-            .unwrap_or_default();
-        let range = wb.worksheet_range(&sheet).map_err(|e| ImportError::File {
-            file: file.clone(),
-            message: format!("sheet “{sheet}” cannot be read ({e})"),
-        })?;
-        let headers = range
-            .rows()
-            .find(|r| r.iter().any(|c| !matches!(c, Data::Empty)))
-            .map(|r| r.iter().map(|c| c.to_string().trim().to_string()).collect())
-            .unwrap_or_default();
-        return Ok((headers, sheets));
+            let headers = range
+                .rows()
+                .find(|r| r.iter().any(|c| !matches!(c, Data::Empty)))
+                .map(|r| r.iter().map(|c| c.to_string().trim().to_string()).collect())
+                .unwrap_or_default();
+            Ok((headers, sheets))
+        });
     }
     if looks_binary(&bytes) {
         return Err(ImportError::File {
@@ -1160,4 +1187,22 @@ pub fn read_headers(
         }
     }
     Ok((Vec::new(), Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_workbook_reader_becomes_a_clear_error() {
+        let r: Result<(), ImportError> = guard_workbook("rusak.xlsx", || panic!("overflow"));
+        let e = r.unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("rusak.xlsx: the workbook is damaged"),
+            "{e}"
+        );
+        let ok: Result<u8, ImportError> = guard_workbook("baik.xlsx", || Ok(7));
+        assert_eq!(ok.unwrap(), 7);
+    }
 }
