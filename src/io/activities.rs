@@ -7,8 +7,8 @@
 use std::path::Path;
 
 use super::import::{
-    Cell, ImportError, MAX_PROBLEMS, Problem, column_letter, decode, fast_number, looks_binary,
-    normalize, read_sheet, sniff_delimiter,
+    Cell, ImportError, MAX_PROBLEMS, Problem, column_letter, fast_number, looks_binary, normalize,
+    read_csv, read_sheet,
 };
 use crate::model::number::parse_number;
 use crate::model::staffing::{Activity, ActivityKind, StaffingError};
@@ -207,56 +207,23 @@ pub fn activities_from_csv(bytes: &[u8], file: &str) -> Result<ImportedActivitie
             message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
         });
     }
-    let (text, _) = decode(bytes);
-    // csv counts a CRLF row end as the start of the next row's line; with
-    // LF only, `position().line()` is the file row.
-    let text = text.replace("\r\n", "\n");
-    let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut n = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                return Err(ImportError::Invalid {
-                    file: file.to_string(),
-                    problems: vec![Problem {
-                        row: e.position().map(|p| p.line() as usize),
-                        column: None,
-                        message: format!("the CSV cannot be read: {e}"),
-                    }],
-                    total: 1,
-                });
-            }
-        }
-        n += 1;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(n);
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if headers.is_none() {
-            headers = Some(record.iter().map(|h| h.trim().to_string()).collect());
-            continue;
-        }
-        let cells = record
-            .iter()
-            .map(|c| match c.trim() {
-                "" => Cell::Empty,
-                t => Cell::Text(t.to_string()),
-            })
-            .collect();
-        rows.push((line, cells));
-    }
-    let mut out = convert(headers.unwrap_or_default(), rows, file, None)?;
-    out.delimiter = Some(delimiter);
+    let csv = read_csv(bytes, file, &mut |_| true)?;
+    let rows = csv
+        .rows
+        .iter()
+        .map(|(line, record)| {
+            let cells = record
+                .iter()
+                .map(|c| match c.trim() {
+                    "" => Cell::Empty,
+                    t => Cell::Text(t.to_string()),
+                })
+                .collect();
+            (*line, cells)
+        })
+        .collect();
+    let mut out = convert(csv.headers, rows, file, None)?;
+    out.delimiter = Some(csv.delimiter);
     Ok(out)
 }
 

@@ -378,20 +378,23 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     head.starts_with(b"PK\x03\x04") || head.iter().filter(|&&b| b == 0).count() > 0
 }
 
-/// Reads CSV bytes (`path` names the file in messages).
-pub fn import_csv_bytes(
+/// A CSV file read as its header row and its data rows (1-based file row,
+/// record), with how it was read.
+pub(crate) struct CsvTable {
+    pub headers: Vec<String>,
+    pub rows: Vec<(usize, csv::StringRecord)>,
+    pub delimiter: u8,
+    pub encoding: &'static str,
+}
+
+/// Reads CSV text bytes: decodes them, sniffs the delimiter, skips empty
+/// lines; the first non-empty line is the header row. A file that is empty
+/// gives no headers and no rows.
+pub(crate) fn read_csv(
     bytes: &[u8],
-    path: &Path,
-    options: &ImportOptions,
+    file: &str,
     progress: Progress<'_>,
-) -> Result<Imported, ImportError> {
-    let file = file_name(path);
-    if looks_binary(bytes) {
-        return Err(ImportError::File {
-            file,
-            message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
-        });
-    }
+) -> Result<CsvTable, ImportError> {
     let (text, encoding) = decode(bytes);
     // Excel on Windows ends lines with CR LF; one line end keeps the row
     // numbers of problems right.
@@ -400,12 +403,6 @@ pub fn import_csv_bytes(
     } else {
         text
     };
-    if text.trim().is_empty() {
-        return Err(ImportError::File {
-            file,
-            message: "the file is empty: it needs a header row and at least one data row".into(),
-        });
-    }
     let delimiter = sniff_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -422,11 +419,10 @@ pub fn import_csv_bytes(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
                 return Err(ImportError::Invalid {
-                    file,
+                    file: file.to_string(),
                     problems: vec![Problem {
-                        row: line,
+                        row: e.position().map(|p| p.line() as usize),
                         column: None,
                         message: format!("the CSV cannot be read: {e}"),
                     }],
@@ -443,16 +439,48 @@ pub fn import_csv_bytes(
             headers = Some(record.iter().map(|h| h.trim().to_string()).collect());
             continue;
         }
-        rows.push((line, Row::Csv(record.clone())));
+        rows.push((line, record.clone()));
         if n.is_multiple_of(65_536) {
             let pos = record.position().map(|p| p.byte() as f32).unwrap_or(0.0);
             if !progress(0.8 * pos / total) {
-                return Err(ImportError::Cancelled { file });
+                return Err(ImportError::Cancelled {
+                    file: file.to_string(),
+                });
             }
         }
     }
-    let headers = headers.unwrap_or_default();
-    let table = RawTable { headers, rows };
+    Ok(CsvTable {
+        headers: headers.unwrap_or_default(),
+        rows,
+        delimiter,
+        encoding,
+    })
+}
+
+/// Reads CSV bytes (`path` names the file in messages).
+pub fn import_csv_bytes(
+    bytes: &[u8],
+    path: &Path,
+    options: &ImportOptions,
+    progress: Progress<'_>,
+) -> Result<Imported, ImportError> {
+    let file = file_name(path);
+    if looks_binary(bytes) {
+        return Err(ImportError::File {
+            file,
+            message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
+        });
+    }
+    let csv = read_csv(bytes, &file, progress)?;
+    let table = RawTable {
+        headers: csv.headers,
+        rows: csv
+            .rows
+            .into_iter()
+            .map(|(line, r)| (line, Row::Csv(r)))
+            .collect(),
+    };
+    let (delimiter, encoding) = (csv.delimiter, csv.encoding);
     let (rows, mapping) = convert(&table, &file, options, None)?;
     progress(1.0);
     Ok(Imported {
@@ -1138,31 +1166,8 @@ pub fn read_headers(
         .map(str::to_lowercase)
         .unwrap_or_default();
     if ext == "xlsx" || ext == "xlsm" {
-        return guard_workbook(&file, || {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-                    ImportError::File {
-                        file: file.clone(),
-                        message: format!("this is not a readable .xlsx workbook ({e})"),
-                    }
-                })?;
-            let sheets = wb.sheet_names().to_vec();
-            let sheet = options
-                .sheet
-                .clone()
-                .or_else(|| sheets.first().cloned())
-                .unwrap_or_default();
-            let range = wb.worksheet_range(&sheet).map_err(|e| ImportError::File {
-                file: file.clone(),
-                message: format!("sheet “{sheet}” cannot be read ({e})"),
-            })?;
-            let headers = range
-                .rows()
-                .find(|r| r.iter().any(|c| !matches!(c, Data::Empty)))
-                .map(|r| r.iter().map(|c| c.to_string().trim().to_string()).collect())
-                .unwrap_or_default();
-            Ok((headers, sheets))
-        });
+        return read_sheet(&bytes, &file, options.sheet.as_deref(), &mut |_| true)
+            .map(|sheet| (sheet.headers, sheet.sheets));
     }
     if looks_binary(&bytes) {
         return Err(ImportError::File {
