@@ -6,31 +6,15 @@ use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use proyeksi_bidan::io::{load_scenario, save_scenario};
 use proyeksi_bidan::model::number::{fmt_auto, fmt_fixed};
 use proyeksi_bidan::model::{Lang, Scenario};
+use proyeksi_bidan::ui::Tab;
 use proyeksi_bidan::ui::files::ScriptedDialogs;
-use proyeksi_bidan::ui::{ProyeksiApp, Settings, Tab};
 
-type App = Harness<'static, ProyeksiApp>;
-
-/// The real app on the bundled example, 1280×800, with scripted dialogs.
-fn app_with(dialogs: ScriptedDialogs) -> App {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            ProyeksiApp::new(
-                Scenario::example(),
-                None,
-                Settings::default(),
-                Box::new(dialogs),
-            )
-        });
-    settle(&mut h);
-    h
-}
+mod common;
+use common::{App, app_with};
 
 fn app() -> App {
     app_with(ScriptedDialogs::default())

@@ -2,30 +2,20 @@
 //! bad file leaves the data untouched.
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use proyeksi_bidan::model::Scenario;
 use proyeksi_bidan::ui::files::ScriptedDialogs;
-use proyeksi_bidan::ui::{ProyeksiApp, Settings};
 
-fn harness(open: Vec<std::path::PathBuf>) -> Harness<'static, ProyeksiApp> {
-    let dialogs = ScriptedDialogs {
+mod common;
+use common::{App, app_with};
+
+fn harness(open: Vec<std::path::PathBuf>) -> App {
+    app_with(ScriptedDialogs {
         open: open.into_iter().map(Some).collect(),
         save: Vec::new(),
-    };
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            ProyeksiApp::new(
-                Scenario::example(),
-                None,
-                Settings::default(),
-                Box::new(dialogs),
-            )
-        })
+    })
 }
 
-fn menu_import(h: &mut Harness<'static, ProyeksiApp>) {
+fn menu_import(h: &mut App) {
     h.run_steps(4);
     h.get_by_role_and_label(Role::Button, "Berkas").click();
     h.run_steps(4);
@@ -141,17 +131,7 @@ fn export_from_the_window_writes_chart_and_table() {
         open: Vec::new(),
         save: vec![Some(png.clone()), Some(xlsx.clone())],
     };
-    let mut h: Harness<'static, ProyeksiApp> = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            ProyeksiApp::new(
-                Scenario::example(),
-                None,
-                Settings::default(),
-                Box::new(dialogs),
-            )
-        });
-    h.run_steps(4);
+    let mut h = app_with(dialogs);
     h.get_by_role_and_label(Role::Button, "Berkas").click();
     h.run_steps(4);
     h.get_by_role_and_label(Role::Button, "Ekspor grafik/tabel…")

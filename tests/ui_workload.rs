@@ -2,7 +2,6 @@
 //! figures it shows must be the engine's.
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use proyeksi_bidan::model::number::fmt_fixed;
 use proyeksi_bidan::model::staffing::{
@@ -11,28 +10,12 @@ use proyeksi_bidan::model::staffing::{
 };
 use proyeksi_bidan::model::{self, Lang, Scenario};
 use proyeksi_bidan::ui::files::ScriptedDialogs;
-use proyeksi_bidan::ui::{ProyeksiApp, Settings};
 
-type App = Harness<'static, ProyeksiApp>;
+mod common;
+use common::{App, app_with};
 
 fn app() -> App {
     app_with(ScriptedDialogs::default())
-}
-
-/// The real app on the bundled example, with scripted file dialogs.
-fn app_with(dialogs: ScriptedDialogs) -> App {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            ProyeksiApp::new(
-                Scenario::example(),
-                None,
-                Settings::default(),
-                Box::new(dialogs),
-            )
-        });
-    h.run_steps(4);
-    h
 }
 
 fn click(h: &mut App, role: Role, label: &str) {
