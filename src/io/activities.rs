@@ -7,8 +7,8 @@
 use std::path::Path;
 
 use super::import::{
-    Cell, ImportError, MAX_PROBLEMS, Problem, column_letter, fast_number, looks_binary, normalize,
-    read_csv, read_sheet,
+    Cell, FileKind, ImportError, MAX_PROBLEMS, Problem, column_letter, fast_number, looks_binary,
+    normalize, read_csv, read_data_file, read_sheet,
 };
 use crate::model::number::parse_number;
 use crate::model::staffing::{Activity, ActivityKind, StaffingError};
@@ -180,22 +180,10 @@ pub fn import_activities(
     sheet: Option<&str>,
 ) -> Result<ImportedActivities, ImportError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
-        file: file.clone(),
-        message: format!("cannot read the file: {e}"),
-    })?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    match ext.as_str() {
-        "xlsx" | "xlsm" => activities_from_xlsx(&bytes, &file, sheet),
-        "xls" | "ods" => Err(ImportError::File {
-            file,
-            message: "this spreadsheet format is not supported: save it as .xlsx or .csv".into(),
-        }),
-        _ => activities_from_csv(&bytes, &file),
+    let (bytes, kind) = read_data_file(path)?;
+    match kind {
+        FileKind::Workbook => activities_from_xlsx(&bytes, &file, sheet),
+        FileKind::Text => activities_from_csv(&bytes, &file),
     }
 }
 

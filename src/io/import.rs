@@ -316,24 +316,47 @@ pub fn import_file(
     options: &ImportOptions,
     progress: Progress<'_>,
 ) -> Result<Imported, ImportError> {
+    let (bytes, kind) = read_data_file(path)?;
+    match kind {
+        FileKind::Workbook => import_xlsx_bytes(&bytes, path, options, progress),
+        FileKind::Text => import_csv_bytes(&bytes, path, options, progress),
+    }
+}
+
+/// How a data file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// An .xlsx workbook.
+    Workbook,
+    /// Text: CSV, whatever its extension.
+    Text,
+}
+
+/// Reads a data file whole and tells by its extension how to read it; .xls
+/// and .ods are refused with what to do instead.
+pub(crate) fn read_data_file(path: &Path) -> Result<(Vec<u8>, FileKind), ImportError> {
     let file = file_name(path);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase)
         .unwrap_or_default();
+    let kind = match ext.as_str() {
+        "xlsx" | "xlsm" => FileKind::Workbook,
+        "xls" | "ods" => {
+            return Err(ImportError::File {
+                file,
+                message: "this spreadsheet format is not supported: save it as .xlsx or .csv"
+                    .into(),
+            });
+        }
+        _ => FileKind::Text,
+    };
     let bytes = std::fs::read(path).map_err(|e| ImportError::File {
-        file: file.clone(),
+        file,
         message: format!("cannot read the file: {e}"),
     })?;
-    match ext.as_str() {
-        "xlsx" | "xlsm" => import_xlsx_bytes(&bytes, path, options, progress),
-        "xls" | "ods" => Err(ImportError::File {
-            file,
-            message: "this spreadsheet format is not supported: save it as .xlsx or .csv".into(),
-        }),
-        _ => import_csv_bytes(&bytes, path, options, progress),
-    }
+    Ok((bytes, kind))
 }
 
 /// Decodes CSV bytes: UTF-8 (with or without BOM), else Windows-1252.
@@ -1156,16 +1179,8 @@ pub fn read_headers(
     options: &ImportOptions,
 ) -> Result<(Vec<String>, Vec<String>), ImportError> {
     let file = file_name(path);
-    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
-        file: file.clone(),
-        message: format!("cannot read the file: {e}"),
-    })?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    if ext == "xlsx" || ext == "xlsm" {
+    let (bytes, kind) = read_data_file(path)?;
+    if kind == FileKind::Workbook {
         return read_sheet(&bytes, &file, options.sheet.as_deref(), &mut |_| true)
             .map(|sheet| (sheet.headers, sheet.sheets));
     }
