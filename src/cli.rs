@@ -221,7 +221,7 @@ pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
     if let Some(path) = &args.data {
         let options = crate::io::import::ImportOptions {
             sheet: args.sheet.clone(),
-            mapping: None,
+            ..Default::default()
         };
         let imported = crate::io::import::import_file(path, &options, &mut |_| true)?;
         scenario.data = imported.rows;

@@ -384,14 +384,20 @@ fn cancelling_stops_the_import() {
     for i in 0..70_000 {
         csv.push_str(&format!("R{i};2017;1000;18\n"));
     }
-    let e = import_csv_bytes(
-        csv.as_bytes(),
-        Path::new("big.csv"),
-        &ImportOptions::default(),
-        &mut |_| false,
-    )
-    .unwrap_err();
-    assert!(matches!(e, ImportError::Cancelled { .. }));
+    for careful in [false, true] {
+        let options = ImportOptions {
+            careful,
+            ..Default::default()
+        };
+        // Cancelled at once, and cancelled once the reading is under way.
+        for at in [0.0, 0.05] {
+            let e = import_csv_bytes(csv.as_bytes(), Path::new("big.csv"), &options, &mut |p| {
+                p < at
+            })
+            .unwrap_err();
+            assert!(matches!(e, ImportError::Cancelled { .. }), "{careful} {at}");
+        }
+    }
 }
 
 proptest! {
@@ -412,7 +418,11 @@ proptest! {
             let i = pos % bytes.len();
             bytes[i] = b;
         }
-        match import_csv_bytes(&bytes, Path::new("e.csv"), &ImportOptions::default(), &mut |_| true) {
+        let got = import_csv_bytes(&bytes, Path::new("e.csv"), &ImportOptions::default(), &mut |_| true);
+        let careful = ImportOptions { careful: true, ..Default::default() };
+        let slow = import_csv_bytes(&bytes, Path::new("e.csv"), &careful, &mut |_| true);
+        prop_assert_eq!(&got, &slow);
+        match got {
             Ok(imp) => prop_assert!(!imp.rows.is_empty()),
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
@@ -469,4 +479,194 @@ fn windows_line_ends_keep_row_numbers_right() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("crlf.csv:3:CBR: 99"), "{e}");
+}
+
+/// How one generated data file is laid out and what, if anything, is wrong in it.
+#[derive(Debug, Clone)]
+struct Layout {
+    regions: usize,
+    years: usize,
+    first_year: i32,
+    with_code: bool,
+    with_name: bool,
+    order: u8,
+    semicolon: bool,
+    crlf: bool,
+    bom: bool,
+    cp1252: bool,
+    padded: bool,
+    extra_column: bool,
+    with_midwives: bool,
+    blanks: Vec<usize>,
+    values: Vec<(u32, u16)>,
+    fault: u8,
+    fault_at: usize,
+}
+
+fn layouts() -> impl Strategy<Value = Layout> {
+    (
+        (1usize..5, 1usize..5, 2000i32..2030),
+        (any::<bool>(), any::<bool>(), 0u8..3),
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
+        proptest::collection::vec(0usize..30, 0..3),
+        proptest::collection::vec((0u32..9_000_000, 0u16..6000), 16),
+        (0u8..12, 0usize..16),
+    )
+        .prop_map(
+            |(
+                (regions, years, first_year),
+                (with_code, with_name, order),
+                (semicolon, crlf, bom, cp1252),
+                (padded, extra_column, with_midwives),
+                blanks,
+                values,
+                (fault, fault_at),
+            )| Layout {
+                regions,
+                years,
+                first_year,
+                with_code,
+                with_name,
+                order,
+                semicolon,
+                crlf,
+                bom,
+                cp1252,
+                padded,
+                extra_column,
+                with_midwives,
+                blanks,
+                values,
+                fault,
+                fault_at,
+            },
+        )
+}
+
+/// Writes the file a layout describes, as a spreadsheet would export it.
+fn layout_bytes(l: &Layout) -> Vec<u8> {
+    const NAMES: [&str; 4] = ["Situbondo", "Désa Ñusa", "Kota Baru", "Pulau Séribu"];
+    let d = if l.semicolon { ';' } else { ',' };
+    let pad = |s: String| if l.padded { format!(" {s} ") } else { s };
+    let mut header = vec!["tahun", "jumlah penduduk", "CBR"];
+    if l.with_code {
+        header.insert(0, "kode wilayah");
+    }
+    if l.with_name {
+        header.insert(usize::from(l.with_code), "nama wilayah");
+    }
+    if l.with_midwives {
+        header.push("jumlah bidan");
+    }
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for r in 0..l.regions {
+        for y in 0..l.years {
+            order.push((r, y));
+        }
+    }
+    match l.order {
+        1 => order.sort_by_key(|&(r, y)| (y, r)),
+        2 => order.reverse(),
+        _ => {}
+    }
+    for (k, &(r, y)) in order.iter().enumerate() {
+        let (people, cbr) = l.values[k % l.values.len()];
+        let mut row = Vec::new();
+        if l.with_code {
+            row.push(format!("35{:02}", r + 1));
+        }
+        if l.with_name {
+            row.push(NAMES[r].to_string());
+        }
+        row.push((l.first_year + y as i32).to_string());
+        // People with dot thousands (Indonesian) or plain; the CBR with a
+        // decimal comma, or a point where the comma delimits.
+        row.push(if l.semicolon {
+            model::number::fmt_fixed(f64::from(people), 0, Lang::Id)
+        } else {
+            people.to_string()
+        });
+        let cbr = format!("{}.{:02}", cbr / 100, cbr % 100);
+        row.push(if l.semicolon {
+            cbr.replace('.', ",")
+        } else {
+            cbr
+        });
+        if l.with_midwives {
+            row.push((people / 5000).to_string());
+        }
+        cells.push(row.into_iter().map(pad).collect());
+    }
+    let at = l.fault_at % cells.len();
+    let year_col = usize::from(l.with_code) + usize::from(l.with_name);
+    match l.fault {
+        1 => {
+            let dup = cells[at].clone();
+            cells.push(dup);
+        }
+        2 if cells.len() > 1 => {
+            cells.remove(at);
+        }
+        3 => cells[at][year_col + 1] = "-5".into(),
+        4 => cells[at][year_col + 2] = "delapan belas".into(),
+        5 => cells[at][year_col + 2] = "75".into(),
+        6 => cells[at][year_col] = "2017,5".into(),
+        7 => cells[at][year_col] = String::new(),
+        8 => cells[at][year_col + 1] = String::new(),
+        9 => cells[at][year_col] = format!("\"{}\"", cells[at][year_col].trim()),
+        _ => {}
+    }
+    let mut lines: Vec<String> = std::iter::once(header.join(&d.to_string()))
+        .chain(cells.iter().map(|c| c.join(&d.to_string())))
+        .collect();
+    for &b in &l.blanks {
+        let i = 1 + b % lines.len();
+        let blank = if b % 2 == 0 {
+            String::new()
+        } else {
+            d.to_string().repeat(header.len() - 1)
+        };
+        lines.insert(i.min(lines.len()), blank);
+    }
+    if l.extra_column {
+        for line in &mut lines {
+            line.push(d);
+        }
+    }
+    let eol = if l.crlf { "\r\n" } else { "\n" };
+    let text = lines.join(eol) + eol;
+    let mut bytes = if l.bom {
+        vec![0xEF, 0xBB, 0xBF]
+    } else {
+        Vec::new()
+    };
+    if l.cp1252 {
+        let (b, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        bytes = b.into_owned();
+    } else {
+        bytes.extend_from_slice(text.as_bytes());
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// The quick route for plain files gives exactly what the careful
+    /// reader gives: the same rows, or the same list of problems.
+    #[test]
+    fn quick_and_careful_csv_reading_agree(l in layouts()) {
+        let bytes = layout_bytes(&l);
+        let path = Path::new("gen.csv");
+        let quick = import_csv_bytes(&bytes, path, &ImportOptions::default(), &mut |_| true);
+        let careful = ImportOptions { careful: true, ..Default::default() };
+        let slow = import_csv_bytes(&bytes, path, &careful, &mut |_| true);
+        prop_assert_eq!(&quick, &slow, "{}", String::from_utf8_lossy(&bytes));
+        if matches!(l.fault, 0 | 9 | 10 | 11) && (l.regions == 1 || l.with_code || l.with_name) {
+            let imp = quick.unwrap();
+            prop_assert_eq!(imp.rows.len(), l.regions * l.years);
+        }
+    }
 }

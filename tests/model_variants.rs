@@ -68,7 +68,7 @@ fn region_rows(code: &str, pops: &[f64], cbr: f64) -> Vec<DataRow> {
         .enumerate()
         .map(|(i, &p)| DataRow {
             region_code: code.into(),
-            region_name: format!("Wilayah {code}"),
+            region_name: format!("Wilayah {code}").into(),
             year: 2017 + i as i32,
             population: Some(p),
             cbr: Some(cbr),

@@ -3,6 +3,7 @@
 
 pub mod activities;
 pub mod chart_export;
+mod csv_rows;
 pub mod import;
 pub mod report;
 pub mod scenario_file;

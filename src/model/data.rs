@@ -2,7 +2,8 @@
 //! form that the projection runs on.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
 
 use super::Lang;
 use super::error::{ModelError, Problem};
@@ -10,14 +11,102 @@ use super::error::{ModelError, Problem};
 /// Plausible crude birth rates, per 1.000 people.
 pub const CBR_RANGE: (f64, f64) = (0.0, 60.0);
 
+/// A region's code or name. Every year of a region shares one copy of the
+/// text, so a table of 84.000 villages × 20 years holds each name once and
+/// copying a row allocates nothing. Reads as a `str`; the empty text takes no
+/// memory.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Label(Option<Arc<str>>);
+
+impl Label {
+    pub fn new(text: &str) -> Self {
+        if text.is_empty() {
+            Label(None)
+        } else {
+            Label(Some(Arc::from(text)))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_deref().unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Label {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Label {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for Label {
+    fn from(s: &str) -> Self {
+        Label::new(s)
+    }
+}
+
+impl From<String> for Label {
+    fn from(s: String) -> Self {
+        Label::new(&s)
+    }
+}
+
+impl PartialEq<str> for Label {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Label {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Label {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Label::from)
+    }
+}
+
 /// One region in one year, as the planner enters or imports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct DataRow {
     /// Region code (BPS code, or any code the planner uses).
     #[serde(default)]
-    pub region_code: String,
+    pub region_code: Label,
     #[serde(default)]
-    pub region_name: String,
+    pub region_name: Label,
     pub year: i32,
     /// Population (jiwa).
     #[serde(default)]
@@ -37,6 +126,15 @@ pub struct DataRow {
 }
 
 impl DataRow {
+    /// Whether two rows belong to the same region (same [`region_key`](Self::region_key)).
+    pub fn same_region(&self, other: &DataRow) -> bool {
+        match (&self.region_code.0, &other.region_code.0) {
+            // Rows of one region read from a file share their code.
+            (Some(a), Some(b)) if Arc::ptr_eq(a, b) && !a.trim().is_empty() => true,
+            _ => self.region_key() == other.region_key(),
+        }
+    }
+
     /// The key that groups rows into regions: the code, or the name if no code.
     pub fn region_key(&self) -> &str {
         if self.region_code.trim().is_empty() {
@@ -108,6 +206,86 @@ fn check(
     Ok(())
 }
 
+/// The rows of a data table grouped by region (in order of first
+/// appearance), each region's rows in ascending years (equal years keep
+/// their file order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionGroups {
+    /// Row indices, region after region.
+    pub order: Vec<usize>,
+    /// Where each region's rows start in `order`, plus the end.
+    pub starts: Vec<usize>,
+}
+
+impl RegionGroups {
+    /// Tables list a region's years together, so a region is looked up once
+    /// per run of rows, and a run already in year order is not sorted.
+    pub fn new(rows: &[DataRow]) -> Self {
+        let mut index: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        let mut counts: Vec<usize> = Vec::new();
+        // (first row, end row, region) of every run of rows of one region.
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < rows.len() {
+            let key = rows[i].region_key();
+            let mut end = i + 1;
+            while end < rows.len() && rows[end].same_region(&rows[i]) {
+                end += 1;
+            }
+            let next = counts.len();
+            let region = *index.entry(key).or_insert(next);
+            if region == next {
+                counts.push(0);
+            }
+            counts[region] += end - i;
+            runs.push((i, end, region));
+            i = end;
+        }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut at = 0;
+        for c in &counts {
+            starts.push(at);
+            at += c;
+        }
+        starts.push(at);
+        let order: Vec<usize> = if runs.len() == counts.len() {
+            // One run per region: the rows are already grouped.
+            runs.iter().flat_map(|&(a, b, _)| a..b).collect()
+        } else {
+            let mut fill = starts.clone();
+            let mut order = vec![0; rows.len()];
+            for &(a, b, region) in &runs {
+                for (k, row) in (a..b).enumerate() {
+                    order[fill[region] + k] = row;
+                }
+                fill[region] += b - a;
+            }
+            order
+        };
+        let mut groups = RegionGroups { order, starts };
+        for g in 0..counts.len() {
+            let m = &mut groups.order[groups.starts[g]..groups.starts[g + 1]];
+            if !m.windows(2).all(|w| rows[w[0]].year <= rows[w[1]].year) {
+                m.sort_by_key(|&i| rows[i].year);
+            }
+        }
+        groups
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row indices of each region.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        self.starts.windows(2).map(|w| &self.order[w[0]..w[1]])
+    }
+}
+
 /// Largest count accepted for people (ten times the world's population).
 pub const MAX_PEOPLE: f64 = 8.0e10;
 
@@ -117,8 +295,6 @@ impl PreparedData {
         if rows.is_empty() {
             return Err(ModelError::EmptyData);
         }
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut members: Vec<Vec<usize>> = Vec::new();
         for (i, r) in rows.iter().enumerate() {
             let n = i + 1;
             if !(1000..=3000).contains(&r.year) {
@@ -161,20 +337,14 @@ impl PreparedData {
                     });
                 }
             }
-            let key = r.region_key();
-            let next = members.len();
-            let idx = *index.entry(key).or_insert(next);
-            if idx == next {
-                members.push(Vec::new());
-            }
-            members[idx].push(i);
         }
+        let groups = RegionGroups::new(rows);
+        let members: Vec<&[usize]> = groups.iter().collect();
 
         let mut first_year = i32::MAX;
         let mut last_year = i32::MIN;
         let mut expected: Option<(i32, i32, usize)> = None;
-        for m in members.iter_mut() {
-            m.sort_by_key(|&i| rows[i].year);
+        for m in &members {
             for w in m.windows(2) {
                 let (a, b) = (&rows[w[0]], &rows[w[1]]);
                 if a.year == b.year {
@@ -228,7 +398,7 @@ impl PreparedData {
             population_total: vec![Some(0.0); years],
             midwives_total: vec![Some(0.0); years],
         };
-        for m in &members {
+        for m in members {
             let first = &rows[m[0]];
             out.codes.push(first.region_code.trim().to_string());
             let name = m

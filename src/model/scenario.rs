@@ -53,8 +53,8 @@ impl Scenario {
             data: PAPER_DATA
                 .iter()
                 .map(|&(year, pop, cbr)| DataRow {
-                    region_code: "ID".to_string(),
-                    region_name: "Indonesia".to_string(),
+                    region_code: "ID".into(),
+                    region_name: "Indonesia".into(),
                     year,
                     population: Some(pop),
                     cbr: Some(cbr),

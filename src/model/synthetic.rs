@@ -2,7 +2,7 @@
 //! tests: region 1 is the paper's Indonesia, the others plausible villages.
 //! The same `n` and `seed` always give the same rows.
 
-use super::data::DataRow;
+use super::data::{DataRow, Label};
 use super::scenario::PAPER_DATA;
 
 /// A small, fast, deterministic generator (SplitMix64).
@@ -58,11 +58,13 @@ pub fn regions_years(n: usize, years: usize, seed: u64) -> Vec<DataRow> {
             .max(200.0);
         let mut cbr = 12.0 + 14.0 * rng.unit();
         let growth = 0.011 + 0.012 * (rng.unit() - 0.5);
+        let code = Label::from(format!("R{i:06}"));
+        let name = Label::from(format!("Wilayah sintetis {i}"));
         for k in 0..years {
             let year = 2017 + k as i32;
             rows.push(DataRow {
-                region_code: format!("R{i:06}"),
-                region_name: format!("Wilayah sintetis {i}"),
+                region_code: code.clone(),
+                region_name: name.clone(),
                 year,
                 population: Some(pop),
                 cbr: Some((cbr * 100.0).round() / 100.0),

@@ -398,8 +398,8 @@ impl ProyeksiApp {
     /// Starts reading a data file; the current data stays until accepted.
     pub fn start_import(&mut self, path: PathBuf) {
         let options = crate::io::import::ImportOptions {
-            sheet: None,
             mapping: self.doc.state.import_mapping.clone(),
+            ..Default::default()
         };
         self.import.start(path, options);
     }

@@ -90,12 +90,12 @@ impl DataEdit {
             }
             DataEdit::Code(i, s) => {
                 if let Some(r) = rows.get_mut(i) {
-                    r.region_code = s
+                    r.region_code = s.into()
                 }
             }
             DataEdit::Name(i, s) => {
                 if let Some(r) = rows.get_mut(i) {
-                    r.region_name = s
+                    r.region_name = s.into()
                 }
             }
             DataEdit::Year(i, y) => {
@@ -184,7 +184,7 @@ impl DataPanel {
                     let r = &rows[i];
                     let n = i + 1;
                     row.col(|ui| {
-                        let mut code = r.region_code.clone();
+                        let mut code = r.region_code.to_string();
                         let resp = ui
                             .add(egui::TextEdit::singleline(&mut code).id_salt(("code", i)))
                             .accessible_name(format!("{} {n}", t("Kode baris", "Code row")));
@@ -193,7 +193,7 @@ impl DataPanel {
                         }
                     });
                     row.col(|ui| {
-                        let mut name = r.region_name.clone();
+                        let mut name = r.region_name.to_string();
                         let resp = ui
                             .add(egui::TextEdit::singleline(&mut name).id_salt(("name", i)))
                             .accessible_name(format!("{} {n}", t("Nama baris", "Name row")));

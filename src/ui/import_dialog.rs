@@ -217,8 +217,8 @@ impl ImportDialog {
                         ui.end_row();
                         let cell = |v: Option<f64>, d: usize| v.map(|v| fmt_fixed(v, d, lang)).unwrap_or_default();
                         for r in imported.rows.iter().take(8) {
-                            ui.label(&r.region_code);
-                            ui.label(&r.region_name);
+                            ui.label(r.region_code.as_str());
+                            ui.label(r.region_name.as_str());
                             ui.label(r.year.to_string());
                             ui.label(cell(r.population, 0));
                             ui.label(cell(r.cbr, 2));

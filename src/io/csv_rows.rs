@@ -1,0 +1,409 @@
+//! The quick route for plain CSV data files: no quotes, every cell a plain
+//! number or name, nothing wrong. Such a file (the usual export of a
+//! spreadsheet) is split at line ends into one piece per core and read
+//! straight into data rows, each region's code and name stored once.
+//!
+//! The quick route never reports a problem. At the first thing it does not
+//! take as plainly right — a quote, a number in an unusual form, a value out
+//! of range, a duplicate year — it gives up, and the careful reader in
+//! [`super::import`] reads the file again and lists every problem with its
+//! row and column. Either way the rows are the same.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+use crate::model::DataRow;
+use crate::model::data::{CBR_RANGE, ColumnMapping, Field, Label, MAX_PEOPLE, RegionGroups};
+
+use super::import::{fast_number, normalize};
+
+/// Below this size one core reads the file (starting threads costs more).
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// Reads `text` (the whole file, decoded) when it is plain and right.
+/// `None` means: read it carefully.
+pub(crate) fn read_plain(
+    text: &str,
+    delimiter: u8,
+    remembered: Option<&ColumnMapping>,
+) -> Option<(Vec<DataRow>, ColumnMapping)> {
+    let (header, body) = match text.find('\n') {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, ""),
+    };
+    if header.contains('"') || body.as_bytes().contains(&b'"') {
+        return None;
+    }
+    let headers: Vec<String> = header
+        .trim_end_matches('\r')
+        .split(delimiter as char)
+        .map(|h| h.trim().to_string())
+        .collect();
+    if headers.iter().all(|h| h.is_empty()) {
+        return None;
+    }
+    // Tables exported with projected years are read by the careful reader,
+    // which leaves those years out.
+    if headers
+        .iter()
+        .any(|h| matches!(normalize(h).as_str(), "kind" | "jenis"))
+    {
+        return None;
+    }
+    let mapping = super::import::detect_mapping(&headers, remembered);
+    if !mapping.missing().is_empty() {
+        return None;
+    }
+    if Field::ALL
+        .iter()
+        .any(|&f| mapping.index_of(f).is_some_and(|i| i >= headers.len()))
+    {
+        return None;
+    }
+    // For each file column, the field it holds.
+    let mut field_of: Vec<Option<Field>> = vec![None; headers.len()];
+    for f in Field::ALL {
+        if let Some(i) = mapping.index_of(f)
+            && let Some(slot) = field_of.get_mut(i)
+        {
+            *slot = Some(f);
+        }
+    }
+    let rows = read_rows(body, delimiter, &field_of)?;
+    if rows.is_empty() || !regions_consistent(&rows) {
+        return None;
+    }
+    Some((rows, mapping))
+}
+
+/// Where each line of `body` starts, found piece by piece on every core.
+fn line_starts(body: &str) -> Vec<usize> {
+    let n = if body.len() < PARALLEL_FROM {
+        1
+    } else {
+        rayon::current_num_threads()
+    };
+    let pieces = split_lines(body, n);
+    let mut offsets = Vec::with_capacity(pieces.len());
+    let mut at = 0;
+    for p in &pieces {
+        offsets.push(at);
+        at += p.len();
+    }
+    let starts: Vec<Vec<usize>> = pieces
+        .par_iter()
+        .zip(offsets)
+        .map(|(p, at)| {
+            let mut v = Vec::with_capacity(p.len() / 24 + 1);
+            v.push(at);
+            v.extend(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| at + i + 1));
+            if v.last() == Some(&(at + p.len())) {
+                v.pop();
+            }
+            v
+        })
+        .collect();
+    starts.concat()
+}
+
+/// Marks a line that holds no row (blank, or all cells empty).
+const NO_ROW: i32 = i32::MIN;
+
+/// Reads every line into a row, all cores at once, each row written in its
+/// place. `None` at the first line that is not plainly right.
+fn read_rows(body: &str, delimiter: u8, field_of: &[Option<Field>]) -> Option<Vec<DataRow>> {
+    let starts = line_starts(body);
+    let failed = AtomicBool::new(false);
+    let mut rows = Vec::new();
+    (0..starts.len())
+        .into_par_iter()
+        .with_min_len(4096)
+        .map_init(
+            || (Labels::default(), Labels::default()),
+            |(codes, names), k| {
+                if failed.load(Ordering::Relaxed) {
+                    return DataRow::default();
+                }
+                let end = starts.get(k + 1).map_or(body.len(), |&e| e - 1);
+                let line = &body[starts[k]..end];
+                match read_line(line, delimiter, field_of, codes, names) {
+                    Some(row) => row,
+                    None => {
+                        failed.store(true, Ordering::Relaxed);
+                        DataRow::default()
+                    }
+                }
+            },
+        )
+        .collect_into_vec(&mut rows);
+    if failed.load(Ordering::Relaxed) {
+        return None;
+    }
+    if rows.iter().any(|r| r.year == NO_ROW) {
+        rows.retain(|r| r.year != NO_ROW);
+    }
+    Some(rows)
+}
+
+/// Splits `body` into `n` pieces of about equal size, at line ends.
+fn split_lines(body: &str, n: usize) -> Vec<&str> {
+    let mut pieces = Vec::with_capacity(n);
+    let mut rest = body;
+    for k in (1..n).rev() {
+        let target = rest.len() / (k + 1);
+        let cut = match rest.as_bytes()[target..].iter().position(|&b| b == b'\n') {
+            Some(p) => target + p + 1,
+            None => rest.len(),
+        };
+        let (piece, tail) = rest.split_at(cut);
+        pieces.push(piece);
+        rest = tail;
+    }
+    pieces.push(rest);
+    pieces.retain(|p| !p.is_empty());
+    if pieces.is_empty() {
+        pieces.push("");
+    }
+    pieces
+}
+
+/// Trims as [`str::trim`] does, looking at bytes while both ends are ASCII.
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if f < 0x80 && l < 0x80 => {
+            let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+            let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
+            let end = b.iter().rposition(|c| !space(c)).map_or(start, |e| e + 1);
+            if start < end && (b[start] >= 0x80 || b[end - 1] >= 0x80) {
+                // A space-like character beyond ASCII may follow.
+                return s.trim();
+            }
+            &s[start..end.max(start)]
+        }
+        _ => s.trim(),
+    }
+}
+
+/// Gives one shared label per distinct text of a piece.
+#[derive(Default)]
+struct Labels<'a> {
+    last: Option<(&'a str, Label)>,
+    seen: foldhash::HashMap<&'a str, Label>,
+}
+
+impl<'a> Labels<'a> {
+    fn get(&mut self, text: &'a str) -> Label {
+        if let Some((t, l)) = &self.last
+            && *t == text
+        {
+            return l.clone();
+        }
+        let label = self
+            .seen
+            .entry(text)
+            .or_insert_with(|| Label::new(text))
+            .clone();
+        self.last = Some((text, label.clone()));
+        label
+    }
+}
+
+fn number(cell: &str, range: (f64, f64)) -> Result<Option<f64>, ()> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    match fast_number(cell) {
+        Some(v) if v >= range.0 && v <= range.1 => Ok(Some(v)),
+        _ => Err(()),
+    }
+}
+
+/// One line as a row (year [`NO_ROW`] for a blank line); `None` when the
+/// line is not plainly right.
+fn read_line<'a>(
+    line: &'a str,
+    delimiter: u8,
+    field_of: &[Option<Field>],
+    codes: &mut Labels<'a>,
+    names: &mut Labels<'a>,
+) -> Option<DataRow> {
+    let people = (0.0, MAX_PEOPLE);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let bytes = line.as_bytes();
+    if bytes.contains(&b'\r') {
+        // A line end of old Macs: the careful reader splits there.
+        return None;
+    }
+    let mut row = DataRow::default();
+    let mut year: Option<f64> = None;
+    let mut blank = true;
+    let mut start = 0;
+    let last_col = field_of.len() - 1;
+    for (c, field) in field_of.iter().enumerate() {
+        let end = memchr::memchr(delimiter, &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let cell = trim(&line[start..end]);
+        blank &= cell.is_empty();
+        match field {
+            None => {}
+            Some(Field::RegionCode) => row.region_code = codes.get(cell),
+            Some(Field::RegionName) => row.region_name = names.get(cell),
+            Some(Field::Year) => year = number(cell, (1000.0, 3000.0)).ok()?,
+            Some(Field::Population) => row.population = number(cell, people).ok()?,
+            Some(Field::Cbr) => row.cbr = number(cell, CBR_RANGE).ok()?,
+            Some(Field::Births) => row.births = number(cell, people).ok()?,
+            Some(Field::PregnantWomen) => row.pregnant_women = number(cell, people).ok()?,
+            Some(Field::MidwivesAvailable) => row.midwives_available = number(cell, people).ok()?,
+        }
+        if end == bytes.len() {
+            break;
+        }
+        start = end + 1;
+        if c == last_col {
+            // Cells past the headers only count for blankness.
+            blank &= line[start..]
+                .split(delimiter as char)
+                .all(|c| trim(c).is_empty());
+            break;
+        }
+    }
+    if blank {
+        row.year = NO_ROW;
+        return Some(row);
+    }
+    let year = year?;
+    if year.fract() != 0.0 {
+        return None;
+    }
+    row.year = year as i32;
+    if row.pregnant_women.is_none()
+        && row.births.is_none()
+        && (row.population.is_none() || row.cbr.is_none())
+    {
+        return None;
+    }
+    Some(row)
+}
+
+/// Every region has each of its years once, without gaps, and all regions
+/// cover the same years. Checked run by run while each region's years come
+/// together and ascending, as files usually list them.
+fn regions_consistent(rows: &[DataRow]) -> bool {
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    let mut span = None;
+    let mut i = 0;
+    while i < rows.len() {
+        let first = &rows[i];
+        let mut end = i + 1;
+        while end < rows.len() && rows[end].same_region(first) {
+            if rows[end].year != rows[end - 1].year + 1 {
+                return regions_consistent_grouped(rows);
+            }
+            end += 1;
+        }
+        if !seen.insert(first.region_key()) {
+            return regions_consistent_grouped(rows);
+        }
+        let s = (first.year, rows[end - 1].year);
+        match span {
+            None => span = Some(s),
+            Some(t) if t != s => return false,
+            _ => {}
+        }
+        i = end;
+    }
+    true
+}
+
+/// As [`regions_consistent`], for rows in any order.
+fn regions_consistent_grouped(rows: &[DataRow]) -> bool {
+    let groups = RegionGroups::new(rows);
+    let mut span = None;
+    for m in groups.iter() {
+        if !m.windows(2).all(|w| rows[w[1]].year == rows[w[0]].year + 1) {
+            return false;
+        }
+        let s = (rows[m[0]].year, rows[m[m.len() - 1]].year);
+        match span {
+            None => span = Some(s),
+            Some(t) if t != s => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_like_str_trim() {
+        for s in [
+            "",
+            " ",
+            "  a ",
+            "\ta\r",
+            "\u{a0}a\u{a0}",
+            " \u{a0}x",
+            "x\u{2003} ",
+            "\u{b}7\u{c}",
+            "é ",
+            " é",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn splits_at_line_ends_only() {
+        let body = "a;1\nbb;2\nccc;3\ndddd;4\n";
+        for n in 1..6 {
+            let pieces = split_lines(body, n);
+            assert_eq!(pieces.concat(), body);
+            assert!(pieces.iter().all(|p| p.ends_with('\n')), "{pieces:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_file_takes_the_quick_route() {
+        let text = "kode;nama wilayah;tahun;jumlah penduduk;CBR\n\
+                    3512;Situbondo;2017;680.000;16,2\n\
+                    3512;Situbondo;2018;684.000;16,0\n\
+                    ;;;;\n\
+                    3511;Bondowoso;2017;770.000;15,1\n\
+                    3511;Bondowoso;2018;772.500;14,9\n";
+        let (rows, mapping) = read_plain(text, b';', None).expect("plain file");
+        assert!(mapping.missing().is_empty());
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1].region_name, "Situbondo");
+        assert_eq!(rows[1].year, 2018);
+        assert_eq!(rows[1].population, Some(684_000.0));
+        assert_eq!(rows[3].cbr, Some(14.9));
+        // One label per region, shared by its rows.
+        assert!(rows[0].same_region(&rows[1]) && !rows[1].same_region(&rows[2]));
+    }
+
+    #[test]
+    fn anything_unusual_goes_the_careful_way() {
+        let head = "kode;tahun;jumlah penduduk;CBR\n";
+        for body in [
+            "\"3512\";2017;680.000;16,2\n",                     // a quote
+            "3512;2017;680.000;75\n",                           // CBR out of range
+            "3512;2017;-5;16,2\n",                              // negative people
+            "3512;2017;banyak;16,2\n",                          // text in a number
+            "3512;2017,5;680.000;16,2\n",                       // not a year
+            "3512;2017;680.000;16,2\n3512;2017;680.000;16,2\n", // twice
+            "3512;2017;1;1\n3512;2019;1;1\n",                   // a gap
+            "3512;2017;1;1\n3511;2018;1;1\n",                   // different years
+            "3512;2017;;16,2\n",                                // no population
+            "3512;2017;1;1\r3512;2018;1;1\n",                   // an old Mac line end
+        ] {
+            assert!(
+                read_plain(&format!("{head}{body}"), b';', None).is_none(),
+                "{body:?}"
+            );
+        }
+    }
+}
