@@ -17,7 +17,8 @@ fn save_then_load_gives_the_same_scenario() {
     s.data[1].midwives_available = Some(12_345.5);
     s.name = "Kab. Sumedang, skenario \"8 kontak\"".into();
     s.workload.method = proyeksi_bidan::model::staffing::Method::Abk;
-    s.workload.plan = proyeksi_bidan::model::staffing::puskesmas_full();
+    s.workload.plan =
+        proyeksi_bidan::model::staffing::puskesmas_full(proyeksi_bidan::model::Lang::Id);
     s.workload.edited = true;
     s.workload.existing = Some(4.0);
     save_scenario(&path, &s).unwrap();

@@ -242,13 +242,87 @@ fn abk_sample_file_by_hand() {
     assert!(en.iter().any(|s| s.working.contains("69,300 / 120")));
 }
 
+/// The same sheet against the rounded 1.200 hours (72.000 min) of many
+/// district worksheets.
+/// Exact: JKT = (1.980 × 35 + 231 × 120 + 1.386 × 28 + 990 × 28) / 72.000
+/// = 163.548 / 72.000 = 2,2715; FTP = 4.320 / 72.000 = 6%, STP = 1 / 0,94;
+/// IAF = 5.760 / 72.000 = 0,08; SDMK = 2,2715 / 0,94 + 0,08 = 2,49649 → 2.
+/// Worksheet: SBK 2.057, 600, 2.571, 2.571; staff 0,96, 0,39 (0,385 half
+/// up), 0,54, 0,39; JKT 2,28; STP 1,06; 2,28 × 1,06 + 0,08 = 2,4968 → 2,50
+/// → 3. The rounding rule alone changes the answer by one midwife.
+#[test]
+fn abk_sample_file_against_1200_hours_by_hand() {
+    use proyeksi_bidan::model::staffing::AvailableChoice;
+    let t = import_activities(Path::new("tests/activities_puskesmas.csv"), None).unwrap();
+    let params = Scenario::example().params;
+    let wkt = AvailableChoice::Rounded1200Hours
+        .available(&params)
+        .unwrap();
+    assert_eq!(wkt.minutes, 72_000.0);
+    let o = opts(
+        Method::Abk,
+        IntermediateRounding::Exact,
+        FinalRounding::Nearest,
+    );
+    let r = staffing(&t.activities, &wkt, &o).unwrap();
+    assert!(close(r.service_staff, 2.2715, 1e-12));
+    assert!(close(r.support_percent, 6.0, 1e-12));
+    assert!(close(r.allowance_factor, 1.0 / 0.94, 1e-12));
+    assert!(close(r.individual_allowance, 0.08, 1e-12));
+    assert!(close(r.required, 2.2715 / 0.94 + 0.08, 1e-12));
+    assert_eq!(r.required_rounded, 2.0);
+
+    let o = opts(
+        Method::Abk,
+        IntermediateRounding::Worksheet,
+        FinalRounding::Nearest,
+    );
+    let w = staffing(&t.activities, &wkt, &o).unwrap();
+    let sbk: Vec<Option<f64>> = w.activities[..4]
+        .iter()
+        .map(|a| a.standard_workload)
+        .collect();
+    assert_eq!(sbk, [Some(2057.0), Some(600.0), Some(2571.0), Some(2571.0)]);
+    let staff: Vec<Option<f64>> = w.activities[..4].iter().map(|a| a.staff).collect();
+    assert_eq!(staff, [Some(0.96), Some(0.39), Some(0.54), Some(0.39)]);
+    assert_eq!(w.service_staff, 2.28);
+    assert_eq!(w.allowance_factor, 1.06);
+    assert_eq!(w.individual_allowance, 0.08);
+    assert_eq!(w.required, 2.5);
+    assert_eq!(w.required_rounded, 3.0);
+}
+
+/// The presets name their activities in the chosen language; only the
+/// names differ.
+#[test]
+fn presets_name_activities_in_either_language() {
+    let id = puskesmas_full(Lang::Id);
+    let en = puskesmas_full(Lang::En);
+    assert_eq!(id[1].activity.name, "Pertolongan persalinan normal");
+    assert_eq!(en[1].activity.name, "Normal delivery assistance");
+    assert_eq!(
+        en[9].activity.name,
+        "Coordinating midwife: supervising village midwives"
+    );
+    assert_eq!(id.len(), en.len());
+    for (a, b) in id.iter().zip(&en) {
+        assert_ne!(a.activity.name, b.activity.name);
+        let mut b = b.clone();
+        b.activity.name = a.activity.name.clone();
+        assert_eq!(a, &b);
+    }
+    let params = Scenario::example().params;
+    let (en, _) = paper_anc_only(&params, Lang::En).unwrap();
+    assert_eq!(en[0].activity.name, "Antenatal care (ANC) package");
+}
+
 /// The paper preset equals the engine's figures: required staff (exact)
 /// = the engine's midwives_needed for every year, data and projected.
 #[test]
 fn paper_anc_only_equals_the_engine() {
     let s = Scenario::example();
     let (_, proj) = model::compute(&s).unwrap();
-    let (plan, awt) = paper_anc_only(&s.params).unwrap();
+    let (plan, awt) = paper_anc_only(&s.params, Lang::Id).unwrap();
     assert_eq!(awt.minutes, proj.workload.working.effective_minutes);
     assert_eq!(
         plan[0].activity.minutes_per_unit,
@@ -280,7 +354,7 @@ fn paper_anc_only_equals_the_engine() {
     let mut p = s.clone();
     p.params.rounding = Rounding::Published;
     let (_, proj) = model::compute(&p).unwrap();
-    let (plan, awt) = paper_anc_only(&p.params).unwrap();
+    let (plan, awt) = paper_anc_only(&p.params, Lang::Id).unwrap();
     assert_eq!(awt.minutes, 69_774.0);
     assert_eq!(plan[0].activity.minutes_per_unit, 147.0);
     let row = proj.total_row(2017).unwrap();
@@ -318,7 +392,7 @@ fn volumes_from_population() {
     let pop = TargetPopulation::from_cbr(Some(2017), 18.5, 261_890_900.0);
     assert!(close(pop.births, 4_844_981.65, 1e-12));
     let a = VolumeAssumptions::default();
-    let acts = volumes_for_year(&puskesmas_full(), &pop, &a).unwrap();
+    let acts = volumes_for_year(&puskesmas_full(Lang::Id), &pop, &a).unwrap();
     let units: Vec<f64> = acts.iter().map(|x| x.units_per_year).collect();
     let b = 4_844_981.65;
     let expect = [
@@ -342,7 +416,7 @@ fn volumes_from_population() {
         anc_doctor_visits: 0.0,
         ..a.clone()
     };
-    let acts6 = volumes_for_year(&puskesmas_full(), &pop, &a6).unwrap();
+    let acts6 = volumes_for_year(&puskesmas_full(Lang::Id), &pop, &a6).unwrap();
     assert!(close(acts6[0].units_per_year, 1.10 * b * 6.0, 1e-12));
     // The full preset computes with the Kemenkes preset.
     let wkt = WorkingDays::kemenkes_6_day().available().unwrap();
@@ -358,7 +432,7 @@ fn volumes_from_population() {
         ..a
     };
     assert!(matches!(
-        volumes_for_year(&puskesmas_full(), &pop, &bad),
+        volumes_for_year(&puskesmas_full(Lang::Id), &pop, &bad),
         Err(StaffingError::Assumption {
             name: "anc_doctor_visits",
             ..
@@ -653,6 +727,23 @@ fn cli_json_has_every_figure() {
     assert_eq!(v["required_rounded"], 3.0);
     assert!(close(v["difference"].as_f64().unwrap(), -0.61, 1e-12));
     assert!(close(v["ratio"].as_f64().unwrap(), 2.0 / 2.61, 1e-12));
+    // The rounded 1.200 hours of many district worksheets, as in the window.
+    let v = run_json(&[
+        "workload",
+        "--activities",
+        "tests/activities_puskesmas.csv",
+        "--method",
+        "abk",
+        "--rounding",
+        "worksheet",
+        "--available-minutes",
+        "72000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["available_minutes"], 72000.0);
+    assert_eq!(v["required"], 2.5);
+    assert_eq!(v["required_rounded"], 3.0);
     assert_eq!(v["method"], "abk");
 
     // --available-minutes, WISN, exact, rounded up; no --existing: no difference.

@@ -34,7 +34,7 @@ fn required_shown(h: &App) -> String {
 fn engine(method: Method, rounding: IntermediateRounding) -> f64 {
     let s = Scenario::example();
     let (_, proj) = model::compute(&s).unwrap();
-    let (plan, available) = paper_anc_only(&s.params).unwrap();
+    let (plan, available) = paper_anc_only(&s.params, Lang::Id).unwrap();
     let row = proj.total_row(2017).unwrap();
     let pop = TargetPopulation::from_year_row(row, s.params.population.coefficient);
     let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
@@ -218,7 +218,7 @@ fn volume_assumptions_are_edited_in_the_tab() {
     let available =
         AvailableTime::from_working_time(&s.params.working_time, s.params.rounding).unwrap();
     let required = |a: &VolumeAssumptions| {
-        let acts = volumes_for_year(&puskesmas_full(), &pop, a).unwrap();
+        let acts = volumes_for_year(&puskesmas_full(Lang::Id), &pop, a).unwrap();
         staffing(&acts, &available, &StaffingOptions::default())
             .unwrap()
             .required
@@ -300,7 +300,7 @@ fn the_available_time_can_be_the_kemenkes_preset() {
     );
     let s = Scenario::example();
     let (_, proj) = model::compute(&s).unwrap();
-    let (plan, _) = paper_anc_only(&s.params).unwrap();
+    let (plan, _) = paper_anc_only(&s.params, Lang::Id).unwrap();
     let pop = TargetPopulation::from_year_row(
         proj.total_row(2017).unwrap(),
         s.params.population.coefficient,
@@ -308,6 +308,42 @@ fn the_available_time_can_be_the_kemenkes_preset() {
     let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
     let available = WorkingDays::kemenkes_6_day().available().unwrap();
     assert_eq!(available.minutes, 69_300.0);
+    let expected = staffing(&acts, &available, &StaffingOptions::default())
+        .unwrap()
+        .required;
+    assert_eq!(
+        required_shown(&h),
+        format!("Kebutuhan bidan: {}", fmt_fixed(expected, 2, Lang::Id))
+    );
+}
+
+/// The rounded 1.200 hours of many district worksheets is one click away:
+/// 72.000 minutes, and the engine's need with that time.
+#[test]
+fn the_available_time_can_be_the_rounded_1200_hours() {
+    use proyeksi_bidan::model::staffing::{AvailableChoice, AvailableTime};
+    let mut h = app();
+    click(&mut h, Role::Button, "Beban kerja");
+    click(&mut h, Role::RadioButton, "1.200 jam (dibulatkan)");
+    assert_eq!(
+        h.state().doc.state.workload.available,
+        AvailableChoice::Rounded1200Hours
+    );
+    assert!(
+        h.get_all_by(|n| n.value().is_some_and(|v| v.contains("72.000 menit")))
+            .next()
+            .is_some(),
+        "72.000 minutes not shown"
+    );
+    let s = Scenario::example();
+    let (_, proj) = model::compute(&s).unwrap();
+    let (plan, _) = paper_anc_only(&s.params, Lang::Id).unwrap();
+    let pop = TargetPopulation::from_year_row(
+        proj.total_row(2017).unwrap(),
+        s.params.population.coefficient,
+    );
+    let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
+    let available = AvailableTime::from_minutes(72_000.0).unwrap();
     let expected = staffing(&acts, &available, &StaffingOptions::default())
         .unwrap()
         .required;

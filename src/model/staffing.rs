@@ -1184,7 +1184,7 @@ impl ActivityPreset {
     }
 }
 
-/// "Paper: ANC only": one service activity, the engine's ANC package
+/// "Paper: ANC only" (the activity named in `lang`): one service activity, the engine's ANC package
 /// (minutes = `package_time(params.anc, params.rounding)`, 146,58 exact,
 /// 147 published) per pregnant woman (coverage 100%, once), no support,
 /// no individual tasks; and the engine's WKE as available time (69.825
@@ -1203,12 +1203,16 @@ impl ActivityPreset {
 /// midwife), and the staff to 2 decimals.
 pub fn paper_anc_only(
     params: &Parameters,
+    lang: Lang,
 ) -> Result<(Vec<PlannedActivity>, AvailableTime), StaffingError> {
     let package = package_time(&params.anc, params.rounding)?;
     let available = AvailableTime::from_working_time(&params.working_time, params.rounding)?;
     let plan = vec![PlannedActivity {
         activity: Activity::new(
-            "Paket pelayanan antenatal (ANC)",
+            lang.pick(
+                "Paket pelayanan antenatal (ANC)",
+                "Antenatal care (ANC) package",
+            ),
             ActivityKind::Service,
             package.package_minutes,
             0.0,
@@ -1231,8 +1235,9 @@ pub const ANC_VISIT_MINUTES: f64 = (30.6 + 20.0 + 20.0 + 34.1) / 4.0 * 1.4;
 /// preparation and recording: 28 minutes. An assumption for KF and KN.
 pub const ROUTINE_VISIT_MINUTES: f64 = 20.0 * 1.4;
 
-/// "Puskesmas midwife: full maternal and newborn care". Every minute value
-/// is an editable assumption; `source` says where it comes from.
+/// "Puskesmas midwife: full maternal and newborn care", with activity names
+/// in `lang`. Every minute value is an editable assumption; `source` says
+/// where it comes from.
 ///
 /// | activity | kind | minutes | volume |
 /// |---|---|---|---|
@@ -1246,7 +1251,7 @@ pub const ROUTINE_VISIT_MINUTES: f64 = 20.0 * 1.4;
 /// | Monthly meeting (lokakarya mini) | support | 120 (assumption) | 12 a year |
 /// | Monthly KIA report (PWS-KIA) | support | 240 (assumption) | 12 a year |
 /// | Coordinator: supervision of village midwives | individual | 480 (assumption) | 12 a year, 1 person |
-pub fn puskesmas_full() -> Vec<PlannedActivity> {
+pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
     let derived = |group, per_person, coverage_percent| VolumeRule::Derived {
         group,
         per_person,
@@ -1262,7 +1267,10 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
     use TargetGroup::*;
     vec![
         p(
-            "Pelayanan antenatal oleh bidan (per kunjungan)",
+            lang.pick(
+                "Pelayanan antenatal oleh bidan (per kunjungan)",
+                "Antenatal care by the midwife (per visit)",
+            ),
             Service,
             ANC_VISIT_MINUTES,
             0.0,
@@ -1271,7 +1279,10 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "Dewi & Umniyatun: mean of K1–K4 (26,175 min) + 20% preparation + 20% recording; 6 visits, 2 by a doctor: Permenkes 21/2021",
         ),
         p(
-            "Pertolongan persalinan normal",
+            lang.pick(
+                "Pertolongan persalinan normal",
+                "Normal delivery assistance",
+            ),
             Service,
             120.0,
             0.0,
@@ -1280,7 +1291,7 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption",
         ),
         p(
-            "Kunjungan nifas KF1–KF4",
+            lang.pick("Kunjungan nifas KF1–KF4", "Postpartum visits KF1–KF4"),
             Service,
             ROUTINE_VISIT_MINUTES,
             0.0,
@@ -1289,7 +1300,7 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption: as the paper's routine ANC visit (20 min + 40%)",
         ),
         p(
-            "Kunjungan neonatal KN1–KN3",
+            lang.pick("Kunjungan neonatal KN1–KN3", "Neonatal visits KN1–KN3"),
             Service,
             ROUTINE_VISIT_MINUTES,
             0.0,
@@ -1298,7 +1309,10 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption: as the paper's routine ANC visit (20 min + 40%)",
         ),
         p(
-            "Penanganan komplikasi kebidanan (pertolongan pertama dan rujukan)",
+            lang.pick(
+                "Penanganan komplikasi kebidanan (pertolongan pertama dan rujukan)",
+                "Obstetric complications (first care and referral)",
+            ),
             Service,
             60.0,
             0.0,
@@ -1307,7 +1321,10 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption; 20% of pregnancies: Kemenkes planning assumption",
         ),
         p(
-            "Penanganan komplikasi neonatal (pertolongan pertama dan rujukan)",
+            lang.pick(
+                "Penanganan komplikasi neonatal (pertolongan pertama dan rujukan)",
+                "Neonatal complications (first care and referral)",
+            ),
             Service,
             60.0,
             0.0,
@@ -1316,7 +1333,10 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption; 15% of newborns: Kemenkes planning assumption",
         ),
         p(
-            "Pelayanan KB pasca persalinan",
+            lang.pick(
+                "Pelayanan KB pasca persalinan",
+                "Postpartum family planning",
+            ),
             Service,
             20.0,
             0.0,
@@ -1325,7 +1345,10 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption (minutes and 50% coverage)",
         ),
         p(
-            "Lokakarya mini bulanan / rapat",
+            lang.pick(
+                "Lokakarya mini bulanan / rapat",
+                "Monthly mini-workshop / meetings",
+            ),
             Support,
             120.0,
             12.0,
@@ -1334,7 +1357,7 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption: 2 hours a month",
         ),
         p(
-            "Laporan bulanan PWS-KIA",
+            lang.pick("Laporan bulanan PWS-KIA", "Monthly MCH report (PWS-KIA)"),
             Support,
             240.0,
             12.0,
@@ -1343,7 +1366,10 @@ pub fn puskesmas_full() -> Vec<PlannedActivity> {
             "assumption: 4 hours a month",
         ),
         p(
-            "Bidan koordinator: supervisi bidan desa",
+            lang.pick(
+                "Bidan koordinator: supervisi bidan desa",
+                "Coordinating midwife: supervising village midwives",
+            ),
             Individual,
             480.0,
             12.0,
@@ -1773,9 +1799,15 @@ pub enum AvailableChoice {
     Kemenkes6Day,
     /// The Kemenkes ABK-Kes preset for a 5-day week.
     Kemenkes5Day,
+    /// 1.200 hours (72.000 minutes) a year: the rounded WKT that many
+    /// district ABK-Kes worksheets use in place of 1.155 or 1.113 hours.
+    Rounded1200Hours,
     /// Minutes a year set by the planner.
     Minutes(f64),
 }
+
+/// The rounded WKT of many ABK-Kes worksheets: 1.200 hours a year.
+pub const ROUNDED_WKT_MINUTES: f64 = 1200.0 * 60.0;
 
 impl AvailableChoice {
     /// The available time this source gives for the scenario's `params`.
@@ -1786,6 +1818,7 @@ impl AvailableChoice {
             }
             AvailableChoice::Kemenkes6Day => WorkingDays::kemenkes_6_day().available(),
             AvailableChoice::Kemenkes5Day => WorkingDays::kemenkes_5_day().available(),
+            AvailableChoice::Rounded1200Hours => AvailableTime::from_minutes(ROUNDED_WKT_MINUTES),
             AvailableChoice::Minutes(m) => AvailableTime::from_minutes(m),
         }
     }

@@ -139,10 +139,11 @@ impl WorkloadPanel {
         self.setup.edited = true;
     }
 
-    fn load(&mut self, preset: ActivityPreset, params: &Parameters) {
+    /// Sets the activity table to `preset`, its activities named in `lang`.
+    fn load(&mut self, preset: ActivityPreset, params: &Parameters, lang: Lang) {
         let plan = match preset {
-            ActivityPreset::PaperAncOnly => paper_anc_only(params).map(|(plan, _)| plan),
-            ActivityPreset::PuskesmasFull => Ok(puskesmas_full()),
+            ActivityPreset::PaperAncOnly => paper_anc_only(params, lang).map(|(plan, _)| plan),
+            ActivityPreset::PuskesmasFull => Ok(puskesmas_full(lang)),
         };
         if let Ok(plan) = plan {
             self.setup.plan = plan;
@@ -166,7 +167,7 @@ impl WorkloadPanel {
             && !self.setup.edited
             && (self.setup.plan.is_empty() || p == ActivityPreset::PaperAncOnly)
         {
-            self.load(p, params);
+            self.load(p, params, lang);
         }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -176,7 +177,7 @@ impl WorkloadPanel {
                     for p in [ActivityPreset::PaperAncOnly, ActivityPreset::PuskesmasFull] {
                         let on = self.setup.preset == Some(p) && !self.setup.edited;
                         if ui.selectable_label(on, p.name(lang)).clicked() {
-                            self.load(p, params);
+                            self.load(p, params, lang);
                         }
                     }
                 });
@@ -244,6 +245,11 @@ impl WorkloadPanel {
                 .on_hover_text(t(
                     "Preset Kemenkes: 260 − 48 = 212 hari × 5,25 jam (37,5 jam × 70% / 5) = 66.780 menit.",
                     "Kemenkes preset: 260 − 48 = 212 days × 5.25 h (37.5 h × 70% / 5) = 66,780 min.",
+                ));
+            ui.radio_value(av, AvailableChoice::Rounded1200Hours, t("1.200 jam (dibulatkan)", "1,200 h (rounded)"))
+                .on_hover_text(t(
+                    "Banyak lembar kerja ABK-Kes kabupaten membulatkan WKT menjadi 1.200 jam setahun = 72.000 menit (bukan 1.155 atau 1.113 jam). Pilih ini untuk mendapat angka yang sama dengan lembar kerja seperti itu.",
+                    "Many district ABK-Kes worksheets round the WKT to 1,200 hours a year = 72,000 min (instead of 1,155 or 1,113 h). Choose this to get the same figures as such a worksheet.",
                 ));
             let own = matches!(av, AvailableChoice::Minutes(_));
             if ui.radio(own, t("isi sendiri", "set by hand")).clicked() && !own {
