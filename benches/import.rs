@@ -1,7 +1,10 @@
 //! Loading a national village table: 84.000 regions × 20 years from CSV
 //! (Indonesian Excel style: `;`, decimal comma, dot thousands), and from
 //! .xlsx — there 84.000 × 12 years (1.008.000 rows), the most a worksheet
-//! holds (1.048.576 rows). Targets: CSV < 150 ms, XLSX < 1,5 s.
+//! holds (1.048.576 rows). Targets: CSV < 150 ms, XLSX < 1,5 s. Each is
+//! timed from the file on disk to the checked rows in memory (dropping the
+//! rows, which the window does later and elsewhere, is not timed), by the
+//! quick route and by the careful reader.
 
 use std::io::Write;
 
@@ -67,9 +70,10 @@ fn import(c: &mut Criterion) {
     let mut g = c.benchmark_group("import");
     g.sample_size(10);
     g.bench_function("csv_84000x20", |b| {
-        b.iter(|| {
+        b.iter_with_large_drop(|| {
             let imp = import_file(&csv, &ImportOptions::default(), &mut |_| true).unwrap();
             assert_eq!(imp.rows.len(), 1_680_000);
+            imp
         })
     });
     g.bench_function("csv_84000x20_careful", |b| {
@@ -77,15 +81,28 @@ fn import(c: &mut Criterion) {
             careful: true,
             ..Default::default()
         };
-        b.iter(|| {
+        b.iter_with_large_drop(|| {
             let imp = import_file(&csv, &careful, &mut |_| true).unwrap();
             assert_eq!(imp.rows.len(), 1_680_000);
+            imp
         })
     });
     g.bench_function("xlsx_84000x12", |b| {
-        b.iter(|| {
+        b.iter_with_large_drop(|| {
             let imp = import_file(&xlsx, &ImportOptions::default(), &mut |_| true).unwrap();
             assert_eq!(imp.rows.len(), 1_008_000);
+            imp
+        })
+    });
+    g.bench_function("xlsx_84000x12_careful", |b| {
+        let careful = ImportOptions {
+            careful: true,
+            ..Default::default()
+        };
+        b.iter_with_large_drop(|| {
+            let imp = import_file(&xlsx, &careful, &mut |_| true).unwrap();
+            assert_eq!(imp.rows.len(), 1_008_000);
+            imp
         })
     });
     g.finish();

@@ -437,7 +437,20 @@ proptest! {
             let i = pos % bytes.len();
             bytes[i] = b;
         }
-        let _ = import_xlsx_bytes(&bytes, Path::new("e.xlsx"), &ImportOptions::default(), &mut |_| true);
+        let got = import_xlsx_bytes(&bytes, Path::new("e.xlsx"), &ImportOptions::default(), &mut |_| true);
+        let careful = ImportOptions { careful: true, ..Default::default() };
+        let slow = import_xlsx_bytes(&bytes, Path::new("e.xlsx"), &careful, &mut |_| true);
+        // The quick route reads only the parts the data needs, so it may take
+        // a workbook whose other parts (say its colour theme) are damaged;
+        // it never takes data the careful reader finds fault with.
+        match (&got, &slow) {
+            (Ok(g), Err(ImportError::File { .. })) => {
+                let whole = template_xlsx(Lang::Id).unwrap();
+                let o = import_xlsx_bytes(&whole, Path::new("e.xlsx"), &careful, &mut |_| true).unwrap();
+                prop_assert_eq!(&g.rows, &o.rows);
+            }
+            _ => prop_assert_eq!(&got, &slow),
+        }
     }
 }
 
@@ -669,4 +682,281 @@ proptest! {
             prop_assert_eq!(imp.rows.len(), l.regions * l.years);
         }
     }
+}
+
+/// How one generated workbook is laid out and what, if anything, is wrong
+/// in it.
+#[derive(Debug, Clone)]
+struct Book {
+    regions: usize,
+    years: usize,
+    first_row: u32,
+    first_col: u16,
+    numeric_codes: bool,
+    text_numbers: bool,
+    /// 0 none, 1 thousands, 2 two decimals, 3 a date format on the year.
+    number_format: u8,
+    notes_sheet_first: bool,
+    blank_rows: Vec<usize>,
+    values: Vec<(u32, u16)>,
+    /// 0–9 as for CSV; 10 a rich-text name, 11 a note right of the
+    /// table, 12 a formula for a population, 13 a true/false cell, 14 a
+    /// name with `&` and spaces around it.
+    fault: u8,
+    fault_at: usize,
+}
+
+fn books() -> impl Strategy<Value = Book> {
+    (
+        (1usize..4, 1usize..4, 0u32..3, 0u16..3),
+        (any::<bool>(), any::<bool>(), 0u8..4, any::<bool>()),
+        proptest::collection::vec(0usize..20, 0..3),
+        proptest::collection::vec((0u32..9_000_000, 0u16..6000), 9),
+        (0u8..18, 0usize..9),
+    )
+        .prop_map(
+            |(
+                (regions, years, first_row, first_col),
+                (numeric_codes, text_numbers, number_format, notes_sheet_first),
+                blank_rows,
+                values,
+                (fault, fault_at),
+            )| Book {
+                regions,
+                years,
+                first_row,
+                first_col,
+                numeric_codes,
+                text_numbers,
+                number_format,
+                notes_sheet_first,
+                blank_rows,
+                values,
+                fault,
+                fault_at,
+            },
+        )
+}
+
+/// Writes the workbook a layout describes; its data is on sheet "Data".
+fn book_bytes(b: &Book) -> Vec<u8> {
+    use rust_xlsxwriter::{Format, FormatScript, Formula, Workbook};
+    const NAMES: [&str; 3] = ["Situbondo", "Désa Ñusa", "Kota Baru"];
+    let mut wb = Workbook::new();
+    if b.notes_sheet_first {
+        wb.add_worksheet()
+            .set_name("Catatan")
+            .unwrap()
+            .write_string(0, 0, "lihat lembar Data")
+            .unwrap();
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("Data").unwrap();
+    let fmt = match b.number_format {
+        1 => Some(Format::new().set_num_format("#,##0")),
+        2 => Some(Format::new().set_num_format("0.00")),
+        3 => Some(Format::new().set_num_format("dd/mm/yyyy")),
+        _ => None,
+    };
+    let (r0, c0) = (b.first_row, b.first_col);
+    for (c, h) in [
+        "kode wilayah",
+        "nama wilayah",
+        "tahun",
+        "jumlah penduduk",
+        "CBR",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(r0, c0 + c as u16, *h).unwrap();
+    }
+    let mut row = r0 + 1;
+    let mut k = 0;
+    for (r, &name) in NAMES.iter().enumerate().take(b.regions) {
+        for y in 0..b.years {
+            if b.blank_rows.contains(&k) {
+                // A row whose only cell is empty text.
+                ws.write_string(row, c0, "").unwrap();
+                row += 1;
+            }
+            let (people, cbr) = b.values[k % b.values.len()];
+            let cbr = f64::from(cbr) / 100.0;
+            let year = 2017 + y as i32;
+            let people = f64::from(people);
+            let fault_here = k == b.fault_at % (b.regions * b.years);
+            if b.numeric_codes {
+                ws.write_number(row, c0, 3501.0 + r as f64).unwrap();
+            } else {
+                ws.write_string(row, c0, format!("35{:02}", r + 1)).unwrap();
+            }
+            match (fault_here, b.fault) {
+                (true, 10) => {
+                    let bold = Format::new().set_bold();
+                    let plain = Format::new().set_font_script(FormatScript::None);
+                    ws.write_rich_string(
+                        row,
+                        c0 + 1,
+                        &[(&bold, "Kota"), (&plain, &format!(" {}", name))],
+                    )
+                    .unwrap();
+                }
+                (true, 14) => {
+                    ws.write_string(row, c0 + 1, format!("  {} & Co ", name))
+                        .unwrap();
+                }
+                _ => {
+                    ws.write_string(row, c0 + 1, name).unwrap();
+                }
+            }
+            let year_cell = match (fault_here, b.fault) {
+                (true, 6) => Some(2017.5),
+                (true, 7) => None,
+                _ => Some(f64::from(year)),
+            };
+            let people = match (fault_here, b.fault) {
+                (true, 3) => -5.0,
+                _ => people,
+            };
+            let cbr = match (fault_here, b.fault) {
+                (true, 5) => 75.0,
+                _ => cbr,
+            };
+            if let Some(y) = year_cell {
+                match (&fmt, b.number_format) {
+                    (Some(f), 3) => ws.write_number_with_format(row, c0 + 2, y, f).unwrap(),
+                    _ => ws.write_number(row, c0 + 2, y).unwrap(),
+                };
+            }
+            if b.text_numbers {
+                let p = model::number::fmt_fixed(people, 0, Lang::Id);
+                ws.write_string(row, c0 + 3, p).unwrap();
+            } else if fault_here && b.fault == 12 {
+                ws.write_formula(row, c0 + 3, Formula::new(format!("={people}+0")))
+                    .unwrap();
+            } else {
+                match &fmt {
+                    Some(f) if b.number_format != 3 => {
+                        ws.write_number_with_format(row, c0 + 3, people, f).unwrap()
+                    }
+                    _ => ws.write_number(row, c0 + 3, people).unwrap(),
+                };
+            }
+            match (fault_here, b.fault) {
+                (true, 4) => ws.write_string(row, c0 + 4, "delapan belas").unwrap(),
+                (true, 13) => ws.write_boolean(row, c0 + 4, true).unwrap(),
+                _ if b.text_numbers => ws
+                    .write_string(row, c0 + 4, model::number::fmt_fixed(cbr, 2, Lang::Id))
+                    .unwrap(),
+                _ => ws.write_number(row, c0 + 4, cbr).unwrap(),
+            };
+            if fault_here && b.fault == 11 {
+                ws.write_string(row, c0 + 6, "catatan").unwrap();
+            }
+            row += 1;
+            k += 1;
+        }
+    }
+    if b.fault == 1 {
+        // The first data row again.
+        ws.write_string(row, c0, "3501x").unwrap();
+        ws.write_string(row, c0 + 1, NAMES[0]).unwrap();
+        ws.write_number(row, c0 + 2, 2017.0).unwrap();
+        ws.write_number(row, c0 + 3, 1.0).unwrap();
+        ws.write_number(row, c0 + 4, 1.0).unwrap();
+        ws.write_string(row + 1, c0, "3501x").unwrap();
+        ws.write_string(row + 1, c0 + 1, NAMES[0]).unwrap();
+        ws.write_number(row + 1, c0 + 2, 2017.0).unwrap();
+        ws.write_number(row + 1, c0 + 3, 1.0).unwrap();
+        ws.write_number(row + 1, c0 + 4, 1.0).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The quick route for plain workbooks gives exactly what the careful
+    /// reader (calamine) gives: the same rows, or the same list of problems.
+    #[test]
+    fn quick_and_careful_xlsx_reading_agree(b in books()) {
+        let bytes = book_bytes(&b);
+        let path = Path::new("gen.xlsx");
+        let quick_opts = ImportOptions { sheet: Some("Data".into()), ..Default::default() };
+        let careful = ImportOptions { careful: true, ..quick_opts.clone() };
+        let quick = import_xlsx_bytes(&bytes, path, &quick_opts, &mut |_| true);
+        let slow = import_xlsx_bytes(&bytes, path, &careful, &mut |_| true);
+        prop_assert_eq!(&quick, &slow);
+        let valid = matches!(b.fault, 0 | 2 | 8 | 9 | 10 | 11 | 12 | 14 | 15 | 16 | 17)
+            && b.number_format != 3;
+        if valid {
+            let imp = quick.unwrap();
+            prop_assert_eq!(imp.rows.len(), b.regions * b.years);
+        }
+    }
+}
+
+/// The quick route reads the workbook it is meant for (and leaves the rest
+/// to calamine, which the property test above compares it with).
+#[test]
+fn a_plain_workbook_reads_the_same_both_ways() {
+    let b = Book {
+        regions: 3,
+        years: 3,
+        first_row: 1,
+        first_col: 1,
+        numeric_codes: true,
+        text_numbers: false,
+        number_format: 1,
+        notes_sheet_first: true,
+        blank_rows: vec![4],
+        values: vec![(680_000, 1620), (684_000, 1600), (770_000, 1510)],
+        fault: 0,
+        fault_at: 0,
+    };
+    let bytes = book_bytes(&b);
+    let opts = ImportOptions {
+        sheet: Some("Data".into()),
+        ..Default::default()
+    };
+    let imp = import_xlsx_bytes(&bytes, Path::new("p.xlsx"), &opts, &mut |_| true).unwrap();
+    assert_eq!(imp.rows.len(), 9);
+    assert_eq!(imp.rows[0].region_code, "3501");
+    assert_eq!(imp.rows[3].region_name, "Désa Ñusa");
+    assert_eq!(imp.rows[4].year, 2018);
+    assert_eq!(imp.rows[4].population, Some(684_000.0));
+    assert_eq!(imp.rows[5].population, Some(770_000.0));
+    assert_eq!(imp.rows[1].cbr, Some(16.0));
+    assert_eq!(imp.info.sheet.as_deref(), Some("Data"));
+    assert_eq!(imp.info.sheets, ["Catatan", "Data"]);
+    let careful = ImportOptions {
+        careful: true,
+        ..opts
+    };
+    let slow = import_xlsx_bytes(&bytes, Path::new("p.xlsx"), &careful, &mut |_| true).unwrap();
+    assert_eq!(imp, slow);
+}
+
+/// A workbook written by another program (openpyxl: inline strings, typed
+/// number cells, built-in number formats) reads the same both ways.
+#[test]
+fn a_workbook_from_another_writer_reads_the_same_both_ways() {
+    let path = fixture("data_openpyxl.xlsx");
+    let opts = ImportOptions {
+        sheet: Some("Data".into()),
+        ..Default::default()
+    };
+    let imp = import_file(&path, &opts, &mut |_| true).unwrap();
+    assert_eq!(imp.rows.len(), 8);
+    assert_eq!(imp.rows[0].region_code, "3512");
+    assert_eq!(imp.rows[5].region_name, "Bondowoso & Sekitarnya");
+    assert_eq!(imp.rows[5].year, 2018);
+    assert_eq!(imp.rows[5].population, Some(771_500.0));
+    assert_eq!(imp.rows[5].cbr, Some(15.0));
+    assert_eq!(imp.rows[7].midwives_available, Some(458.0));
+    let careful = ImportOptions {
+        careful: true,
+        ..opts
+    };
+    assert_eq!(imp, import_file(&path, &careful, &mut |_| true).unwrap());
 }

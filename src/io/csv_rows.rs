@@ -289,7 +289,7 @@ fn read_line<'a>(
 /// Every region has each of its years once, without gaps, and all regions
 /// cover the same years. Checked run by run while each region's years come
 /// together and ascending, as files usually list them.
-fn regions_consistent(rows: &[DataRow]) -> bool {
+pub(crate) fn regions_consistent(rows: &[DataRow]) -> bool {
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     let mut span = None;
     let mut i = 0;

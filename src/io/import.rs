@@ -258,8 +258,8 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// A mapping of headers to fields (default: recognised from the headers).
     pub mapping: Option<ColumnMapping>,
-    /// Read a CSV file cell by cell even when it is plain (the quick route
-    /// gives the same rows; tests compare the two).
+    /// Read a CSV file or workbook cell by cell even when it is plain (the
+    /// quick route gives the same rows; tests compare the two).
     pub careful: bool,
 }
 
@@ -795,6 +795,35 @@ pub fn import_xlsx_bytes(
     progress: Progress<'_>,
 ) -> Result<Imported, ImportError> {
     let file = file_name(path);
+    if !options.careful {
+        if !progress(0.0) {
+            return Err(ImportError::Cancelled { file });
+        }
+        let quick = guard_workbook(&file, || {
+            Ok(super::xlsx_rows::read_plain(
+                bytes,
+                options.sheet.as_deref(),
+                options.mapping.as_ref(),
+            ))
+        });
+        if let Ok(Some(sheet)) = quick {
+            // As for CSV: a cancel asked for meanwhile is honoured at the end.
+            if !progress(1.0) {
+                return Err(ImportError::Cancelled { file });
+            }
+            return Ok(Imported {
+                rows: sheet.rows,
+                info: ImportInfo {
+                    path: path.to_path_buf(),
+                    delimiter: None,
+                    encoding: "xlsx",
+                    sheet: Some(sheet.name),
+                    sheets: sheet.sheets,
+                    mapping: sheet.mapping,
+                },
+            });
+        }
+    }
     let sheet = read_sheet(bytes, &file, options.sheet.as_deref(), progress)?;
     let col0 = sheet.col0;
     let table = RawTable {

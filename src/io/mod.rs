@@ -8,6 +8,7 @@ pub mod import;
 pub mod report;
 pub mod scenario_file;
 pub mod table_export;
+mod xlsx_rows;
 
 pub use scenario_file::{
     ScenarioFileError, load_scenario, save_scenario, scenario_from_str, scenario_to_string,
