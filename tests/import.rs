@@ -677,6 +677,13 @@ proptest! {
         let careful = ImportOptions { careful: true, ..Default::default() };
         let slow = import_csv_bytes(&bytes, path, &careful, &mut |_| true);
         prop_assert_eq!(&quick, &slow, "{}", String::from_utf8_lossy(&bytes));
+        // Read from a file, the quick route reads it piece by piece.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("gen.csv");
+        std::fs::write(&file, &bytes).unwrap();
+        let from_file = import_file(&file, &ImportOptions::default(), &mut |_| true);
+        let slow = import_csv_bytes(&bytes, &file, &careful, &mut |_| true);
+        prop_assert_eq!(&from_file, &slow);
         if matches!(l.fault, 0 | 9 | 10 | 11) && (l.regions == 1 || l.with_code || l.with_name) {
             let imp = quick.unwrap();
             prop_assert_eq!(imp.rows.len(), l.regions * l.years);

@@ -32,7 +32,108 @@ pub(crate) fn read_plain(
         Some(i) => (&text[..i], &text[i + 1..]),
         None => (text, ""),
     };
-    if header.contains('"') || body.as_bytes().contains(&b'"') {
+    let (field_of, mapping) = columns(header, delimiter, remembered)?;
+    let mut rows = Vec::new();
+    read_rows(body, delimiter, &field_of, &mut rows)?;
+    finish(rows, mapping)
+}
+
+/// A plain CSV file read by [`read_plain_file`].
+pub(crate) struct PlainFile {
+    pub rows: Vec<DataRow>,
+    pub mapping: ColumnMapping,
+    pub delimiter: u8,
+}
+
+/// The size of the pieces [`read_plain_file`] reads at a time.
+pub(crate) const CHUNK: usize = 8 << 20;
+
+/// Reads the file at `path` when it is plain UTF-8 CSV and right, `chunk`
+/// bytes at a time into one reused buffer, so a large file is never held
+/// whole. `None` means: read it carefully (also for Windows-1252 text).
+pub(crate) fn read_plain_file(
+    path: &std::path::Path,
+    remembered: Option<&ColumnMapping>,
+    chunk: usize,
+) -> Option<PlainFile> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len() as usize;
+    let mut buf: Vec<u8> = Vec::with_capacity(chunk.min(size) + 4096);
+    let mut at_end = false;
+    // Appends up to `chunk` bytes; notes the end of the file.
+    let mut fill = |buf: &mut Vec<u8>, at_end: &mut bool| -> Option<()> {
+        let want = chunk.max(1);
+        let got = (&mut file).take(want as u64).read_to_end(buf).ok()?;
+        *at_end = got < want;
+        Some(())
+    };
+    // The careful reader judges a file binary by its first 4 KB.
+    while buf.len() < 4096 && !at_end {
+        fill(&mut buf, &mut at_end)?;
+    }
+    if super::import::looks_binary(&buf) {
+        return None;
+    }
+    if buf.starts_with(b"\xEF\xBB\xBF") {
+        buf.drain(..3);
+    }
+    // The header line, whole.
+    let header_end = loop {
+        if let Some(i) = memchr::memchr(b'\n', &buf) {
+            break i;
+        }
+        if at_end {
+            break buf.len();
+        }
+        fill(&mut buf, &mut at_end)?;
+    };
+    let header = std::str::from_utf8(&buf[..header_end]).ok()?;
+    let delimiter = super::import::sniff_delimiter(header);
+    let (field_of, mapping) = columns(header, delimiter, remembered)?;
+    buf.drain(..(header_end + 1).min(buf.len()));
+    let mut rows: Vec<DataRow> = Vec::new();
+    loop {
+        // The whole lines of the buffer; the rest waits for more.
+        let cut = if at_end {
+            buf.len()
+        } else {
+            match memchr::memrchr(b'\n', &buf) {
+                Some(i) => i + 1,
+                None => 0,
+            }
+        };
+        if cut > 0 {
+            let text = std::str::from_utf8(&buf[..cut]).ok()?;
+            if rows.capacity() == 0 {
+                // As many rows as lines like these fill the file.
+                let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count().max(1);
+                rows.reserve(size / (cut / lines).max(1) + size / (cut / lines).max(1) / 20 + 16);
+            }
+            read_rows(text, delimiter, &field_of, &mut rows)?;
+            buf.drain(..cut);
+        }
+        if at_end {
+            break;
+        }
+        fill(&mut buf, &mut at_end)?;
+    }
+    let (rows, mapping) = finish(rows, mapping)?;
+    Some(PlainFile {
+        rows,
+        mapping,
+        delimiter,
+    })
+}
+
+/// For each column of the header line, the field it holds; `None` when the
+/// header is not one the quick route takes.
+fn columns(
+    header: &str,
+    delimiter: u8,
+    remembered: Option<&ColumnMapping>,
+) -> Option<(Vec<Option<Field>>, ColumnMapping)> {
+    if header.contains('"') {
         return None;
     }
     let headers: Vec<String> = header
@@ -61,7 +162,6 @@ pub(crate) fn read_plain(
     {
         return None;
     }
-    // For each file column, the field it holds.
     let mut field_of: Vec<Option<Field>> = vec![None; headers.len()];
     for f in Field::ALL {
         if let Some(i) = mapping.index_of(f)
@@ -70,7 +170,11 @@ pub(crate) fn read_plain(
             *slot = Some(f);
         }
     }
-    let rows = read_rows(body, delimiter, &field_of)?;
+    Some((field_of, mapping))
+}
+
+/// The rows, when there are some and every region's years are right.
+fn finish(rows: Vec<DataRow>, mapping: ColumnMapping) -> Option<(Vec<DataRow>, ColumnMapping)> {
     if rows.is_empty() || !regions_consistent(&rows) {
         return None;
     }
@@ -110,13 +214,22 @@ fn line_starts(body: &str) -> Vec<usize> {
 /// Marks a line that holds no row (blank, or all cells empty).
 const NO_ROW: i32 = i32::MIN;
 
-/// Reads every line into a row, all cores at once, each row written in its
-/// place. `None` at the first line that is not plainly right.
-fn read_rows(body: &str, delimiter: u8, field_of: &[Option<Field>]) -> Option<Vec<DataRow>> {
+/// Reads every line of `body` into a row appended to `rows`, all cores at
+/// once, each row written in its place. `None` at the first line that is
+/// not plainly right.
+fn read_rows(
+    body: &str,
+    delimiter: u8,
+    field_of: &[Option<Field>],
+    rows: &mut Vec<DataRow>,
+) -> Option<()> {
+    if memchr::memchr(b'"', body.as_bytes()).is_some() {
+        return None;
+    }
     let starts = line_starts(body);
     let failed = AtomicBool::new(false);
-    let mut rows = Vec::new();
-    (0..starts.len())
+    let before = rows.len();
+    let new_rows = (0..starts.len())
         .into_par_iter()
         .with_min_len(4096)
         .map_init(
@@ -127,6 +240,7 @@ fn read_rows(body: &str, delimiter: u8, field_of: &[Option<Field>]) -> Option<Ve
                 }
                 let end = starts.get(k + 1).map_or(body.len(), |&e| e - 1);
                 let line = &body[starts[k]..end];
+                let line = line.strip_suffix('\n').unwrap_or(line);
                 match read_line(line, delimiter, field_of, codes, names) {
                     Some(row) => row,
                     None => {
@@ -135,15 +249,17 @@ fn read_rows(body: &str, delimiter: u8, field_of: &[Option<Field>]) -> Option<Ve
                     }
                 }
             },
-        )
-        .collect_into_vec(&mut rows);
+        );
+    rows.par_extend(new_rows);
     if failed.load(Ordering::Relaxed) {
         return None;
     }
-    if rows.iter().any(|r| r.year == NO_ROW) {
-        rows.retain(|r| r.year != NO_ROW);
+    if rows[before..].iter().any(|r| r.year == NO_ROW) {
+        let mut added = rows.split_off(before);
+        added.retain(|r| r.year != NO_ROW);
+        rows.extend(added);
     }
-    Some(rows)
+    Some(())
 }
 
 /// Splits `body` into `n` pieces of about equal size, at line ends.
@@ -242,7 +358,11 @@ fn read_line<'a>(
     let mut start = 0;
     let last_col = field_of.len() - 1;
     for (c, field) in field_of.iter().enumerate() {
-        let end = memchr::memchr(delimiter, &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        // Cells are short: a plain scan beats a vectorised search here.
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == delimiter)
+            .map_or(bytes.len(), |p| start + p);
         let cell = trim(&line[start..end]);
         blank &= cell.is_empty();
         match field {
@@ -405,5 +525,48 @@ mod tests {
                 "{body:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_file_read_piece_by_piece_gives_the_same_rows() {
+        let mut text = String::from("\u{feff}kode;nama wilayah;tahun;jumlah penduduk;CBR\r\n");
+        for r in 0..7 {
+            for y in 2017..2021 {
+                text.push_str(&format!(
+                    "35{r:02};Désa {r};{y};{}.{:03};16,{r}\r\n",
+                    600 + r,
+                    y % 1000
+                ));
+                if r == 3 && y == 2018 {
+                    text.push_str(";;;;\r\n\r\n");
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desa.csv");
+        std::fs::write(&path, &text).unwrap();
+        let (whole, mapping) =
+            read_plain(text.trim_start_matches('\u{feff}'), b';', None).expect("plain");
+        assert_eq!(whole.len(), 28);
+        for chunk in [1, 2, 7, 50, 64, 1000, CHUNK] {
+            let file = read_plain_file(&path, None, chunk).expect("plain file");
+            assert_eq!(file.rows, whole, "chunk {chunk}");
+            assert_eq!(file.mapping, mapping);
+            assert_eq!(file.delimiter, b';');
+        }
+        // Without the last line end, and with a quote far down the file.
+        std::fs::write(&path, text.trim_end()).unwrap();
+        assert_eq!(read_plain_file(&path, None, 64).unwrap().rows, whole);
+        std::fs::write(&path, text.replace("Désa 6", "\"Désa 6\"")).unwrap();
+        assert!(read_plain_file(&path, None, 64).is_none());
+        // Windows-1252 text goes the careful way.
+        let mut latin = text.into_bytes();
+        for b in latin.iter_mut() {
+            if *b == 0xC3 {
+                *b = 0xE9;
+            }
+        }
+        std::fs::write(&path, &latin).unwrap();
+        assert!(read_plain_file(&path, None, 64).is_none());
     }
 }

@@ -320,6 +320,45 @@ pub fn import_file(
     options: &ImportOptions,
     progress: Progress<'_>,
 ) -> Result<Imported, ImportError> {
+    let kind = file_kind(path)?;
+    if kind == FileKind::Text && !options.careful {
+        if !progress(0.0) {
+            return Err(ImportError::Cancelled {
+                file: file_name(path),
+            });
+        }
+        let quick = super::csv_rows::read_plain_file(
+            path,
+            options.mapping.as_ref(),
+            super::csv_rows::CHUNK,
+        );
+        if let Some(plain) = quick {
+            // A cancel asked for meanwhile is honoured at the end.
+            if !progress(1.0) {
+                return Err(ImportError::Cancelled {
+                    file: file_name(path),
+                });
+            }
+            return Ok(Imported {
+                rows: plain.rows,
+                info: ImportInfo {
+                    path: path.to_path_buf(),
+                    delimiter: Some(plain.delimiter),
+                    encoding: "UTF-8",
+                    sheet: None,
+                    sheets: Vec::new(),
+                    mapping: plain.mapping,
+                },
+            });
+        }
+        // Read it again, whole and cell by cell, to say what is wrong.
+        let careful = ImportOptions {
+            careful: true,
+            ..options.clone()
+        };
+        let (bytes, _) = read_data_file(path)?;
+        return import_csv_bytes(&bytes, path, &careful, progress);
+    }
     let (bytes, kind) = read_data_file(path)?;
     match kind {
         FileKind::Workbook => import_xlsx_bytes(&bytes, path, options, progress),
@@ -339,28 +378,30 @@ pub(crate) enum FileKind {
 /// Reads a data file whole and tells by its extension how to read it; .xls
 /// and .ods are refused with what to do instead.
 pub(crate) fn read_data_file(path: &Path) -> Result<(Vec<u8>, FileKind), ImportError> {
-    let file = file_name(path);
+    let kind = file_kind(path)?;
+    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
+        file: file_name(path),
+        message: format!("cannot read the file: {e}"),
+    })?;
+    Ok((bytes, kind))
+}
+
+/// How a data file is read, by its extension; .xls and .ods are refused
+/// with what to do instead.
+fn file_kind(path: &Path) -> Result<FileKind, ImportError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase)
         .unwrap_or_default();
-    let kind = match ext.as_str() {
-        "xlsx" | "xlsm" => FileKind::Workbook,
-        "xls" | "ods" => {
-            return Err(ImportError::File {
-                file,
-                message: "this spreadsheet format is not supported: save it as .xlsx or .csv"
-                    .into(),
-            });
-        }
-        _ => FileKind::Text,
-    };
-    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
-        file,
-        message: format!("cannot read the file: {e}"),
-    })?;
-    Ok((bytes, kind))
+    match ext.as_str() {
+        "xlsx" | "xlsm" => Ok(FileKind::Workbook),
+        "xls" | "ods" => Err(ImportError::File {
+            file: file_name(path),
+            message: "this spreadsheet format is not supported: save it as .xlsx or .csv".into(),
+        }),
+        _ => Ok(FileKind::Text),
+    }
 }
 
 /// Decodes CSV bytes: UTF-8 (with or without BOM), else Windows-1252.
@@ -639,10 +680,14 @@ pub fn fast_number(s: &str) -> Option<f64> {
     if decimals > 15 {
         return None;
     }
+    // Powers of ten up to 10^15 are exact, as powi gives them.
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
     let v = if decimals == 0 {
         mantissa as f64
     } else {
-        mantissa as f64 / 10f64.powi(decimals)
+        mantissa as f64 / POW10[decimals as usize]
     };
     if mantissa >= (1u64 << 53) {
         return None;
