@@ -392,18 +392,18 @@ fn read_line<'a>(
         row.year = NO_ROW;
         return Some(row);
     }
+    finish_row(row, year)
+}
+
+/// A read row with its `year`, when the year is whole and the row gives its
+/// births; `None` otherwise (the careful reader says what is missing).
+pub(crate) fn finish_row(mut row: DataRow, year: Option<f64>) -> Option<DataRow> {
     let year = year?;
     if year.fract() != 0.0 {
         return None;
     }
     row.year = year as i32;
-    if row.pregnant_women.is_none()
-        && row.births.is_none()
-        && (row.population.is_none() || row.cbr.is_none())
-    {
-        return None;
-    }
-    Some(row)
+    row.has_births_data().then_some(row)
 }
 
 /// Every region has each of its years once, without gaps, and all regions

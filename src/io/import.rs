@@ -339,17 +339,13 @@ pub fn import_file(
                     file: file_name(path),
                 });
             }
-            return Ok(Imported {
-                rows: plain.rows,
-                info: ImportInfo {
-                    path: path.to_path_buf(),
-                    delimiter: Some(plain.delimiter),
-                    encoding: "UTF-8",
-                    sheet: None,
-                    sheets: Vec::new(),
-                    mapping: plain.mapping,
-                },
-            });
+            return Ok(csv_imported(
+                path,
+                plain.rows,
+                plain.delimiter,
+                "UTF-8",
+                plain.mapping,
+            ));
         }
         // Read it again, whole and cell by cell, to say what is wrong.
         let careful = ImportOptions {
@@ -560,17 +556,7 @@ pub fn import_csv_bytes(
             if !progress(1.0) {
                 return Err(ImportError::Cancelled { file });
             }
-            return Ok(Imported {
-                rows,
-                info: ImportInfo {
-                    path: path.to_path_buf(),
-                    delimiter: Some(delimiter),
-                    encoding,
-                    sheet: None,
-                    sheets: Vec::new(),
-                    mapping,
-                },
-            });
+            return Ok(csv_imported(path, rows, delimiter, encoding, mapping));
         }
         if !progress(0.1) {
             return Err(ImportError::Cancelled { file });
@@ -588,7 +574,18 @@ pub fn import_csv_bytes(
     let (delimiter, encoding) = (csv.delimiter, csv.encoding);
     let (rows, mapping) = convert(&table, &file, options, None)?;
     progress(1.0);
-    Ok(Imported {
+    Ok(csv_imported(path, rows, delimiter, encoding, mapping))
+}
+
+/// What a CSV file gave, with how it was read.
+fn csv_imported(
+    path: &Path,
+    rows: Vec<DataRow>,
+    delimiter: u8,
+    encoding: &'static str,
+    mapping: ColumnMapping,
+) -> Imported {
+    Imported {
         rows,
         info: ImportInfo {
             path: path.to_path_buf(),
@@ -598,7 +595,7 @@ pub fn import_csv_bytes(
             sheets: Vec::new(),
             mapping,
         },
-    })
+    }
 }
 
 /// The column of each field, indexed by field.

@@ -725,18 +725,7 @@ fn read_piece(
         if blank {
             continue;
         }
-        let year = year?;
-        if year.fract() != 0.0 {
-            return None;
-        }
-        row.year = year as i32;
-        if row.pregnant_women.is_none()
-            && row.births.is_none()
-            && (row.population.is_none() || row.cbr.is_none())
-        {
-            return None;
-        }
-        piece.rows.push(row);
+        piece.rows.push(super::csv_rows::finish_row(row, year)?);
     }
     Some(piece)
 }

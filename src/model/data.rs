@@ -135,6 +135,14 @@ impl DataRow {
         }
     }
 
+    /// Whether the row gives its year's pregnant women: directly, from
+    /// births, or from population × CBR.
+    pub fn has_births_data(&self) -> bool {
+        self.pregnant_women.is_some()
+            || self.births.is_some()
+            || (self.population.is_some() && self.cbr.is_some())
+    }
+
     /// The key that groups rows into regions: the code, or the name if no code.
     pub fn region_key(&self) -> &str {
         if self.region_code.trim().is_empty() {
