@@ -280,23 +280,25 @@ fn a_row_switches_between_recorded_and_derived_volumes() {
     );
 }
 
-/// The available time can be the Kemenkes 6-day preset instead of the
-/// scenario's WKE; the result is the engine's with that time.
-#[test]
-fn the_available_time_can_be_the_kemenkes_preset() {
-    use proyeksi_bidan::model::staffing::{AvailableChoice, WorkingDays};
+/// Clicks the available-time choice `label`, checks the tab keeps `choice`
+/// and shows `shown`, and that the need shown for 2017 is the engine's
+/// with `minutes` available.
+fn available_time_choice_gives_the_engines_need(
+    label: &str,
+    choice: proyeksi_bidan::model::staffing::AvailableChoice,
+    shown: &str,
+    minutes: f64,
+) {
+    use proyeksi_bidan::model::staffing::AvailableTime;
     let mut h = app();
     click(&mut h, Role::Button, "Beban kerja");
-    click(&mut h, Role::RadioButton, "ABK-Kes 6 hari");
-    assert_eq!(
-        h.state().doc.state.workload.available,
-        AvailableChoice::Kemenkes6Day
-    );
+    click(&mut h, Role::RadioButton, label);
+    assert_eq!(h.state().doc.state.workload.available, choice);
     assert!(
-        h.get_all_by(|n| n.value().is_some_and(|v| v.contains("69.300 menit")))
+        h.get_all_by(|n| n.value().is_some_and(|v| v.contains(shown)))
             .next()
             .is_some(),
-        "69.300 minutes not shown"
+        "{shown} not shown"
     );
     let s = Scenario::example();
     let (_, proj) = model::compute(&s).unwrap();
@@ -306,8 +308,7 @@ fn the_available_time_can_be_the_kemenkes_preset() {
         s.params.population.coefficient,
     );
     let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
-    let available = WorkingDays::kemenkes_6_day().available().unwrap();
-    assert_eq!(available.minutes, 69_300.0);
+    let available = AvailableTime::from_minutes(minutes).unwrap();
     let expected = staffing(&acts, &available, &StaffingOptions::default())
         .unwrap()
         .required;
@@ -317,38 +318,31 @@ fn the_available_time_can_be_the_kemenkes_preset() {
     );
 }
 
+/// The available time can be the Kemenkes 6-day preset instead of the
+/// scenario's WKE; the result is the engine's with that time.
+#[test]
+fn the_available_time_can_be_the_kemenkes_preset() {
+    use proyeksi_bidan::model::staffing::{AvailableChoice, WorkingDays};
+    assert_eq!(
+        WorkingDays::kemenkes_6_day().available().unwrap().minutes,
+        69_300.0
+    );
+    available_time_choice_gives_the_engines_need(
+        "ABK-Kes 6 hari",
+        AvailableChoice::Kemenkes6Day,
+        "69.300 menit",
+        69_300.0,
+    );
+}
+
 /// The rounded 1.200 hours of many district worksheets is one click away:
 /// 72.000 minutes, and the engine's need with that time.
 #[test]
 fn the_available_time_can_be_the_rounded_1200_hours() {
-    use proyeksi_bidan::model::staffing::{AvailableChoice, AvailableTime};
-    let mut h = app();
-    click(&mut h, Role::Button, "Beban kerja");
-    click(&mut h, Role::RadioButton, "1.200 jam (dibulatkan)");
-    assert_eq!(
-        h.state().doc.state.workload.available,
-        AvailableChoice::Rounded1200Hours
-    );
-    assert!(
-        h.get_all_by(|n| n.value().is_some_and(|v| v.contains("72.000 menit")))
-            .next()
-            .is_some(),
-        "72.000 minutes not shown"
-    );
-    let s = Scenario::example();
-    let (_, proj) = model::compute(&s).unwrap();
-    let (plan, _) = paper_anc_only(&s.params, Lang::Id).unwrap();
-    let pop = TargetPopulation::from_year_row(
-        proj.total_row(2017).unwrap(),
-        s.params.population.coefficient,
-    );
-    let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
-    let available = AvailableTime::from_minutes(72_000.0).unwrap();
-    let expected = staffing(&acts, &available, &StaffingOptions::default())
-        .unwrap()
-        .required;
-    assert_eq!(
-        required_shown(&h),
-        format!("Kebutuhan bidan: {}", fmt_fixed(expected, 2, Lang::Id))
+    available_time_choice_gives_the_engines_need(
+        "1.200 jam (dibulatkan)",
+        proyeksi_bidan::model::staffing::AvailableChoice::Rounded1200Hours,
+        "72.000 menit",
+        72_000.0,
     );
 }

@@ -853,17 +853,13 @@ pub fn import_xlsx_bytes(
             if !progress(1.0) {
                 return Err(ImportError::Cancelled { file });
             }
-            return Ok(Imported {
-                rows: sheet.rows,
-                info: ImportInfo {
-                    path: path.to_path_buf(),
-                    delimiter: None,
-                    encoding: "xlsx",
-                    sheet: Some(sheet.name),
-                    sheets: sheet.sheets,
-                    mapping: sheet.mapping,
-                },
-            });
+            return Ok(xlsx_imported(
+                path,
+                sheet.rows,
+                sheet.name,
+                sheet.sheets,
+                sheet.mapping,
+            ));
         }
     }
     let sheet = read_sheet(bytes, &file, options.sheet.as_deref(), progress)?;
@@ -878,17 +874,28 @@ pub fn import_xlsx_bytes(
     };
     let (rows, mapping) = convert(&table, &file, options, Some(col0))?;
     progress(1.0);
-    Ok(Imported {
+    Ok(xlsx_imported(path, rows, sheet.name, sheet.sheets, mapping))
+}
+
+/// What a workbook gave, with the sheet it was read from.
+fn xlsx_imported(
+    path: &Path,
+    rows: Vec<DataRow>,
+    sheet: String,
+    sheets: Vec<String>,
+    mapping: ColumnMapping,
+) -> Imported {
+    Imported {
         rows,
         info: ImportInfo {
             path: path.to_path_buf(),
             delimiter: None,
             encoding: "xlsx",
-            sheet: Some(sheet.name),
-            sheets: sheet.sheets,
+            sheet: Some(sheet),
+            sheets,
             mapping,
         },
-    })
+    }
 }
 
 /// Turns the raw table into data rows, collecting every problem.
@@ -1153,7 +1160,9 @@ fn convert(
     }
     let mut span: Option<(i32, i32, &str)> = None;
     for key in &order {
-        let v = by_region.get_mut(key).expect("every key has rows");
+        let Some(v) = by_region.get_mut(key) else {
+            continue;
+        };
         v.sort();
         let shown = if key.is_empty() { "(no code)" } else { key };
         for w in v.windows(2) {

@@ -370,8 +370,10 @@ impl PreparedData {
                     });
                 }
             }
-            let f = rows[m[0]].year;
-            let l = rows[*m.last().expect("a region has rows")].year;
+            let (Some(&first), Some(&last)) = (m.first(), m.last()) else {
+                continue;
+            };
+            let (f, l) = (rows[first].year, rows[last].year);
             match expected {
                 None => expected = Some((f, l, m[0])),
                 Some((ef, el, _)) if ef != f || el != l => {
