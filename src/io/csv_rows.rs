@@ -34,7 +34,7 @@ pub(crate) fn read_plain(
     };
     let (field_of, mapping) = columns(header, delimiter, remembered)?;
     let mut rows = Vec::new();
-    read_rows(body, delimiter, &field_of, &mut rows)?;
+    read_rows(body.as_bytes(), delimiter, &field_of, &mut rows)?;
     finish(rows, mapping)
 }
 
@@ -49,28 +49,22 @@ pub(crate) struct PlainFile {
 pub(crate) const CHUNK: usize = 8 << 20;
 
 /// Reads the file at `path` when it is plain UTF-8 CSV and right, `chunk`
-/// bytes at a time into one reused buffer, so a large file is never held
-/// whole. `None` means: read it carefully (also for Windows-1252 text).
+/// bytes at a time, so a large file is never held whole: while every core
+/// but one reads the rows of one piece, the next piece is read from disk.
+/// `None` means: read it carefully (also for Windows-1252 text).
 pub(crate) fn read_plain_file(
     path: &std::path::Path,
     remembered: Option<&ColumnMapping>,
     chunk: usize,
 ) -> Option<PlainFile> {
-    use std::io::Read;
     let mut file = std::fs::File::open(path).ok()?;
     let size = file.metadata().ok()?.len() as usize;
-    let mut buf: Vec<u8> = Vec::with_capacity(chunk.min(size) + 4096);
+    let capacity = chunk.min(size) + 4096;
+    let mut buf: Vec<u8> = Vec::with_capacity(capacity);
     let mut at_end = false;
-    // Appends up to `chunk` bytes; notes the end of the file.
-    let mut fill = |buf: &mut Vec<u8>, at_end: &mut bool| -> Option<()> {
-        let want = chunk.max(1);
-        let got = (&mut file).take(want as u64).read_to_end(buf).ok()?;
-        *at_end = got < want;
-        Some(())
-    };
     // The careful reader judges a file binary by its first 4 KB.
     while buf.len() < 4096 && !at_end {
-        fill(&mut buf, &mut at_end)?;
+        at_end = fill(&mut file, &mut buf, chunk)?;
     }
     if super::import::looks_binary(&buf) {
         return None;
@@ -86,37 +80,53 @@ pub(crate) fn read_plain_file(
         if at_end {
             break buf.len();
         }
-        fill(&mut buf, &mut at_end)?;
+        at_end = fill(&mut file, &mut buf, chunk)?;
     };
     let header = std::str::from_utf8(&buf[..header_end]).ok()?;
     let delimiter = super::import::sniff_delimiter(header);
     let (field_of, mapping) = columns(header, delimiter, remembered)?;
     buf.drain(..(header_end + 1).min(buf.len()));
     let mut rows: Vec<DataRow> = Vec::new();
+    let mut next: Vec<u8> = Vec::with_capacity(capacity);
     loop {
         // The whole lines of the buffer; the rest waits for more.
         let cut = if at_end {
             buf.len()
         } else {
-            match memchr::memrchr(b'\n', &buf) {
-                Some(i) => i + 1,
-                None => 0,
-            }
+            memchr::memrchr(b'\n', &buf).map_or(0, |i| i + 1)
         };
-        if cut > 0 {
-            let text = std::str::from_utf8(&buf[..cut]).ok()?;
-            if rows.capacity() == 0 {
-                // As many rows as lines like these fill the file.
-                let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count().max(1);
-                rows.reserve(size / (cut / lines).max(1) + size / (cut / lines).max(1) / 20 + 16);
+        if cut == 0 {
+            if at_end {
+                break;
             }
-            read_rows(text, delimiter, &field_of, &mut rows)?;
-            buf.drain(..cut);
+            at_end = fill(&mut file, &mut buf, chunk)?;
+            continue;
         }
-        if at_end {
+        if rows.capacity() == 0 {
+            // As many rows as lines like these fill the file.
+            let lines = memchr::memchr_iter(b'\n', &buf[..cut]).count().max(1);
+            let per_line = (cut / lines).max(1);
+            rows.reserve(size / per_line + size / per_line / 20 + 16);
+        }
+        next.clear();
+        next.extend_from_slice(&buf[cut..]);
+        let was_at_end = at_end;
+        let (read, filled) = rayon::join(
+            || read_rows(&buf[..cut], delimiter, &field_of, &mut rows),
+            || {
+                if was_at_end {
+                    Some(true)
+                } else {
+                    fill(&mut file, &mut next, chunk)
+                }
+            },
+        );
+        read?;
+        if was_at_end {
             break;
         }
-        fill(&mut buf, &mut at_end)?;
+        at_end = filled?;
+        std::mem::swap(&mut buf, &mut next);
     }
     let (rows, mapping) = finish(rows, mapping)?;
     Some(PlainFile {
@@ -124,6 +134,14 @@ pub(crate) fn read_plain_file(
         mapping,
         delimiter,
     })
+}
+
+/// Appends up to `chunk` bytes of `file` to `buf`; whether the file ended.
+fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, chunk: usize) -> Option<bool> {
+    use std::io::Read;
+    let want = chunk.max(1);
+    let got = file.take(want as u64).read_to_end(buf).ok()?;
+    Some(got < want)
 }
 
 /// For each column of the header line, the field it holds; `None` when the
@@ -181,8 +199,9 @@ fn finish(rows: Vec<DataRow>, mapping: ColumnMapping) -> Option<(Vec<DataRow>, C
     Some((rows, mapping))
 }
 
-/// Where each line of `body` starts, found piece by piece on every core.
-fn line_starts(body: &str) -> Vec<usize> {
+/// Where each line of `body` starts, found piece by piece on every core;
+/// `None` when the body holds a quote (a quoted cell is read carefully).
+fn line_starts(body: &[u8]) -> Option<Vec<usize>> {
     let n = if body.len() < PARALLEL_FROM {
         1
     } else {
@@ -195,20 +214,26 @@ fn line_starts(body: &str) -> Vec<usize> {
         offsets.push(at);
         at += p.len();
     }
-    let starts: Vec<Vec<usize>> = pieces
+    let starts: Vec<Option<Vec<usize>>> = pieces
         .par_iter()
         .zip(offsets)
         .map(|(p, at)| {
+            if memchr::memchr(b'"', p).is_some() {
+                return None;
+            }
             let mut v = Vec::with_capacity(p.len() / 24 + 1);
             v.push(at);
-            v.extend(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| at + i + 1));
+            v.extend(memchr::memchr_iter(b'\n', p).map(|i| at + i + 1));
             if v.last() == Some(&(at + p.len())) {
                 v.pop();
             }
-            v
+            Some(v)
         })
         .collect();
-    starts.concat()
+    starts
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .map(|s| s.concat())
 }
 
 /// Marks a line that holds no row (blank, or all cells empty).
@@ -216,17 +241,14 @@ const NO_ROW: i32 = i32::MIN;
 
 /// Reads every line of `body` into a row appended to `rows`, all cores at
 /// once, each row written in its place. `None` at the first line that is
-/// not plainly right.
+/// not plainly right (or not UTF-8).
 fn read_rows(
-    body: &str,
+    body: &[u8],
     delimiter: u8,
     field_of: &[Option<Field>],
     rows: &mut Vec<DataRow>,
 ) -> Option<()> {
-    if memchr::memchr(b'"', body.as_bytes()).is_some() {
-        return None;
-    }
-    let starts = line_starts(body);
+    let starts = line_starts(body)?;
     let failed = AtomicBool::new(false);
     let before = rows.len();
     let new_rows = (0..starts.len())
@@ -240,8 +262,12 @@ fn read_rows(
                 }
                 let end = starts.get(k + 1).map_or(body.len(), |&e| e - 1);
                 let line = &body[starts[k]..end];
-                let line = line.strip_suffix('\n').unwrap_or(line);
-                match read_line(line, delimiter, field_of, codes, names) {
+                let line = line.strip_suffix(b"\n").unwrap_or(line);
+                // Line ends split UTF-8 nowhere, so each line is checked alone.
+                let row = std::str::from_utf8(line)
+                    .ok()
+                    .and_then(|line| read_line(line, delimiter, field_of, codes, names));
+                match row {
                     Some(row) => row,
                     None => {
                         failed.store(true, Ordering::Relaxed);
@@ -263,12 +289,12 @@ fn read_rows(
 }
 
 /// Splits `body` into `n` pieces of about equal size, at line ends.
-fn split_lines(body: &str, n: usize) -> Vec<&str> {
+fn split_lines(body: &[u8], n: usize) -> Vec<&[u8]> {
     let mut pieces = Vec::with_capacity(n);
     let mut rest = body;
     for k in (1..n).rev() {
         let target = rest.len() / (k + 1);
-        let cut = match rest.as_bytes()[target..].iter().position(|&b| b == b'\n') {
+        let cut = match memchr::memchr(b'\n', &rest[target..]) {
             Some(p) => target + p + 1,
             None => rest.len(),
         };
@@ -279,7 +305,7 @@ fn split_lines(body: &str, n: usize) -> Vec<&str> {
     pieces.push(rest);
     pieces.retain(|p| !p.is_empty());
     if pieces.is_empty() {
-        pieces.push("");
+        pieces.push(&[][..]);
     }
     pieces
 }
@@ -288,6 +314,8 @@ fn split_lines(body: &str, n: usize) -> Vec<&str> {
 fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     match (b.first(), b.last()) {
+        // Nothing to trim, the usual case.
+        (Some(&f), Some(&l)) if f > b' ' && f < 0x80 && l > b' ' && l < 0x80 => s,
         (Some(&f), Some(&l)) if f < 0x80 && l < 0x80 => {
             let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
             let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
@@ -312,7 +340,8 @@ struct Labels<'a> {
 impl<'a> Labels<'a> {
     fn get(&mut self, text: &'a str) -> Label {
         if let Some((t, l)) = &self.last
-            && *t == text
+            && t.len() == text.len()
+            && same_bytes(t.as_bytes(), text.as_bytes())
         {
             return l.clone();
         }
@@ -324,6 +353,20 @@ impl<'a> Labels<'a> {
         self.last = Some((text, label.clone()));
         label
     }
+}
+
+/// Whether two texts of equal length are equal, compared eight bytes at a
+/// time (region codes and names are short; a call to `memcmp` costs more).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    let word = |c: &[u8]| u64::from_ne_bytes(c.try_into().unwrap_or_default());
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        if word(x) != word(y) {
+            return false;
+        }
+    }
+    ca.remainder() == cb.remainder()
 }
 
 fn number(cell: &str, range: (f64, f64)) -> Result<Option<f64>, ()> {
@@ -407,33 +450,77 @@ pub(crate) fn finish_row(mut row: DataRow, year: Option<f64>) -> Option<DataRow>
 }
 
 /// Every region has each of its years once, without gaps, and all regions
-/// cover the same years. Checked run by run while each region's years come
-/// together and ascending, as files usually list them.
+/// cover the same years. Checked run by run, on every core, while each
+/// region's years come together and ascending, as files usually list them.
 pub(crate) fn regions_consistent(rows: &[DataRow]) -> bool {
+    // Pieces cut where a region's run ends.
+    let n = if rows.len() < 1 << 16 {
+        1
+    } else {
+        rayon::current_num_threads()
+    };
+    let mut cuts = vec![0];
+    for k in 1..n {
+        let mut at = (rows.len() * k / n).max(*cuts.last().unwrap_or(&0));
+        while at > 0 && at < rows.len() && rows[at].same_region(&rows[at - 1]) {
+            at += 1;
+        }
+        cuts.push(at);
+    }
+    cuts.push(rows.len());
+    let pieces: Vec<Option<Vec<Run<'_>>>> = cuts
+        .windows(2)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|w| runs(&rows[w[0]..w[1]]))
+        .collect();
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     let mut span = None;
+    for piece in pieces {
+        let Some(piece) = piece else {
+            return regions_consistent_grouped(rows);
+        };
+        for run in piece {
+            if !seen.insert(run.key) {
+                return regions_consistent_grouped(rows);
+            }
+            match span {
+                None => span = Some(run.years),
+                Some(t) if t != run.years => return false,
+                _ => {}
+            }
+        }
+    }
+    true
+}
+
+/// One region's rows, one after another: its key and first and last year.
+struct Run<'a> {
+    key: &'a str,
+    years: (i32, i32),
+}
+
+/// The runs of `rows`, each with its years ascending without a gap; `None`
+/// when they are not.
+fn runs(rows: &[DataRow]) -> Option<Vec<Run<'_>>> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < rows.len() {
         let first = &rows[i];
         let mut end = i + 1;
         while end < rows.len() && rows[end].same_region(first) {
             if rows[end].year != rows[end - 1].year + 1 {
-                return regions_consistent_grouped(rows);
+                return None;
             }
             end += 1;
         }
-        if !seen.insert(first.region_key()) {
-            return regions_consistent_grouped(rows);
-        }
-        let s = (first.year, rows[end - 1].year);
-        match span {
-            None => span = Some(s),
-            Some(t) if t != s => return false,
-            _ => {}
-        }
+        out.push(Run {
+            key: first.region_key(),
+            years: (first.year, rows[end - 1].year),
+        });
         i = end;
     }
-    true
+    Some(out)
 }
 
 /// As [`regions_consistent`], for rows in any order.
@@ -478,11 +565,11 @@ mod tests {
 
     #[test]
     fn splits_at_line_ends_only() {
-        let body = "a;1\nbb;2\nccc;3\ndddd;4\n";
+        let body = b"a;1\nbb;2\nccc;3\ndddd;4\n";
         for n in 1..6 {
             let pieces = split_lines(body, n);
             assert_eq!(pieces.concat(), body);
-            assert!(pieces.iter().all(|p| p.ends_with('\n')), "{pieces:?}");
+            assert!(pieces.iter().all(|p| p.ends_with(b"\n")), "{pieces:?}");
         }
     }
 

@@ -610,11 +610,37 @@ impl Index<&Field> for FieldIndex {
     }
 }
 
+/// Powers of ten up to 10^15, exact, as powi gives them.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 /// Reads the common plain forms of numbers without allocating: `2017`,
 /// `261.890.900`, `18,5`, `18.5`, `1.163,75`, with the same result as
 /// [`parse_number`] in Indonesian; `None` sends anything else to it.
 pub fn fast_number(s: &str) -> Option<f64> {
     let b = s.as_bytes();
+    // The commonest forms first: `2017` and `18,50`.
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits <= 15 {
+        let whole = b[..digits]
+            .iter()
+            .fold(0u64, |m, &c| m * 10 + (c - b'0') as u64);
+        if digits == b.len() {
+            return Some(whole as f64);
+        }
+        let fraction = &b[digits + 1..];
+        if b[digits] == b','
+            && !fraction.is_empty()
+            && digits + fraction.len() <= 15
+            && fraction.iter().all(u8::is_ascii_digit)
+        {
+            let mantissa = fraction
+                .iter()
+                .fold(whole, |m, &c| m * 10 + (c - b'0') as u64);
+            return Some(mantissa as f64 / POW10[fraction.len()]);
+        }
+    }
     let (neg, b) = match b.first() {
         Some(b'-') => (true, &b[1..]),
         _ => (false, b),
@@ -677,10 +703,6 @@ pub fn fast_number(s: &str) -> Option<f64> {
     if decimals > 15 {
         return None;
     }
-    // Powers of ten up to 10^15 are exact, as powi gives them.
-    const POW10: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
     let v = if decimals == 0 {
         mantissa as f64
     } else {
