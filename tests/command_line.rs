@@ -179,7 +179,7 @@ fn several_regions_nest_under_regions() {
     for r in second.iter_mut() {
         r.region_code = "B".into();
         r.region_name = "Bagian".into();
-        r.population = r.population.map(|p| p / 10.0);
+        r.population = r.population.map(|p| p / 10.0).into();
     }
     s.data.extend(second);
     proyeksi_bidan::io::save_scenario(&path, &s).unwrap();

@@ -43,8 +43,8 @@ fn two_regions() -> (Scenario, PreparedData, Projection) {
             let mut r = r.clone();
             r.region_code = code.into();
             r.region_name = name.into();
-            r.population = r.population.map(|p| (p * part).round());
-            r.midwives_available = midwives;
+            r.population = r.population.map(|p| (p * part).round()).into();
+            r.midwives_available = midwives.into();
             rows.push(r);
         }
     }

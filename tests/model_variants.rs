@@ -70,8 +70,8 @@ fn region_rows(code: &str, pops: &[f64], cbr: f64) -> Vec<DataRow> {
             region_code: code.into(),
             region_name: format!("Wilayah {code}").into(),
             year: 2017 + i as i32,
-            population: Some(p),
-            cbr: Some(cbr),
+            population: p.into(),
+            cbr: cbr.into(),
             ..DataRow::default()
         })
         .collect()
@@ -82,7 +82,7 @@ fn regions_sum_to_the_total_and_carry_gaps() {
     let mut rows = region_rows("A", &[100_000.0, 101_000.0, 102_000.0], 20.0);
     rows.extend(region_rows("B", &[50_000.0, 50_000.0, 50_000.0], 10.0));
     for r in rows.iter_mut() {
-        r.midwives_available = Some(3.0);
+        r.midwives_available = 3.0.into();
     }
     let s = Scenario {
         data: rows,
@@ -121,13 +121,13 @@ fn given_pregnant_women_or_births_are_used_directly() {
         DataRow {
             region_code: "P".into(),
             year: 2017,
-            pregnant_women: Some(1000.0),
+            pregnant_women: 1000.0.into(),
             ..DataRow::default()
         },
         DataRow {
             region_code: "P".into(),
             year: 2018,
-            births: Some(1000.0),
+            births: 1000.0.into(),
             ..DataRow::default()
         },
     ];
@@ -213,7 +213,7 @@ fn invalid_parameters_are_named() {
 #[test]
 fn invalid_data_names_row_and_column() {
     let mut rows = Scenario::example().data;
-    rows[2].population = Some(-5.0);
+    rows[2].population = (-5.0).into();
     let e = PreparedData::new(&rows).unwrap_err();
     assert!(matches!(
         e,
@@ -227,7 +227,7 @@ fn invalid_data_names_row_and_column() {
     assert!(e.message(Lang::En).contains("row 3"));
 
     let mut rows = Scenario::example().data;
-    rows[1].cbr = Some(185.0);
+    rows[1].cbr = 185.0.into();
     assert!(matches!(
         PreparedData::new(&rows).unwrap_err(),
         ModelError::Data {
@@ -256,7 +256,7 @@ fn invalid_data_names_row_and_column() {
     ));
 
     let mut rows = Scenario::example().data;
-    rows[0].cbr = None;
+    rows[0].cbr = proyeksi_bidan::model::MaybeNumber::NONE;
     assert!(matches!(
         PreparedData::new(&rows).unwrap_err(),
         ModelError::Data {
@@ -305,7 +305,7 @@ proptest! {
         let base = Scenario::example();
         let mut scaled = base.clone();
         for r in scaled.data.iter_mut() {
-            r.population = r.population.map(|p| p * k);
+            r.population = r.population.map(|p| p * k).into();
         }
         let (_, a) = model::compute(&base).unwrap();
         let (_, b) = model::compute(&scaled).unwrap();

@@ -14,7 +14,7 @@ fn save_then_load_gives_the_same_scenario() {
     let mut s = Scenario::example();
     s.params.rounding = Rounding::Published;
     s.params.anc = StandardPreset::Who2016EightContacts.standard();
-    s.data[1].midwives_available = Some(12_345.5);
+    s.data[1].midwives_available = 12_345.5.into();
     s.name = "Kab. Sumedang, skenario \"8 kontak\"".into();
     s.workload.method = proyeksi_bidan::model::staffing::Method::Abk;
     s.workload.plan =

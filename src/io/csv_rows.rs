@@ -413,11 +413,13 @@ fn read_line<'a>(
             Some(Field::RegionCode) => row.region_code = codes.get(cell),
             Some(Field::RegionName) => row.region_name = names.get(cell),
             Some(Field::Year) => year = number(cell, (1000.0, 3000.0)).ok()?,
-            Some(Field::Population) => row.population = number(cell, people).ok()?,
-            Some(Field::Cbr) => row.cbr = number(cell, CBR_RANGE).ok()?,
-            Some(Field::Births) => row.births = number(cell, people).ok()?,
-            Some(Field::PregnantWomen) => row.pregnant_women = number(cell, people).ok()?,
-            Some(Field::MidwivesAvailable) => row.midwives_available = number(cell, people).ok()?,
+            Some(Field::Population) => row.population = number(cell, people).ok()?.into(),
+            Some(Field::Cbr) => row.cbr = number(cell, CBR_RANGE).ok()?.into(),
+            Some(Field::Births) => row.births = number(cell, people).ok()?.into(),
+            Some(Field::PregnantWomen) => row.pregnant_women = number(cell, people).ok()?.into(),
+            Some(Field::MidwivesAvailable) => {
+                row.midwives_available = number(cell, people).ok()?.into()
+            }
         }
         if end == bytes.len() {
             break;

@@ -1132,11 +1132,11 @@ fn convert(
             region_code: text(Field::RegionCode).into(),
             region_name: text(Field::RegionName).into(),
             year,
-            population,
-            cbr,
-            births,
-            pregnant_women: pregnant,
-            midwives_available: midwives,
+            population: population.into(),
+            cbr: cbr.into(),
+            births: births.into(),
+            pregnant_women: pregnant.into(),
+            midwives_available: midwives.into(),
         });
         lines.push(line);
     }

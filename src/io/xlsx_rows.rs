@@ -715,11 +715,11 @@ fn read_piece(
                 Field::RegionCode => row.region_code = label(&mut codes, value),
                 Field::RegionName => row.region_name = label(&mut names, value),
                 Field::Year => year = Some(number((1000.0, 3000.0))?),
-                Field::Population => row.population = Some(number(people)?),
-                Field::Cbr => row.cbr = Some(number(CBR_RANGE)?),
-                Field::Births => row.births = Some(number(people)?),
-                Field::PregnantWomen => row.pregnant_women = Some(number(people)?),
-                Field::MidwivesAvailable => row.midwives_available = Some(number(people)?),
+                Field::Population => row.population = number(people)?.into(),
+                Field::Cbr => row.cbr = number(CBR_RANGE)?.into(),
+                Field::Births => row.births = number(people)?.into(),
+                Field::PregnantWomen => row.pregnant_women = number(people)?.into(),
+                Field::MidwivesAvailable => row.midwives_available = number(people)?.into(),
             }
         }
         if blank {

@@ -14,7 +14,7 @@ pub mod staffing;
 pub mod synthetic;
 pub mod workload;
 
-pub use data::{DataRow, PreparedData};
+pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
     GrowthMethod, Parameters, PopulationParams, Rounding, ServiceStandard, StandardPreset, Visit,

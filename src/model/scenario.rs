@@ -56,8 +56,8 @@ impl Scenario {
                     region_code: "ID".into(),
                     region_name: "Indonesia".into(),
                     year,
-                    population: Some(pop),
-                    cbr: Some(cbr),
+                    population: pop.into(),
+                    cbr: cbr.into(),
                     ..DataRow::default()
                 })
                 .collect(),

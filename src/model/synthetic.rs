@@ -45,8 +45,8 @@ pub fn regions_years(n: usize, years: usize, seed: u64) -> Vec<DataRow> {
             region_code: "R000001".into(),
             region_name: "Indonesia (nasional)".into(),
             year,
-            population: Some(pop),
-            cbr: Some(cbr),
+            population: pop.into(),
+            cbr: cbr.into(),
             ..DataRow::default()
         });
     }
@@ -66,8 +66,8 @@ pub fn regions_years(n: usize, years: usize, seed: u64) -> Vec<DataRow> {
                 region_code: code.clone(),
                 region_name: name.clone(),
                 year,
-                population: Some(pop),
-                cbr: Some((cbr * 100.0).round() / 100.0),
+                population: pop.into(),
+                cbr: ((cbr * 100.0).round() / 100.0).into(),
                 ..DataRow::default()
             });
             pop = (pop * (1.0 + growth)).round();

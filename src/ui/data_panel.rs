@@ -49,21 +49,21 @@ impl NumberColumn {
 
     pub fn get(self, r: &DataRow) -> Option<f64> {
         match self {
-            NumberColumn::Population => r.population,
-            NumberColumn::Cbr => r.cbr,
-            NumberColumn::Births => r.births,
-            NumberColumn::PregnantWomen => r.pregnant_women,
-            NumberColumn::MidwivesAvailable => r.midwives_available,
+            NumberColumn::Population => r.population.get(),
+            NumberColumn::Cbr => r.cbr.get(),
+            NumberColumn::Births => r.births.get(),
+            NumberColumn::PregnantWomen => r.pregnant_women.get(),
+            NumberColumn::MidwivesAvailable => r.midwives_available.get(),
         }
     }
 
     pub fn set(self, r: &mut DataRow, v: Option<f64>) {
         match self {
-            NumberColumn::Population => r.population = v,
-            NumberColumn::Cbr => r.cbr = v,
-            NumberColumn::Births => r.births = v,
-            NumberColumn::PregnantWomen => r.pregnant_women = v,
-            NumberColumn::MidwivesAvailable => r.midwives_available = v,
+            NumberColumn::Population => r.population = v.into(),
+            NumberColumn::Cbr => r.cbr = v.into(),
+            NumberColumn::Births => r.births = v.into(),
+            NumberColumn::PregnantWomen => r.pregnant_women = v.into(),
+            NumberColumn::MidwivesAvailable => r.midwives_available = v.into(),
         }
     }
 }

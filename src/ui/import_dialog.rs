@@ -220,11 +220,11 @@ impl ImportDialog {
                             ui.label(r.region_code.as_str());
                             ui.label(r.region_name.as_str());
                             ui.label(r.year.to_string());
-                            ui.label(cell(r.population, 0));
-                            ui.label(cell(r.cbr, 2));
-                            ui.label(cell(r.births, 0));
-                            ui.label(cell(r.pregnant_women, 0));
-                            ui.label(cell(r.midwives_available, 1));
+                            ui.label(cell(r.population.get(), 0));
+                            ui.label(cell(r.cbr.get(), 2));
+                            ui.label(cell(r.births.get(), 0));
+                            ui.label(cell(r.pregnant_women.get(), 0));
+                            ui.label(cell(r.midwives_available.get(), 1));
                             ui.end_row();
                         }
                     });
