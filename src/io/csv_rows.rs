@@ -255,7 +255,7 @@ fn read_rows(
         .into_par_iter()
         .with_min_len(4096)
         .map_init(
-            || (Labels::default(), Labels::default()),
+            || (Labels::with_capacity(256), Labels::with_capacity(256)),
             |(codes, names), k| {
                 if failed.load(Ordering::Relaxed) {
                     return DataRow::default();
@@ -338,6 +338,13 @@ struct Labels<'a> {
 }
 
 impl<'a> Labels<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Labels {
+            last: None,
+            seen: foldhash::HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     fn get(&mut self, text: &'a str) -> Label {
         if let Some((t, l)) = &self.last
             && t.len() == text.len()
@@ -355,18 +362,29 @@ impl<'a> Labels<'a> {
     }
 }
 
-/// Whether two texts of equal length are equal, compared eight bytes at a
-/// time (region codes and names are short; a call to `memcmp` costs more).
+/// Whether two texts of equal length are equal, compared a word at a time
+/// (region codes and names are short; a call to `memcmp` costs more).
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let mut ca = a.chunks_exact(8);
-    let mut cb = b.chunks_exact(8);
-    let word = |c: &[u8]| u64::from_ne_bytes(c.try_into().unwrap_or_default());
-    for (x, y) in (&mut ca).zip(&mut cb) {
-        if word(x) != word(y) {
-            return false;
+    let n = a.len().min(b.len());
+    let word =
+        |s: &[u8], at: usize| u64::from_ne_bytes(s[at..at + 8].try_into().unwrap_or_default());
+    if n >= 8 {
+        // Whole words, then the last eight bytes (overlapping).
+        let mut at = 0;
+        while at + 8 <= n {
+            if word(a, at) != word(b, at) {
+                return false;
+            }
+            at += 8;
         }
+        word(a, n - 8) == word(b, n - 8)
+    } else {
+        let mut same = true;
+        for k in 0..n {
+            same &= a[k] == b[k];
+        }
+        same
     }
-    ca.remainder() == cb.remainder()
 }
 
 fn number(cell: &str, range: (f64, f64)) -> Result<Option<f64>, ()> {

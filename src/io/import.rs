@@ -620,25 +620,35 @@ const POW10: [f64; 16] = [
 /// [`parse_number`] in Indonesian; `None` sends anything else to it.
 pub fn fast_number(s: &str) -> Option<f64> {
     let b = s.as_bytes();
-    // The commonest forms first: `2017` and `18,50`.
+    // The commonest forms first: `2017`, `261.890.900`, `18,50`, `1.163,75`.
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 && digits <= 15 {
-        let whole = b[..digits]
-            .iter()
-            .fold(0u64, |m, &c| m * 10 + (c - b'0') as u64);
-        if digits == b.len() {
-            return Some(whole as f64);
+    if digits > 0 && digits <= 15 && b.len() <= 18 {
+        let add = |m: u64, d: &[u8]| d.iter().fold(m, |m, &c| m * 10 + (c - b'0') as u64);
+        let mut mantissa = add(0, &b[..digits]);
+        let mut rest = &b[digits..];
+        if digits <= 3 {
+            // Thousands: groups of exactly three digits after a dot.
+            while let [b'.', d1, d2, d3, tail @ ..] = rest
+                && d1.is_ascii_digit()
+                && d2.is_ascii_digit()
+                && d3.is_ascii_digit()
+                && !tail.first().is_some_and(u8::is_ascii_digit)
+            {
+                mantissa = add(mantissa, &[*d1, *d2, *d3]);
+                rest = tail;
+            }
         }
-        let fraction = &b[digits + 1..];
-        if b[digits] == b','
-            && !fraction.is_empty()
-            && digits + fraction.len() <= 15
-            && fraction.iter().all(u8::is_ascii_digit)
-        {
-            let mantissa = fraction
-                .iter()
-                .fold(whole, |m, &c| m * 10 + (c - b'0') as u64);
-            return Some(mantissa as f64 / POW10[fraction.len()]);
+        // As below: at most 2^53 (exact in an f64) and 15 decimals.
+        match rest {
+            [] if mantissa < 1 << 53 => return Some(mantissa as f64),
+            [b',', fraction @ ..]
+                if (1..=15).contains(&fraction.len())
+                    && fraction.iter().all(u8::is_ascii_digit)
+                    && add(mantissa, fraction) < 1 << 53 =>
+            {
+                return Some(add(mantissa, fraction) as f64 / POW10[fraction.len()]);
+            }
+            _ => {}
         }
     }
     let (neg, b) = match b.first() {
