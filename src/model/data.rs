@@ -243,7 +243,7 @@ impl DataRow {
     pub fn same_region(&self, other: &DataRow) -> bool {
         match (&self.region_code.0, &other.region_code.0) {
             // Rows of one region read from a file share their code.
-            (Some(a), Some(b)) if Arc::ptr_eq(a, b) && !a.trim().is_empty() => true,
+            (Some(a), Some(b)) if Arc::ptr_eq(a, b) && !blank(a) => true,
             _ => self.region_key() == other.region_key(),
         }
     }
@@ -263,6 +263,15 @@ impl DataRow {
         } else {
             self.region_code.trim()
         }
+    }
+}
+
+/// Whether a text is empty or only spaces, looking at one byte when it
+/// starts with a visible ASCII character (codes usually do).
+fn blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(&c) if c > b' ' && c < 0x80 => false,
+        _ => text.trim().is_empty(),
     }
 }
 
