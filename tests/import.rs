@@ -69,6 +69,38 @@ fn dots_are_thousands_and_commas_decimals() {
     assert_eq!(imp.rows[0].region_name, "Kab. Sumedang");
 }
 
+/// Either way a file is read, a region's rows share one copy of its code and
+/// name, so that a national table holds each name once.
+#[test]
+fn a_regions_rows_share_its_labels() {
+    let plain = "kode;nama;tahun;jumlah penduduk;CBR\n\
+                 3211;Sumedang;2017;1.602;18,5\n\
+                 3211;Sumedang;2018;1.631;18,2\n\
+                 3212;Indramayu;2017;1.700;17,0\n\
+                 3212;Indramayu;2018;1.710;17,1\n";
+    // A quote sends the file the careful way.
+    let quoted = plain.replace("Indramayu;2018", "\"Indramayu\";2018");
+    for (csv, careful) in [(plain.to_string(), false), (quoted, true)] {
+        let imp = import_csv_bytes(
+            csv.as_bytes(),
+            Path::new("x.csv"),
+            &ImportOptions {
+                careful,
+                ..Default::default()
+            },
+            &mut |_| true,
+        )
+        .unwrap();
+        let same = |a: &str, b: &str| std::ptr::eq(a, b);
+        let r = &imp.rows;
+        assert_eq!(r.len(), 4);
+        assert!(same(&r[0].region_code, &r[1].region_code), "{careful}");
+        assert!(same(&r[2].region_name, &r[3].region_name), "{careful}");
+        assert!(!same(&r[1].region_code, &r[2].region_code));
+        assert_eq!(r[3].region_name, "Indramayu");
+    }
+}
+
 #[test]
 fn international_csv_with_bom_and_english_headers() {
     let csv = "\u{feff}region_code,region_name,year,population,cbr\nR1,\"Kota Bogor, Jawa Barat\",2017,1000000,18.5\nR1,\"Kota Bogor, Jawa Barat\",2018,1010000,18.2\n";

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader};
 
 use crate::model::data::{CBR_RANGE, MAX_PEOPLE};
-use crate::model::data::{ColumnMapping, Field};
+use crate::model::data::{ColumnMapping, Field, Label};
 use crate::model::number::parse_number;
 use crate::model::{DataRow, Lang};
 
@@ -1002,6 +1002,15 @@ fn convert(
         .iter()
         .position(|h| matches!(normalize(h).as_str(), "kind" | "jenis"));
     let mut rows = Vec::with_capacity(table.rows.len());
+    // A region's rows usually follow one another: they share its labels.
+    let mut last_code = Label::default();
+    let mut last_name = Label::default();
+    let shared = |last: &mut Label, text: String| {
+        if last.as_str() != text {
+            *last = Label::from(text);
+        }
+        last.clone()
+    };
     let mut lines = Vec::with_capacity(table.rows.len());
     for (line, cells) in &table.rows {
         let line = *line;
@@ -1139,8 +1148,8 @@ fn convert(
             }
         }
         rows.push(DataRow {
-            region_code: text(Field::RegionCode).into(),
-            region_name: text(Field::RegionName).into(),
+            region_code: shared(&mut last_code, text(Field::RegionCode)),
+            region_name: shared(&mut last_name, text(Field::RegionName)),
             year,
             population: population.into(),
             cbr: cbr.into(),
