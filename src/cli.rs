@@ -22,8 +22,9 @@ use crate::model::{self, Lang, ModelError, Rounding, Scenario};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Scenario file to open in the window (.bidan or .ron); without one, the bundled example.
-    pub scenario: Option<PathBuf>,
+    /// Scenario file to open in the window (.bidan or .ron), or a data file (.csv, .xlsx) to
+    /// import into the bundled example; without one, the bundled example.
+    pub file: Option<PathBuf>,
     /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
@@ -50,9 +51,9 @@ pub enum TabArg {
 pub enum Outcome {
     /// Everything was done on the command line.
     Done,
-    /// Open the window on this scenario (or the bundled example).
+    /// Open the window on this scenario or data file (or the bundled example).
     Window {
-        scenario: Option<PathBuf>,
+        file: Option<PathBuf>,
         screenshot: Option<PathBuf>,
         tab: TabArg,
         lang: Option<Lang>,
@@ -276,7 +277,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match cli.command {
         None => {
             return Ok(Outcome::Window {
-                scenario: cli.scenario,
+                file: cli.file,
                 screenshot: cli.screenshot,
                 tab: cli.tab,
                 lang: cli.lang.map(Lang::from),

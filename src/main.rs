@@ -1,4 +1,4 @@
-//! Starts Proyeksi Bidan: the window (no command, or a scenario file), or the
+//! Starts Proyeksi Bidan: the window (no command, or a scenario or data file), or the
 //! headless command line (`compute`, `explain`, `example`).
 
 use std::process::ExitCode;
@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Window {
-            scenario,
+            file,
             screenshot,
             tab,
             lang,
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Data => Tab::Data,
             };
             let start = WindowStart {
-                scenario,
+                file,
                 screenshot,
                 tab,
                 lang,

@@ -155,3 +155,58 @@ fn export_from_the_window_writes_chart_and_table() {
         "{status:?}"
     );
 }
+
+/// A data file given at start (an "Open with" from the file manager, or on
+/// the command line) is imported through the preview into the example; a
+/// scenario file is opened as one.
+#[test]
+fn a_data_file_given_at_start_is_imported() {
+    use proyeksi_bidan::ui::{ProyeksiApp, Tab, WindowStart};
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("desa.csv");
+    std::fs::write(
+        &csv,
+        "kode;nama wilayah;tahun;jumlah penduduk;CBR\n\
+         3211;Desa A;2021;4.000;16,5\n\
+         3211;Desa A;2022;4.040;16,2\n",
+    )
+    .unwrap();
+    let start = |file: std::path::PathBuf| {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |cc| {
+                ProyeksiApp::from_creation(
+                    cc,
+                    WindowStart {
+                        file: Some(file),
+                        screenshot: None,
+                        tab: Tab::Data,
+                        lang: Some(proyeksi_bidan::model::Lang::Id),
+                        started: std::time::Instant::now(),
+                    },
+                )
+            });
+        h.run_steps(4);
+        h.state_mut().import.wait();
+        h.run_steps(4);
+        h
+    };
+    let mut h = start(csv);
+    h.get_by_label("Pratinjau data");
+    h.get_by_label_contains("2 baris, 1 wilayah");
+    h.get_by_role_and_label(Role::Button, "Pakai data ini")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().doc.state.data.len(), 2);
+    assert_eq!(h.state().doc.state.data[1].population, Some(4_040.0));
+
+    let scenario = dir.path().join("contoh.bidan");
+    proyeksi_bidan::io::scenario_file::save_scenario(
+        &scenario,
+        &proyeksi_bidan::model::Scenario::example(),
+    )
+    .unwrap();
+    let h = start(scenario.clone());
+    assert!(h.query_by_label("Pratinjau data").is_none());
+    assert_eq!(h.state().doc.path.as_deref(), Some(scenario.as_path()));
+}

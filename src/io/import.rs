@@ -362,6 +362,15 @@ pub fn import_file(
     }
 }
 
+/// Whether `path` names a data file by its extension (CSV or text, or a
+/// spreadsheet; .xls and .ods are refused when read, with what to do).
+pub fn is_data_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .is_some_and(|e| matches!(e.as_str(), "csv" | "txt" | "tsv" | "xlsx" | "xls" | "ods"))
+}
+
 /// How a data file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FileKind {

@@ -105,6 +105,17 @@ pub enum Command {
 }
 
 impl Command {
+    /// What opening `path` means: a data file (by its extension: CSV, text,
+    /// a workbook) is imported through the preview; anything else is opened
+    /// as a scenario file.
+    pub fn open_file(path: PathBuf) -> Command {
+        if crate::io::import::is_data_file(&path) {
+            Command::ImportPath(path)
+        } else {
+            Command::OpenPath(path)
+        }
+    }
+
     /// Whether the command would lose unsaved changes.
     fn discards(&self) -> bool {
         matches!(
@@ -214,11 +225,11 @@ impl ProyeksiApp {
         )
     }
 
-    /// Creates the app inside eframe: restores settings, opens `path` if
-    /// given (or the bundled example).
+    /// Creates the app inside eframe: restores settings, opens the scenario
+    /// or data file if given (or the bundled example).
     pub fn from_creation(cc: &eframe::CreationContext<'_>, start: super::WindowStart) -> Self {
         let super::WindowStart {
-            scenario: path,
+            file: path,
             screenshot,
             tab,
             lang,
@@ -234,7 +245,7 @@ impl ProyeksiApp {
         let mut app = Self::new(Scenario::example(), None, settings, Box::new(NativeDialogs));
         app.tab = tab;
         if let Some(p) = path {
-            app.open_path(&p);
+            app.command(Command::open_file(p));
         }
         if let Some(shot) = screenshot {
             app.screenshot = Some(ScreenshotJob {
@@ -1077,15 +1088,15 @@ impl ProyeksiApp {
                 .collect()
         });
         for p in dropped {
-            match p
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_lowercase)
-                .as_deref()
-            {
-                Some("bidan") | Some("ron") => self.command(Command::OpenPath(p)),
-                Some("csv") | Some("txt") | Some("xlsx") => self.command(Command::ImportPath(p)),
-                _ => {}
+            let scenario = matches!(
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .map(str::to_lowercase)
+                    .as_deref(),
+                Some("bidan") | Some("ron")
+            );
+            if scenario || crate::io::import::is_data_file(&p) {
+                self.command(Command::open_file(p));
             }
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {

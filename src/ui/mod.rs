@@ -21,8 +21,9 @@ use std::time::Instant;
 
 /// How the window starts.
 pub struct WindowStart {
-    /// A scenario file to open; the bundled example without one.
-    pub scenario: Option<PathBuf>,
+    /// A scenario file to open, or a data file to import into the bundled
+    /// example; the bundled example without one.
+    pub file: Option<PathBuf>,
     /// Save a picture of the window once drawn, then close.
     pub screenshot: Option<PathBuf>,
     pub tab: Tab,
