@@ -430,6 +430,23 @@ fn cancelling_stops_the_import() {
             assert!(matches!(e, ImportError::Cancelled { .. }), "{careful} {at}");
         }
     }
+    // From disk, a plain file reports its progress piece by piece and stops
+    // when asked, before anything is returned.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    std::fs::write(&path, &csv).unwrap();
+    for at in [0.0, 0.5] {
+        let e = import_file(&path, &ImportOptions::default(), &mut |p| p < at).unwrap_err();
+        assert!(matches!(e, ImportError::Cancelled { .. }), "{at}");
+    }
+    let mut heard = Vec::new();
+    let imp = import_file(&path, &ImportOptions::default(), &mut |p| {
+        heard.push(p);
+        true
+    })
+    .unwrap();
+    assert_eq!(imp.rows.len(), 70_000);
+    assert_eq!((heard.first(), heard.last()), (Some(&0.0), Some(&1.0)));
 }
 
 proptest! {

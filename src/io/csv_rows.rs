@@ -51,11 +51,14 @@ pub(crate) const CHUNK: usize = 8 << 20;
 /// Reads the file at `path` when it is plain UTF-8 CSV and right, `chunk`
 /// bytes at a time, so a large file is never held whole: while every core
 /// but one reads the rows of one piece, the next piece is read from disk.
-/// `None` means: read it carefully (also for Windows-1252 text).
+/// `progress` hears the share of the file read after each piece, and stops
+/// the reading when it answers `false`. `None` means: read it carefully
+/// (also for Windows-1252 text), unless `progress` stopped it.
 pub(crate) fn read_plain_file(
     path: &std::path::Path,
     remembered: Option<&ColumnMapping>,
     chunk: usize,
+    progress: super::import::Progress<'_>,
 ) -> Option<PlainFile> {
     let mut file = std::fs::File::open(path).ok()?;
     let size = file.metadata().ok()?.len() as usize;
@@ -122,6 +125,10 @@ pub(crate) fn read_plain_file(
             },
         );
         read?;
+        let done = (file_at(&mut file)? as f64 / size.max(1) as f64).min(1.0);
+        if !progress(done as f32) {
+            return None;
+        }
         if was_at_end {
             break;
         }
@@ -134,6 +141,12 @@ pub(crate) fn read_plain_file(
         mapping,
         delimiter,
     })
+}
+
+/// How far into `file` reading has come.
+fn file_at(file: &mut std::fs::File) -> Option<u64> {
+    use std::io::Seek;
+    file.stream_position().ok()
 }
 
 /// Appends up to `chunk` bytes of `file` to `buf`; whether the file ended.
@@ -656,16 +669,46 @@ mod tests {
             read_plain(text.trim_start_matches('\u{feff}'), b';', None).expect("plain");
         assert_eq!(whole.len(), 28);
         for chunk in [1, 2, 7, 50, 64, 1000, CHUNK] {
-            let file = read_plain_file(&path, None, chunk).expect("plain file");
+            let file = read_plain_file(&path, None, chunk, &mut |_| true).expect("plain file");
             assert_eq!(file.rows, whole, "chunk {chunk}");
             assert_eq!(file.mapping, mapping);
             assert_eq!(file.delimiter, b';');
         }
+        // Progress after every piece, to the whole file; a stop is honoured.
+        let big = dir.path().join("besar.csv");
+        let mut text2 = String::from("kode;tahun;jumlah penduduk;CBR\n");
+        for r in 0..400 {
+            for y in 2017..2021 {
+                text2.push_str(&format!("D{r:04};{y};1.{r:03};16,5\n"));
+            }
+        }
+        std::fs::write(&big, &text2).unwrap();
+        let mut heard = Vec::new();
+        read_plain_file(&big, None, 2000, &mut |f| {
+            heard.push(f);
+            true
+        })
+        .expect("plain file");
+        assert!(heard.len() > 3, "{heard:?}");
+        assert!(heard.windows(2).all(|w| w[0] <= w[1]), "{heard:?}");
+        assert_eq!(heard.last(), Some(&1.0));
+        let mut calls = 0;
+        let stopped = read_plain_file(&big, None, 2000, &mut |_| {
+            calls += 1;
+            calls < 2
+        });
+        assert!(stopped.is_none());
+        assert_eq!(calls, 2);
         // Without the last line end, and with a quote far down the file.
         std::fs::write(&path, text.trim_end()).unwrap();
-        assert_eq!(read_plain_file(&path, None, 64).unwrap().rows, whole);
+        assert_eq!(
+            read_plain_file(&path, None, 64, &mut |_| true)
+                .unwrap()
+                .rows,
+            whole
+        );
         std::fs::write(&path, text.replace("Désa 6", "\"Désa 6\"")).unwrap();
-        assert!(read_plain_file(&path, None, 64).is_none());
+        assert!(read_plain_file(&path, None, 64, &mut |_| true).is_none());
         // Windows-1252 text goes the careful way.
         let mut latin = text.into_bytes();
         for b in latin.iter_mut() {
@@ -674,6 +717,6 @@ mod tests {
             }
         }
         std::fs::write(&path, &latin).unwrap();
-        assert!(read_plain_file(&path, None, 64).is_none());
+        assert!(read_plain_file(&path, None, 64, &mut |_| true).is_none());
     }
 }

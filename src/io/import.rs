@@ -327,11 +327,21 @@ pub fn import_file(
                 file: file_name(path),
             });
         }
+        let mut cancelled = false;
         let quick = super::csv_rows::read_plain_file(
             path,
             options.mapping.as_ref(),
             super::csv_rows::CHUNK,
+            &mut |done| {
+                cancelled |= !progress(done);
+                !cancelled
+            },
         );
+        if cancelled {
+            return Err(ImportError::Cancelled {
+                file: file_name(path),
+            });
+        }
         if let Some(plain) = quick {
             // A cancel asked for meanwhile is honoured at the end.
             if !progress(1.0) {
