@@ -72,9 +72,12 @@ pub(crate) fn read_plain_file(
     if super::import::looks_binary(&buf) {
         return None;
     }
-    if buf.starts_with(b"\xEF\xBB\xBF") {
-        buf.drain(..3);
-    }
+    let bom = if buf.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    buf.drain(..bom);
     // The header line, whole.
     let header_end = loop {
         if let Some(i) = memchr::memchr(b'\n', &buf) {
@@ -88,7 +91,10 @@ pub(crate) fn read_plain_file(
     let header = std::str::from_utf8(&buf[..header_end]).ok()?;
     let delimiter = super::import::sniff_delimiter(header);
     let (field_of, mapping) = columns(header, delimiter, remembered)?;
-    buf.drain(..(header_end + 1).min(buf.len()));
+    let header_len = (header_end + 1).min(buf.len());
+    buf.drain(..header_len);
+    // Bytes of the file read into rows so far.
+    let mut parsed = bom + header_len;
     let mut rows: Vec<DataRow> = Vec::new();
     let mut next: Vec<u8> = Vec::with_capacity(capacity);
     loop {
@@ -125,8 +131,8 @@ pub(crate) fn read_plain_file(
             },
         );
         read?;
-        let done = (file_at(&mut file)? as f64 / size.max(1) as f64).min(1.0);
-        if !progress(done as f32) {
+        parsed += cut;
+        if !progress((parsed as f64 / size.max(1) as f64).min(1.0) as f32) {
             return None;
         }
         if was_at_end {
@@ -141,12 +147,6 @@ pub(crate) fn read_plain_file(
         mapping,
         delimiter,
     })
-}
-
-/// How far into `file` reading has come.
-fn file_at(file: &mut std::fs::File) -> Option<u64> {
-    use std::io::Seek;
-    file.stream_position().ok()
 }
 
 /// Appends up to `chunk` bytes of `file` to `buf`; whether the file ended.
