@@ -210,6 +210,20 @@ fn english_can_be_chosen_from_the_view_menu() {
     );
     // Numbers follow the language too.
     assert!(shows(&h, "WKE = 1,163.75 hours = 69,825 min"));
+    // So do the preset names; the scenario keeps the one it stores.
+    assert_eq!(
+        h.get_by_label("Preset").value().as_deref(),
+        Some("Paper 2018 / SPM 2016: 4 visits")
+    );
+    h.get_by_label("Preset").click();
+    settle(&mut h);
+    h.get_by_label("WHO 2016: 8 contacts").click();
+    settle(&mut h);
+    assert_eq!(
+        h.get_by_label("Preset").value().as_deref(),
+        Some("WHO 2016: 8 contacts")
+    );
+    assert_eq!(h.state().doc.state.params.anc.name, "WHO 2016: 8 kontak");
 }
 
 #[test]

@@ -101,6 +101,22 @@ impl StandardPreset {
         Self::ALL.into_iter().find(|p| p.key() == key)
     }
 
+    /// The preset as the window shows it, in `lang`. The scenario stores
+    /// [`name`](Self::name), whatever the language.
+    pub fn label(self, lang: super::Lang) -> &'static str {
+        match (self, lang) {
+            (_, super::Lang::Id) => self.name(),
+            (StandardPreset::Paper2018FourVisits, super::Lang::En) => {
+                "Paper 2018 / SPM 2016: 4 visits"
+            }
+            (StandardPreset::Permenkes2021SixVisits, super::Lang::En) => {
+                "Permenkes 21/2021: 6 visits"
+            }
+            (StandardPreset::Who2016EightContacts, super::Lang::En) => "WHO 2016: 8 contacts",
+        }
+    }
+
+    /// The name stored with the standard (Indonesian).
     pub fn name(self) -> &'static str {
         match self {
             StandardPreset::Paper2018FourVisits => "Paper 2018 / SPM 2016: 4 kunjungan",

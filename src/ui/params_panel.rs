@@ -61,7 +61,7 @@ impl ParamsPanel {
             .into_iter()
             .find(|p| p.standard() == params.anc);
         let shown = current
-            .map(|p| p.name().to_string())
+            .map(|p| p.label(lang).to_string())
             .unwrap_or_else(|| format!("{} ({})", params.anc.name, t("diubah", "edited")));
         ui.horizontal(|ui| {
             let l = ui.label(t("Preset", "Preset")).on_hover_text(t(
@@ -73,7 +73,7 @@ impl ParamsPanel {
                 .width(210.0)
                 .show_ui(ui, |ui| {
                     for p in StandardPreset::ALL {
-                        if ui.selectable_label(current == Some(p), p.name()).clicked() {
+                        if ui.selectable_label(current == Some(p), p.label(lang)).clicked() {
                             params.anc = p.standard();
                         }
                     }
