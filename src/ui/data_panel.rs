@@ -161,9 +161,9 @@ impl DataPanel {
             .striped(true)
             .resizable(true)
             .column(Column::initial(70.0))
-            .column(Column::initial(160.0))
+            .column(Column::initial(150.0))
             .column(Column::initial(60.0))
-            .columns(Column::initial(110.0), NumberColumn::ALL.len())
+            .columns(Column::initial(100.0), NumberColumn::ALL.len())
             .column(Column::auto())
             .header(22.0, |mut h| {
                 for head in headings {
