@@ -151,6 +151,16 @@ fn visit_minutes_typed_in_the_panel_change_the_table() {
     assert!((p.workload.working.effective_minutes - wke).abs() < 1e-9);
 }
 
+/// Picks the visit standard `to` from the preset list, which shows `from`.
+fn choose_preset(h: &mut App, from: &str, to: &str) {
+    assert_eq!(h.get_by_label("Preset").value().as_deref(), Some(from));
+    h.get_by_label("Preset").click();
+    settle(h);
+    h.get_by_label(to).click();
+    settle(h);
+    assert_eq!(h.get_by_label("Preset").value().as_deref(), Some(to));
+}
+
 #[test]
 fn the_six_visit_preset_replaces_the_visits() {
     let mut h = app();
@@ -160,17 +170,10 @@ fn the_six_visit_preset_replaces_the_visits() {
     );
     assert!(shows(&h, "Paket per ibu hamil: 146,58 menit"));
 
-    assert_eq!(
-        h.get_by_label("Preset").value().as_deref(),
-        Some("Paper 2018 / SPM 2016: 4 kunjungan")
-    );
-    h.get_by_label("Preset").click();
-    settle(&mut h);
-    h.get_by_label("Permenkes 21/2021: 6 kunjungan").click();
-    settle(&mut h);
-    assert_eq!(
-        h.get_by_label("Preset").value().as_deref(),
-        Some("Permenkes 21/2021: 6 kunjungan")
+    choose_preset(
+        &mut h,
+        "Paper 2018 / SPM 2016: 4 kunjungan",
+        "Permenkes 21/2021: 6 kunjungan",
     );
 
     let anc = &h.state().doc.state.params.anc;
@@ -211,17 +214,10 @@ fn english_can_be_chosen_from_the_view_menu() {
     // Numbers follow the language too.
     assert!(shows(&h, "WKE = 1,163.75 hours = 69,825 min"));
     // So do the preset names; the scenario keeps the one it stores.
-    assert_eq!(
-        h.get_by_label("Preset").value().as_deref(),
-        Some("Paper 2018 / SPM 2016: 4 visits")
-    );
-    h.get_by_label("Preset").click();
-    settle(&mut h);
-    h.get_by_label("WHO 2016: 8 contacts").click();
-    settle(&mut h);
-    assert_eq!(
-        h.get_by_label("Preset").value().as_deref(),
-        Some("WHO 2016: 8 contacts")
+    choose_preset(
+        &mut h,
+        "Paper 2018 / SPM 2016: 4 visits",
+        "WHO 2016: 8 contacts",
     );
     assert_eq!(h.state().doc.state.params.anc.name, "WHO 2016: 8 kontak");
 }

@@ -344,7 +344,6 @@ fn trim(s: &str) -> &str {
 }
 
 /// Gives one shared label per distinct text of a piece.
-#[derive(Default)]
 struct Labels<'a> {
     last: Option<(&'a str, Label)>,
     seen: foldhash::HashMap<&'a str, Label>,
@@ -502,9 +501,7 @@ pub(crate) fn regions_consistent(rows: &[DataRow]) -> bool {
     }
     cuts.push(rows.len());
     let pieces: Vec<Option<Vec<Run<'_>>>> = cuts
-        .windows(2)
-        .collect::<Vec<_>>()
-        .into_par_iter()
+        .par_windows(2)
         .map(|w| runs(&rows[w[0]..w[1]]))
         .collect();
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
