@@ -94,7 +94,7 @@ struct Report<'a> {
 impl Serialize for Report<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let p = self.proj;
-        let wl = &p.workload;
+        let wl = &p.capacity;
         let rounding = p.rounding;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("scenario", self.name)?;
@@ -333,7 +333,7 @@ fn render_rows(rows: &[YearRow], f: Fmt, with_midwives: bool) -> String {
 pub fn summary(name: &str, proj: &Projection, lang: Lang) -> String {
     use crate::model::number::{fmt_auto, fmt_fixed, fmt_percent};
     let f = Fmt::new(lang, proj.rounding);
-    let wl = &proj.workload;
+    let wl = &proj.capacity;
     let published = proj.rounding == Rounding::Published;
     let mode = match (proj.rounding, lang) {
         (Rounding::Exact, Lang::Id) => "tepat (tanpa pembulatan antara)",

@@ -454,7 +454,7 @@ fn parameter_sheet(
             "%WKE bidan per ibu hamil",
             "Share of a midwife's year per pregnant woman",
         ),
-        proj.workload.share,
+        proj.capacity.share,
         "",
     ));
 

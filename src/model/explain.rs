@@ -112,9 +112,9 @@ pub fn explain(
 ) -> Vec<Step> {
     let f = Fmt::new(lang, proj.rounding);
     let published = proj.rounding == Rounding::Published;
-    let wl = &proj.workload;
-    let pk = &wl.package;
-    let wt = &wl.working;
+    let cap = &proj.capacity;
+    let pk = &cap.package;
+    let wt = &cap.working;
     let w = &params.working_time;
     let mut steps = Vec::new();
 
@@ -312,8 +312,8 @@ pub fn explain(
             "{} / {} = {} = {}",
             f.num(pk.package_minutes),
             f.num(wt.effective_minutes),
-            f.share(wl.share),
-            fmt_percent(wl.share, if published { 2 } else { 4 }, lang),
+            f.share(cap.share),
+            fmt_percent(cap.share, if published { 2 } else { 4 }, lang),
         ),
         if published {
             format!(
@@ -323,7 +323,7 @@ pub fn explain(
                     "Dibulatkan ke 4 desimal, seperti di makalah; sebelum pembulatan",
                     "Rounded to 4 decimals, as in the paper; before rounding",
                 ),
-                fmt_auto(wl.share_unrounded, lang)
+                fmt_auto(cap.share_unrounded, lang)
             )
         } else {
             String::new()
@@ -344,9 +344,9 @@ pub fn explain(
             f.num(wt.effective_minutes),
             f.num(pk.package_minutes),
             if published {
-                fmt_fixed(wl.women_per_midwife, 0, lang)
+                fmt_fixed(cap.women_per_midwife, 0, lang)
             } else {
-                f.num(wl.women_per_midwife)
+                f.num(cap.women_per_midwife)
             }
         ),
         if published {
@@ -372,12 +372,12 @@ pub fn explain(
             f.num(wt.effective_minutes),
             f.num(wt.effective_days),
             f.num(pk.visit_minutes_used),
-            f.num(wl.minutes_per_day),
+            f.num(cap.minutes_per_day),
             f.num(pk.visit_minutes_used),
-            f.num(wl.packages_per_day),
+            f.num(cap.packages_per_day),
             t(lang, "paket", "packages"),
             pk.visits,
-            f.num(wl.visits_per_day),
+            f.num(cap.visits_per_day),
             t(lang, "kunjungan", "visits"),
         ),
         t(
@@ -606,7 +606,7 @@ pub fn explain(
     if let Some(h) = rows.iter().find(|r| r.year == proj.horizon_year) {
         let mut working = format!(
             "{} × {} = {} {}",
-            f.share(wl.share),
+            f.share(cap.share),
             f.people(h.pregnant_women),
             f.fte(h.midwives_needed),
             t(lang, "bidan (FTE)", "midwives (FTE)")
@@ -653,7 +653,7 @@ pub fn explain(
             ),
             format!(
                 "{} × [{} × (1 + ({}))^n], n = {} − {base}",
-                f.share(wl.share),
+                f.share(cap.share),
                 f.people(p0),
                 f.growth(growth_used),
                 t(lang, "tahun", "year"),

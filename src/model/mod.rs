@@ -2,6 +2,7 @@
 //! no global state. The window, the command line and the exports all call
 //! these functions, so they all show the same numbers.
 
+pub mod capacity;
 pub mod data;
 pub mod error;
 pub mod explain;
@@ -12,8 +13,8 @@ pub mod projection;
 pub mod scenario;
 pub mod staffing;
 pub mod synthetic;
-pub mod workload;
 
+pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
@@ -22,7 +23,6 @@ pub use params::{
 };
 pub use projection::{Projection, YearKind, YearRow, project};
 pub use scenario::Scenario;
-pub use workload::{PackageTime, WorkingTimeResult, Workload, workload};
 
 use serde::{Deserialize, Serialize};
 

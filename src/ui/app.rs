@@ -956,7 +956,7 @@ impl ProyeksiApp {
             return;
         };
         let f = Fmt::new(lang, p.rounding);
-        let wl = &p.workload;
+        let wl = &p.capacity;
         let published = p.rounding == Rounding::Published;
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         let horizon = self

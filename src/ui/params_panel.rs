@@ -7,7 +7,7 @@ use egui::Ui;
 use super::widgets::{number_field, number_row};
 use crate::model::number::fmt_auto;
 use crate::model::{
-    GrowthMethod, Lang, Parameters, Projection, Rounding, StandardPreset, Visit, workload,
+    GrowthMethod, Lang, Parameters, Projection, Rounding, StandardPreset, Visit, capacity,
 };
 
 /// The parameter panel (it keeps no state of its own beyond the frame).
@@ -178,7 +178,7 @@ impl ParamsPanel {
             lang,
             "%",
         );
-        if let Ok(wl) = workload(params) {
+        if let Ok(wl) = capacity(params) {
             ui.label(format!(
                 "{}: {} {}",
                 t("Paket per ibu hamil", "Package per pregnant woman"),
@@ -277,7 +277,7 @@ impl ParamsPanel {
             number_row(ui, label, tip, value, dec, lang, unit);
         }
         let rounding = params.rounding;
-        match crate::model::workload::working_time(&params.working_time, rounding) {
+        match crate::model::capacity::working_time(&params.working_time, rounding) {
             Ok(wt) => {
                 ui.label(format!(
                     "HKE = {} {} ({} {})",

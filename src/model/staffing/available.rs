@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::capacity::working_time;
 use crate::model::error::ModelError;
 use crate::model::params::{Rounding, WorkingTime};
-use crate::model::workload::working_time;
 
 use super::activity::StaffingError;
 

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::Lang;
+use crate::model::capacity::package_time;
 use crate::model::params::Parameters;
-use crate::model::workload::package_time;
 
 use super::activity::{Activity, ActivityKind, StaffingError};
 use super::available::AvailableTime;
