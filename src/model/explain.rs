@@ -101,7 +101,6 @@ pub enum Subject {
     /// One region, by index.
     Region(usize),
 }
-
 /// The whole calculation, step by step, like the paper.
 pub fn explain(
     params: &Parameters,
@@ -111,11 +110,24 @@ pub fn explain(
     lang: Lang,
 ) -> Vec<Step> {
     let f = Fmt::new(lang, proj.rounding);
-    let published = proj.rounding == Rounding::Published;
-    let cap = &proj.capacity;
-    let pk = &cap.package;
-    let wt = &cap.working;
-    let w = &params.working_time;
+    let mut steps = package_steps(params, proj, f);
+    steps.extend(working_time_steps(params, proj, f));
+    steps.extend(capacity_steps(proj, f));
+    let series = Series::new(data, proj, subject, lang);
+    steps.extend(births_steps(params, &series, f));
+    steps.extend(growth_steps(proj, &series, f));
+    steps.extend(projection_steps(proj, &series, f));
+    steps.extend(need_steps(proj, &series, f));
+    steps.extend(model_steps(proj, &series, f));
+    steps
+}
+
+/// The minutes of the ANC package: the visits, then preparation and
+/// recording.
+fn package_steps(params: &Parameters, proj: &Projection, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let published = f.rounding == Rounding::Published;
+    let pk = &proj.capacity.package;
     let mut steps = Vec::new();
 
     // 1. Package minutes.
@@ -183,6 +195,16 @@ pub fn explain(
         ),
         String::new(),
     ));
+    steps
+}
+
+/// The effective working time: working days A, HKE and WKE.
+fn working_time_steps(params: &Parameters, proj: &Projection, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let published = f.rounding == Rounding::Published;
+    let wt = &proj.capacity.working;
+    let w = &params.working_time;
+    let mut steps = Vec::new();
 
     // 3. Working days A.
     steps.push(step(
@@ -298,6 +320,18 @@ pub fn explain(
             )
         },
     ));
+    steps
+}
+
+/// What one midwife's year holds: the share per pregnant woman, the women
+/// served in a year and the services per working day.
+fn capacity_steps(proj: &Projection, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let published = f.rounding == Rounding::Published;
+    let cap = &proj.capacity;
+    let pk = &cap.package;
+    let wt = &cap.working;
+    let mut steps = Vec::new();
 
     // 6. Share.
     steps.push(step(
@@ -386,27 +420,72 @@ pub fn explain(
             "As in the paper, without preparation and recording time.",
         ),
     ));
+    steps
+}
 
-    // Population steps, for the chosen subject.
-    let (rows, growth_used, mean_growth, label): (Vec<YearRow>, f64, f64, String) = match subject {
-        Subject::Region(r) if r < data.regions() => (
-            proj.region_rows(data, r),
-            proj.growth_used[r],
-            proj.mean_growth[r],
-            data.label(r).to_string(),
-        ),
-        _ => (
-            proj.total.clone(),
-            proj.total_growth_used,
-            proj.total_mean_growth,
-            if data.regions() == 1 {
-                data.label(0).to_string()
-            } else {
-                t(lang, "semua wilayah", "all regions")
-            },
-        ),
-    };
-    let several = data.regions() > 1 && matches!(subject, Subject::Total);
+/// The series the population steps explain: the total or one region.
+struct Series {
+    rows: Vec<YearRow>,
+    growth_used: f64,
+    mean_growth: f64,
+    label: String,
+    /// The total of several regions: its projection is the sum of theirs.
+    several: bool,
+}
+
+impl Series {
+    fn new(data: &PreparedData, proj: &Projection, subject: Subject, lang: Lang) -> Self {
+        let (rows, growth_used, mean_growth, label): (Vec<YearRow>, f64, f64, String) =
+            match subject {
+                Subject::Region(r) if r < data.regions() => (
+                    proj.region_rows(data, r),
+                    proj.growth_used[r],
+                    proj.mean_growth[r],
+                    data.label(r).to_string(),
+                ),
+                _ => (
+                    proj.total.clone(),
+                    proj.total_growth_used,
+                    proj.total_mean_growth,
+                    if data.regions() == 1 {
+                        data.label(0).to_string()
+                    } else {
+                        t(lang, "semua wilayah", "all regions")
+                    },
+                ),
+            };
+        let several = data.regions() > 1 && matches!(subject, Subject::Total);
+        Series {
+            rows,
+            growth_used,
+            mean_growth,
+            label,
+            several,
+        }
+    }
+
+    fn data_rows(&self) -> Vec<&YearRow> {
+        self.rows
+            .iter()
+            .filter(|r| r.kind == YearKind::Data)
+            .collect()
+    }
+
+    /// P_0: pregnant women in the base year.
+    fn base_pregnant(&self, base: i32) -> f64 {
+        self.rows
+            .iter()
+            .find(|r| r.year == base)
+            .map(|r| r.pregnant_women)
+            .unwrap_or(0.0)
+    }
+}
+
+/// Live births of each data year, and the pregnant women from them.
+fn births_steps(params: &Parameters, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let (rows, label, several) = (&series.rows, &series.label, series.several);
+    let mut steps = Vec::new();
     let coef = params.population.coefficient;
     for row in rows.iter().filter(|r| r.kind == YearKind::Data) {
         if let (Some(pop), Some(cbr), Some(b)) = (row.population, row.cbr, row.births) {
@@ -455,7 +534,16 @@ pub fn explain(
             }
         }
     }
-    let data_rows: Vec<&YearRow> = rows.iter().filter(|r| r.kind == YearKind::Data).collect();
+    steps
+}
+
+/// The growth of pregnant women from year to year, and its mean.
+fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let published = f.rounding == Rounding::Published;
+    let (growth_used, mean_growth, label) = (series.growth_used, series.mean_growth, &series.label);
+    let data_rows = series.data_rows();
+    let mut steps = Vec::new();
     let mut growth_terms = Vec::new();
     for pair in data_rows.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -542,14 +630,23 @@ pub fn explain(
             ),
         },
     ));
+    steps
+}
 
-    // Projection: the last data year (fit check) and the horizon.
+/// The projection of pregnant women: the last data year (fit check) and the
+/// horizon.
+fn projection_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let (rows, growth_used, label, several) = (
+        &series.rows,
+        series.growth_used,
+        &series.label,
+        series.several,
+    );
+    let data_rows = series.data_rows();
     let base = proj.base_year;
-    let p0 = rows
-        .iter()
-        .find(|r| r.year == base)
-        .map(|r| r.pregnant_women)
-        .unwrap_or(0.0);
+    let p0 = series.base_pregnant(base);
+    let mut steps = Vec::new();
     let mut shown = Vec::new();
     if let Some(last) = data_rows.last().filter(|l| l.year != base) {
         shown.push(*last);
@@ -601,8 +698,15 @@ pub fn explain(
             note,
         ));
     }
+    steps
+}
 
-    // Midwives needed.
+/// Midwives needed in the horizon year, and the gap with those in post.
+fn need_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let cap = &proj.capacity;
+    let (rows, label) = (&series.rows, &series.label);
+    let mut steps = Vec::new();
     if let Some(h) = rows.iter().find(|r| r.year == proj.horizon_year) {
         let mut working = format!(
             "{} × {} = {} {}",
@@ -640,9 +744,17 @@ pub fn explain(
             String::new(),
         ));
     }
+    steps
+}
 
-    // The model in one line.
-    if !several {
+/// The model in one line (not for the total of several regions).
+fn model_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let cap = &proj.capacity;
+    let base = proj.base_year;
+    let p0 = series.base_pregnant(base);
+    let mut steps = Vec::new();
+    if !series.several {
         steps.push(step(
             "model",
             t(lang, "Model proyeksi", "Projection model"),
@@ -655,7 +767,7 @@ pub fn explain(
                 "{} × [{} × (1 + ({}))^n], n = {} − {base}",
                 f.share(cap.share),
                 f.people(p0),
-                f.growth(growth_used),
+                f.growth(series.growth_used),
                 t(lang, "tahun", "year"),
             ),
             t(
