@@ -1,6 +1,18 @@
 //! The planning engine: plain data in, plain data out. No window, no files,
 //! no global state. The window, the command line and the exports all call
 //! these functions, so they all show the same numbers.
+//!
+//! - [`params`]: the planner's parameters (service standard, working time, population, rounding).
+//! - [`data`]: the data table (region, year, population, CBR) and its checked form.
+//! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
+//! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
+//! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
+//! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
+//! - [`explain`]: the working, every step with its formula and numbers.
+//! - [`number`]: numbers in Indonesian and English, rounding as the paper does.
+//! - [`overrides`]: setting a parameter by name (`--set NAME=VALUE`).
+//! - [`error`]: the engine's errors, naming what to fix.
+//! - [`synthetic`]: a deterministic synthetic data set for benchmarks and tests.
 
 pub mod capacity;
 pub mod data;

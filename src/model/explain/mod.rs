@@ -1,6 +1,7 @@
 //! "Show the working": every derived figure with its formula and the numbers
 //! put in, in Indonesian or English, so that the window and the command line
-//! print the same explanation.
+//! print the same explanation. The steps of a midwife's capacity are in
+//! `capacity`, those of the population and the projection in `population`.
 
 mod capacity;
 mod population;

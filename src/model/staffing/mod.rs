@@ -29,6 +29,15 @@
 //! IAF and the required staff to 2 decimals (halves away from zero, as
 //! Excel's ROUND). CAS%/FTP% are kept exact. The whole-people figure then
 //! uses [`FinalRounding`]: nearest (halves up) or up.
+//!
+//! - `activity`: the activity table and the errors that name what to fix in it.
+//! - `available`: the available working time (Kemenkes/WISN days, minutes, WKE).
+//! - `method`: the choices of a calculation (WISN / ABK-Kes, rounding).
+//! - `calculation`: the staff required for an activity table.
+//! - `volumes`: activity volumes from the projected population.
+//! - `presets`: the activity tables shipped with the program.
+//! - `working`: the working of a calculation, step by step.
+//! - `setup`: the planner's workload set-up kept in the scenario file.
 
 mod activity;
 mod available;
