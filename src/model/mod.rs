@@ -14,6 +14,7 @@ pub mod staffing;
 pub mod synthetic;
 pub mod workload;
 
+pub use crate::i18n::Lang;
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
@@ -23,35 +24,6 @@ pub use params::{
 pub use projection::{Projection, YearKind, YearRow, project};
 pub use scenario::Scenario;
 pub use workload::{PackageTime, WorkingTimeResult, Workload, workload};
-
-use serde::{Deserialize, Serialize};
-
-/// The language of labels, messages and number formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
-pub enum Lang {
-    /// Bahasa Indonesia (the default): 5.329.480; 0,21%.
-    #[default]
-    Id,
-    /// English: 5,329,480; 0.21%.
-    En,
-}
-
-impl Lang {
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-}
 
 /// Computes a scenario in one call: checks the data, then projects.
 pub fn compute(scenario: &Scenario) -> Result<(PreparedData, Projection), ModelError> {
