@@ -26,6 +26,7 @@ pub mod scenario;
 pub mod staffing;
 pub mod synthetic;
 
+pub use crate::i18n::Lang;
 pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
@@ -35,35 +36,6 @@ pub use params::{
 };
 pub use projection::{Projection, YearKind, YearRow, project};
 pub use scenario::Scenario;
-
-use serde::{Deserialize, Serialize};
-
-/// The language of labels, messages and number formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
-pub enum Lang {
-    /// Bahasa Indonesia (the default): 5.329.480; 0,21%.
-    #[default]
-    Id,
-    /// English: 5,329,480; 0.21%.
-    En,
-}
-
-impl Lang {
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-}
 
 /// Computes a scenario in one call: checks the data, then projects.
 pub fn compute(scenario: &Scenario) -> Result<(PreparedData, Projection), ModelError> {
