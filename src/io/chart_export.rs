@@ -19,7 +19,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::{ChartPanel, ChartSeries, ChartSpec, LineKind};
 use crate::io::scenario_file::{ScenarioFileError, write_atomic};
-use crate::io::stacked_chart_export::{draw_bar_sample, draw_stacked_bars, stacked_extent};
+use crate::io::stacked_chart_export::{
+    bar_margin, draw_bar_sample, draw_stacked_bars, stacked_extent,
+};
 use crate::model::number::fmt_fixed;
 
 /// Smallest width or height of an exported chart, in pixels.
@@ -764,7 +766,7 @@ fn draw_chart<DB: DrawingBackend>(
     let plot_w = plot_right - plot_left;
 
     let (x_lo, x_hi) = year_range(spec);
-    let pad = ((x_hi - x_lo) * 0.015).max(0.35);
+    let pad = ((x_hi - x_lo) * 0.015).max(0.35).max(bar_margin(spec));
     let x_axis = Linear {
         lo: x_lo - pad,
         hi: x_hi + pad,

@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::Ranged;
 use plotters::prelude::*;
 
-use crate::chart::{BAR_WIDTH, ChartPanel, LineKind};
+use crate::chart::{BAR_WIDTH, ChartPanel, ChartSpec, LineKind};
 use crate::io::chart_export::ExportError;
 
 fn draw_err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ExportError {
@@ -64,6 +64,17 @@ pub(crate) fn stacked_extent(panel: &ChartPanel) -> Option<(f64, f64)> {
         let (lo, hi) = acc.unwrap_or((p.bottom, p.bottom));
         Some((lo.min(p.top).min(p.bottom), hi.max(p.top).max(p.bottom)))
     })
+}
+
+/// Room to leave on each side of the years, in years, so the first and
+/// last bars stand clear of the axes (0 without stacked series).
+pub(crate) fn bar_margin(spec: &ChartSpec) -> f64 {
+    let bars = spec
+        .panels
+        .iter()
+        .flat_map(|p| &p.series)
+        .any(|s| s.kind == LineKind::StackedBar);
+    if bars { BAR_WIDTH / 2.0 + 0.15 } else { 0.0 }
 }
 
 /// Draws the stacked bars of `panel` on `chart` (before the lines, so
