@@ -178,6 +178,10 @@ pub struct ExportArgs {
     /// Chart one region (by code or name) instead of the total.
     #[arg(long)]
     pub region: Option<String>,
+    /// With --chart: the workload chart (midwives needed per year by activity, stacked bars)
+    /// instead of the projection chart, from the scenario's workload set-up (Beban kerja tab).
+    #[arg(long, requires = "chart")]
+    pub workload: bool,
 }
 
 #[derive(Debug, Args)]
@@ -347,14 +351,27 @@ fn export(a: &ExportArgs) -> Result<(), CliError> {
             None if data.regions() == 1 => (proj.total.clone(), data.label(0).to_string()),
             None => (proj.total.clone(), "Total".to_string()),
         };
-        let spec = crate::chart::projection_chart(
-            &rows,
-            &subject,
-            &scenario.name,
-            scenario.params.rounding,
-            &crate::chart::today(),
-            lang,
-        );
+        let spec = if a.workload {
+            let by_year =
+                crate::chart::workload_results(&scenario.workload, &scenario.params, &rows, lang)
+                    .map_err(|e| CliError::Model(e.message(lang)))?;
+            crate::chart::workload_chart(
+                &by_year,
+                &subject,
+                &scenario.name,
+                &crate::chart::today(),
+                lang,
+            )
+        } else {
+            crate::chart::projection_chart(
+                &rows,
+                &subject,
+                &scenario.name,
+                scenario.params.rounding,
+                &crate::chart::today(),
+                lang,
+            )
+        };
         chart_export::save_chart(path, &spec, a.width, a.height)?;
     }
     if let Some(path) = &a.table {

@@ -19,6 +19,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::{ChartPanel, ChartSeries, ChartSpec, LineKind};
 use crate::io::scenario_file::{ScenarioFileError, write_atomic};
+use crate::io::stacked_chart_export::{
+    bar_margin, draw_bar_sample, draw_stacked_bars, stacked_extent,
+};
 use crate::model::number::fmt_fixed;
 
 /// Smallest width or height of an exported chart, in pixels.
@@ -519,6 +522,10 @@ fn y_axis(panel: &ChartPanel, max_ticks: usize) -> YAxis {
             hi = hi.max(y);
         }
     }
+    if let Some((l, h)) = stacked_extent(panel) {
+        lo = lo.min(l);
+        hi = hi.max(h);
+    }
     if hi - lo <= 0.0 {
         hi = lo + 1.0;
     }
@@ -659,6 +666,7 @@ fn draw_sample<DB: DrawingBackend>(
             ))
             .map_err(draw_err)?;
         }
+        LineKind::StackedBar => draw_bar_sample(area, s.color, (x, y), len, r + 1)?,
     }
     Ok(())
 }
@@ -758,7 +766,7 @@ fn draw_chart<DB: DrawingBackend>(
     let plot_w = plot_right - plot_left;
 
     let (x_lo, x_hi) = year_range(spec);
-    let pad = ((x_hi - x_lo) * 0.015).max(0.35);
+    let pad = ((x_hi - x_lo) * 0.015).max(0.35).max(bar_margin(spec));
     let x_axis = Linear {
         lo: x_lo - pad,
         hi: x_hi + pad,
@@ -847,7 +855,8 @@ fn draw_chart<DB: DrawingBackend>(
             Label::new(y_title_size, BLACK, HPos::Center, VPos::Top).upward(),
         )?;
 
-        // The series.
+        // The series: bars first, lines over them.
+        draw_stacked_bars(&mut chart, panel)?;
         for s in &panel.series {
             let color = rgb(s.color);
             let line = color.stroke_width(m.line);
@@ -877,6 +886,7 @@ fn draw_chart<DB: DrawingBackend>(
                         }))
                         .map_err(draw_err)?;
                 }
+                LineKind::StackedBar => {}
             }
         }
     }

@@ -7,6 +7,7 @@ mod csv_rows;
 pub mod import;
 pub mod report;
 pub mod scenario_file;
+mod stacked_chart_export;
 pub mod table_export;
 mod xlsx_rows;
 

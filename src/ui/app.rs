@@ -461,6 +461,20 @@ impl ProyeksiApp {
                 let path = path.with_extension(ext);
                 chart_export::save_chart(&path, &self.chart_spec(), width, height).map(|()| path)
             }
+            ExportRequest::WorkloadPng { width, height }
+            | ExportRequest::WorkloadSvg { width, height } => {
+                let spec = match self.workload_chart_spec() {
+                    Ok(spec) => spec,
+                    Err(e) => {
+                        let failed = lang.pick("Gagal mengekspor.", "Could not export.");
+                        self.set_status(format!("{failed} {}", e.message(lang)), true);
+                        return;
+                    }
+                };
+                let (_, _, ext) = request.file();
+                let path = path.with_extension(ext[0]);
+                chart_export::save_chart(&path, &spec, width, height).map(|()| path)
+            }
             ExportRequest::TableCsv(style) => match self.results.ok() {
                 Some((d, p)) => {
                     let path = path.with_extension("csv");
@@ -604,6 +618,27 @@ impl ProyeksiApp {
             &crate::chart::today(),
             self.lang(),
         )
+    }
+
+    /// The workload chart of what is shown (the Beban kerja tab's set-up
+    /// over the shown years), as the tab draws it, for export.
+    pub fn workload_chart_spec(
+        &self,
+    ) -> Result<crate::chart::ChartSpec, crate::model::staffing::StaffingError> {
+        let state = &self.doc.state;
+        let by_year = crate::chart::workload_results(
+            &state.workload,
+            &state.params,
+            &self.shown_rows(),
+            self.lang(),
+        )?;
+        Ok(crate::chart::workload_chart(
+            &by_year,
+            &self.subject_name(),
+            &state.name,
+            &crate::chart::today(),
+            self.lang(),
+        ))
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {

@@ -9,6 +9,7 @@ pub mod files;
 pub mod import_dialog;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod stacked_chart;
 pub mod table_panel;
 pub mod widgets;
 pub mod working_panel;
