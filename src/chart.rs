@@ -4,11 +4,7 @@
 //! (midwives needed by activity per year, stacked bars).
 
 use crate::model::explain::Fmt;
-use crate::model::params::Parameters;
-use crate::model::staffing::{
-    ActivityPreset, Method, PlannedActivity, StaffingError, StaffingOptions, StaffingResult,
-    WorkloadSetup, paper_anc_only, puskesmas_full, staffing_by_year,
-};
+use crate::model::staffing::{Method, StaffingResult};
 use crate::model::{Lang, Rounding, YearKind, YearRow};
 
 /// How a series is drawn.
@@ -197,54 +193,6 @@ pub fn activity_legend(index: usize, name: &str) -> String {
     format!("{}. {short}", index + 1)
 }
 
-/// The activity table the workload set-up stands for: an unedited preset
-/// is made again from the preset (in `lang`, the paper's following the
-/// scenario's ANC standard), as the Beban kerja tab shows it.
-pub fn workload_plan(
-    setup: &WorkloadSetup,
-    params: &Parameters,
-    lang: Lang,
-) -> Vec<PlannedActivity> {
-    match setup.preset {
-        Some(p)
-            if !setup.edited && (setup.plan.is_empty() || p == ActivityPreset::PaperAncOnly) =>
-        {
-            let plan = match p {
-                ActivityPreset::PaperAncOnly => paper_anc_only(params, lang).map(|(plan, _)| plan),
-                ActivityPreset::PuskesmasFull => Ok(puskesmas_full(lang)),
-            };
-            plan.unwrap_or_else(|_| setup.plan.clone())
-        }
-        _ => setup.plan.clone(),
-    }
-}
-
-/// The staffing of every year of `rows` with the workload set-up (its
-/// activity table, method, roundings, available time and midwives in
-/// post): the figures of the workload chart.
-pub fn workload_results(
-    setup: &WorkloadSetup,
-    params: &Parameters,
-    rows: &[YearRow],
-    lang: Lang,
-) -> Result<Vec<(i32, StaffingResult)>, StaffingError> {
-    let available = setup.available.available(params)?;
-    let options = StaffingOptions {
-        method: setup.method,
-        rounding: setup.rounding,
-        final_rounding: setup.final_rounding,
-        existing: setup.existing,
-    };
-    staffing_by_year(
-        &workload_plan(setup, params, lang),
-        rows,
-        params.population.coefficient,
-        &setup.assumptions,
-        &available,
-        &options,
-    )
-}
-
 /// The title of the workload chart.
 pub fn workload_heading(lang: Lang) -> &'static str {
     lang.pick(
@@ -255,7 +203,7 @@ pub fn workload_heading(lang: Lang) -> &'static str {
 
 /// The workload chart: midwives needed per year by activity, one stacked
 /// bar series per activity in the table's order, from the staffing of every
-/// year (`by_year`, as [`workload_results`] gives it). `subject` (the
+/// year (`by_year`, as [`WorkloadSetup::staffing_by_year`] gives it). `subject` (the
 /// total or a region) is added to the title when not empty.
 pub fn workload_chart(
     by_year: &[(i32, StaffingResult)],
@@ -353,6 +301,7 @@ pub fn date_from_days(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::staffing::{PlannedActivity, WorkloadSetup};
     use crate::model::{self, Scenario};
 
     #[test]
@@ -415,7 +364,9 @@ mod tests {
     fn the_workload_chart_stacks_each_activitys_part() {
         let s = Scenario::example();
         let (_, p) = model::compute(&s).unwrap();
-        let by_year = workload_results(&case_a(), &s.params, &p.total, Lang::En).unwrap();
+        let by_year = case_a()
+            .staffing_by_year(&s.params, &p.total, Lang::En)
+            .unwrap();
         let c = workload_chart(&by_year, "", "x", "2026-11-25", Lang::En);
         assert_eq!(c.title, "Midwives required per year by activity (stacked)");
         assert_eq!(c.panels.len(), 1);
@@ -458,8 +409,9 @@ mod tests {
         // the scenario's WKE; its one bar is the projection's need.
         let s = Scenario::example();
         let (_, p) = model::compute(&s).unwrap();
-        let by_year =
-            workload_results(&WorkloadSetup::default(), &s.params, &p.total, Lang::Id).unwrap();
+        let by_year = WorkloadSetup::default()
+            .staffing_by_year(&s.params, &p.total, Lang::Id)
+            .unwrap();
         let c = workload_chart(&by_year, "Indonesia", "x", "d", Lang::Id);
         assert!(c.title.ends_with("(bertumpuk) — Indonesia"));
         let series = &c.panels[0].series;

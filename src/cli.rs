@@ -352,9 +352,10 @@ fn export(a: &ExportArgs) -> Result<(), CliError> {
             None => (proj.total.clone(), "Total".to_string()),
         };
         let spec = if a.workload {
-            let by_year =
-                crate::chart::workload_results(&scenario.workload, &scenario.params, &rows, lang)
-                    .map_err(|e| CliError::Model(e.message(lang)))?;
+            let by_year = scenario
+                .workload
+                .staffing_by_year(&scenario.params, &rows, lang)
+                .map_err(|e| CliError::Model(e.message(lang)))?;
             crate::chart::workload_chart(
                 &by_year,
                 &subject,

@@ -655,7 +655,10 @@ fn the_workload_chart_exports_as_stacked_bars() {
     use proyeksi_bidan::model::staffing::ActivityPreset;
     let (mut s, _, p) = example();
     s.workload.preset = Some(ActivityPreset::PuskesmasFull);
-    let by_year = chart::workload_results(&s.workload, &s.params, &p.total, Lang::En).unwrap();
+    let by_year = s
+        .workload
+        .staffing_by_year(&s.params, &p.total, Lang::En)
+        .unwrap();
     let spec = chart::workload_chart(&by_year, "Indonesia", &s.name, "2026-11-25", Lang::En);
     let totals = chart::stack_totals(&spec.panels[0]);
     let top = totals.iter().map(|t| t[1]).fold(0.0, f64::max);

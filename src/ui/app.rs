@@ -626,12 +626,10 @@ impl ProyeksiApp {
         &self,
     ) -> Result<crate::chart::ChartSpec, crate::model::staffing::StaffingError> {
         let state = &self.doc.state;
-        let by_year = crate::chart::workload_results(
-            &state.workload,
-            &state.params,
-            &self.shown_rows(),
-            self.lang(),
-        )?;
+        let by_year =
+            state
+                .workload
+                .staffing_by_year(&state.params, &self.shown_rows(), self.lang())?;
         Ok(crate::chart::workload_chart(
             &by_year,
             &self.subject_name(),

@@ -718,7 +718,7 @@ impl WorkloadPanel {
     }
 
     fn chart_ui(&self, ui: &mut Ui, params: &Parameters, rows: &[YearRow], lang: Lang) {
-        let by_year = match chart::workload_results(&self.setup, params, rows, lang) {
+        let by_year = match self.setup.staffing_by_year(params, rows, lang) {
             Ok(y) => y,
             Err(e) => {
                 ui.strong(chart::workload_heading(lang));

@@ -3,12 +3,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::model::params::Parameters;
+use crate::model::projection::YearRow;
 
 use super::activity::StaffingError;
 use super::available::{AvailableTime, WorkingDays};
+use super::calculation::StaffingResult;
+use super::method::StaffingOptions;
 use super::method::{FinalRounding, IntermediateRounding, Method};
 use super::presets::ActivityPreset;
+use super::presets::{paper_anc_only, puskesmas_full};
+use super::volumes::staffing_by_year;
 use super::volumes::{PlannedActivity, VolumeAssumptions};
 
 /// The planner's workload set-up, kept in the scenario file: the activity
@@ -83,5 +89,53 @@ impl Default for WorkloadSetup {
             assumptions: VolumeAssumptions::default(),
             available: AvailableChoice::Scenario,
         }
+    }
+}
+
+impl WorkloadSetup {
+    /// The activity table the workload set-up stands for: an unedited preset
+    /// is made again from the preset (in `lang`, the paper's following the
+    /// scenario's ANC standard), as the Beban kerja tab shows it.
+    pub fn activity_plan(&self, params: &Parameters, lang: Lang) -> Vec<PlannedActivity> {
+        match self.preset {
+            Some(p)
+                if !self.edited && (self.plan.is_empty() || p == ActivityPreset::PaperAncOnly) =>
+            {
+                let plan = match p {
+                    ActivityPreset::PaperAncOnly => {
+                        paper_anc_only(params, lang).map(|(plan, _)| plan)
+                    }
+                    ActivityPreset::PuskesmasFull => Ok(puskesmas_full(lang)),
+                };
+                plan.unwrap_or_else(|_| self.plan.clone())
+            }
+            _ => self.plan.clone(),
+        }
+    }
+
+    /// The staffing of every year of `rows` with this set-up (its
+    /// activity table, method, roundings, available time and midwives in
+    /// post): the figures of the workload chart.
+    pub fn staffing_by_year(
+        &self,
+        params: &Parameters,
+        rows: &[YearRow],
+        lang: Lang,
+    ) -> Result<Vec<(i32, StaffingResult)>, StaffingError> {
+        let available = self.available.available(params)?;
+        let options = StaffingOptions {
+            method: self.method,
+            rounding: self.rounding,
+            final_rounding: self.final_rounding,
+            existing: self.existing,
+        };
+        staffing_by_year(
+            &self.activity_plan(params, lang),
+            rows,
+            params.population.coefficient,
+            &self.assumptions,
+            &available,
+            &options,
+        )
     }
 }
