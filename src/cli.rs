@@ -205,7 +205,7 @@ pub enum CliError {
     #[error("{0}")]
     Import(#[from] crate::io::import::ImportError),
     #[error("{0}")]
-    Export(#[from] crate::io::chart_export::ExportError),
+    Export(#[from] crate::io::export::chart::ExportError),
 }
 
 fn model_error(e: ModelError, lang: Lang) -> CliError {
@@ -329,7 +329,8 @@ fn find_region(
 }
 
 fn export(a: &ExportArgs) -> Result<(), CliError> {
-    use crate::io::{chart_export, table_export};
+    use crate::io::export::chart::save_chart;
+    use crate::io::table_export;
     let lang: Lang = a.common.lang.into();
     if a.chart.is_none() && a.table.is_none() {
         return Err(CliError::Usage(
@@ -355,7 +356,7 @@ fn export(a: &ExportArgs) -> Result<(), CliError> {
             &crate::chart::today(),
             lang,
         );
-        chart_export::save_chart(path, &spec, a.width, a.height)?;
+        save_chart(path, &spec, a.width, a.height)?;
     }
     if let Some(path) = &a.table {
         let style = match a.csv_style {

@@ -6,7 +6,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use proyeksi_bidan::chart::{self, COLOR_NEED, COLOR_PREGNANT, ChartSpec};
-use proyeksi_bidan::io::chart_export::{ExportError, render_png, render_svg, save_chart};
+use proyeksi_bidan::io::export::chart::{ExportError, render_png, render_svg, save_chart};
 use proyeksi_bidan::io::table_export::{
     BOM, CSV_COLUMNS, CsvStyle, save_table, table_csv, table_xlsx,
 };

@@ -2,8 +2,8 @@
 //! CSV or JSON. Bytes become model types or a precise error; no window here.
 
 pub mod activities;
-pub mod chart_export;
 mod csv_rows;
+pub mod export;
 pub mod import;
 pub mod report;
 pub mod scenario_file;

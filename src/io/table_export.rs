@@ -10,7 +10,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::chart_export::{ExportError, extension, write_file};
+use super::export::chart::{ExportError, extension, write_file};
 use crate::model::explain::{Subject, explain};
 use crate::model::{
     GrowthMethod, Lang, PreparedData, Projection, Rounding, Scenario, YearKind, YearRow,

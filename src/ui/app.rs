@@ -448,7 +448,8 @@ impl ProyeksiApp {
     /// Writes an export to `path`; the result goes to the status bar.
     pub fn export_to(&mut self, request: super::export_dialog::ExportRequest, path: &Path) {
         use super::export_dialog::ExportRequest;
-        use crate::io::{chart_export, table_export};
+        use crate::io::export::chart::save_chart;
+        use crate::io::table_export;
         let lang = self.lang();
         let result = match request {
             ExportRequest::ChartPng { width, height }
@@ -459,7 +460,7 @@ impl ProyeksiApp {
                     "svg"
                 };
                 let path = path.with_extension(ext);
-                chart_export::save_chart(&path, &self.chart_spec(), width, height).map(|()| path)
+                save_chart(&path, &self.chart_spec(), width, height).map(|()| path)
             }
             ExportRequest::TableCsv(style) => match self.results.ok() {
                 Some((d, p)) => {
