@@ -2,13 +2,11 @@
 //! CSV or JSON. Bytes become model types or a precise error; no window here.
 
 pub mod activities;
-mod csv_rows;
 pub mod export;
 pub mod import;
 pub mod report;
 pub mod scenario_file;
 pub mod table_export;
-mod xlsx_rows;
 
 pub use scenario_file::{
     ScenarioFileError, load_scenario, save_scenario, scenario_from_str, scenario_to_string,

@@ -3,11 +3,11 @@
 //! at row boundaries into one piece per core, and each piece read straight
 //! into data rows, each region's code and name stored once.
 //!
-//! As with CSV ([`super::csv_rows`]), the quick route never reports a
+//! As with CSV ([`super::csv_quick`]), the quick route never reports a
 //! problem: at the first thing it does not take as plainly right — a date
 //! format, rich text, a formula error, a value out of range, a duplicate
 //! year — it gives up, and the careful reader (calamine, in
-//! [`super::import`]) reads the workbook again and lists every problem with
+//! [`super::careful`]) reads the workbook again and lists every problem with
 //! its cell. Either way the rows are the same.
 
 use std::borrow::Cow;
@@ -22,7 +22,9 @@ use rayon::prelude::*;
 use crate::model::DataRow;
 use crate::model::data::{CBR_RANGE, ColumnMapping, Field, Label, MAX_PEOPLE};
 
-use super::import::{detect_mapping, fast_number, normalize};
+use super::cells::fast_number;
+use super::columns::{detect_mapping, normalize};
+use super::rows::{finish_row, regions_consistent};
 
 /// A sheet read by the quick route.
 pub(crate) struct PlainSheet {
@@ -622,7 +624,7 @@ fn read_sheet(
             out.extend(p.rows);
         }
     }
-    if out.is_empty() || !super::csv_rows::regions_consistent(&out) {
+    if out.is_empty() || !regions_consistent(&out) {
         return None;
     }
     Some((out, mapping))
@@ -725,7 +727,7 @@ fn read_piece(
         if blank {
             continue;
         }
-        piece.rows.push(super::csv_rows::finish_row(row, year)?);
+        piece.rows.push(finish_row(row, year)?);
     }
     Some(piece)
 }
@@ -773,7 +775,7 @@ mod tests {
 
     #[test]
     fn plain_workbooks_take_the_quick_route() {
-        let bytes = include_bytes!("../../tests/data_openpyxl.xlsx");
+        let bytes = include_bytes!("../../../tests/data_openpyxl.xlsx");
         let sheet = read_plain(bytes, Some("Data"), None).expect("plain workbook");
         assert_eq!(sheet.rows.len(), 8);
         assert_eq!(sheet.sheets, ["Petunjuk", "Data"]);
