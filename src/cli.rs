@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::io::report::{self, Format};
+use crate::io::export::{Format, csv, json, text};
 use crate::io::{ScenarioFileError, load_scenario, save_scenario};
 use crate::model::explain::{Subject, explain, render_text};
 use crate::model::overrides::{self, OverrideError};
 use crate::model::{self, Lang, ModelError, Rounding, Scenario};
+use crate::table::Precision;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -205,7 +206,7 @@ pub enum CliError {
     #[error("{0}")]
     Import(#[from] crate::io::import::ImportError),
     #[error("{0}")]
-    Export(#[from] crate::io::export::chart::ExportError),
+    Export(#[from] crate::io::export::ExportError),
 }
 
 fn model_error(e: ModelError, lang: Lang) -> CliError {
@@ -304,10 +305,16 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     };
     match format {
         Format::Table => {
-            out.write_all(report::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
+            out.write_all(text::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
         }
-        Format::Csv => report::write_csv(&mut *out, &data, &proj)?,
-        Format::Json => report::write_json(&mut *out, &scenario.name, &data, &proj)?,
+        Format::Csv => csv::write_csv(
+            &mut *out,
+            &data,
+            &proj,
+            csv::CsvStyle::International,
+            Precision::AsShown(proj.rounding),
+        )?,
+        Format::Json => json::write_json(&mut *out, &scenario.name, &data, &proj)?,
     }
     Ok(())
 }
@@ -330,7 +337,7 @@ fn find_region(
 
 fn export(a: &ExportArgs) -> Result<(), CliError> {
     use crate::io::export::chart::save_chart;
-    use crate::io::table_export;
+    use crate::io::export::{csv::CsvStyle, save_table};
     let lang: Lang = a.common.lang.into();
     if a.chart.is_none() && a.table.is_none() {
         return Err(CliError::Usage(
@@ -360,10 +367,10 @@ fn export(a: &ExportArgs) -> Result<(), CliError> {
     }
     if let Some(path) = &a.table {
         let style = match a.csv_style {
-            CsvStyleArg::Id => table_export::CsvStyle::Indonesian,
-            CsvStyleArg::Intl => table_export::CsvStyle::International,
+            CsvStyleArg::Id => CsvStyle::Indonesian,
+            CsvStyleArg::Intl => CsvStyle::International,
         };
-        table_export::save_table(path, &scenario, &data, &proj, lang, style)?;
+        save_table(path, &scenario, &data, &proj, lang, style)?;
     }
     Ok(())
 }

@@ -9,4 +9,5 @@ pub mod chart;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod table;
 pub mod ui;

@@ -4,9 +4,7 @@
 pub mod activities;
 pub mod export;
 pub mod import;
-pub mod report;
 pub mod scenario_file;
-pub mod table_export;
 
 pub use scenario_file::{
     ScenarioFileError, load_scenario, save_scenario, scenario_from_str, scenario_to_string,

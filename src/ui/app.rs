@@ -449,7 +449,7 @@ impl ProyeksiApp {
     pub fn export_to(&mut self, request: super::export_dialog::ExportRequest, path: &Path) {
         use super::export_dialog::ExportRequest;
         use crate::io::export::chart::save_chart;
-        use crate::io::table_export;
+        use crate::io::export::{csv::CsvStyle, save_table};
         let lang = self.lang();
         let result = match request {
             ExportRequest::ChartPng { width, height }
@@ -466,7 +466,7 @@ impl ProyeksiApp {
                 Some((d, p)) => {
                     let path = path.with_extension("csv");
                     let scenario = self.doc.state.to_scenario();
-                    table_export::save_table(&path, &scenario, d, p, lang, style).map(|()| path)
+                    save_table(&path, &scenario, d, p, lang, style).map(|()| path)
                 }
                 None => return,
             },
@@ -474,15 +474,7 @@ impl ProyeksiApp {
                 Some((d, p)) => {
                     let path = path.with_extension("xlsx");
                     let scenario = self.doc.state.to_scenario();
-                    table_export::save_table(
-                        &path,
-                        &scenario,
-                        d,
-                        p,
-                        lang,
-                        table_export::CsvStyle::Indonesian,
-                    )
-                    .map(|()| path)
+                    save_table(&path, &scenario, d, p, lang, CsvStyle::Indonesian).map(|()| path)
                 }
                 None => return,
             },
