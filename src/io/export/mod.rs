@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod csv;
 mod file;
+mod fonts;
 pub mod json;
 pub mod text;
 pub mod xlsx;
