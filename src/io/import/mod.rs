@@ -12,6 +12,7 @@ pub(crate) mod file_kind;
 pub(crate) mod problems;
 mod rows;
 mod templates;
+mod xlsx_parts;
 mod xlsx_quick;
 
 use std::path::{Path, PathBuf};
