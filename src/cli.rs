@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::io::report::{self, Format};
+use crate::io::export::{Format, csv, json, text};
 use crate::io::{ScenarioFileError, load_scenario, save_scenario};
 use crate::model::explain::{Subject, explain, render_text};
 use crate::model::overrides::{self, OverrideError};
 use crate::model::{self, Lang, ModelError, Rounding, Scenario};
+use crate::table::Precision;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -209,7 +210,7 @@ pub enum CliError {
     #[error("{0}")]
     Import(#[from] crate::io::import::ImportError),
     #[error("{0}")]
-    Export(#[from] crate::io::chart_export::ExportError),
+    Export(#[from] crate::io::export::ExportError),
 }
 
 fn model_error(e: ModelError, lang: Lang) -> CliError {
@@ -308,10 +309,16 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     };
     match format {
         Format::Table => {
-            out.write_all(report::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
+            out.write_all(text::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
         }
-        Format::Csv => report::write_csv(&mut *out, &data, &proj)?,
-        Format::Json => report::write_json(&mut *out, &scenario.name, &data, &proj)?,
+        Format::Csv => csv::write_csv(
+            &mut *out,
+            &data,
+            &proj,
+            csv::CsvStyle::International,
+            Precision::AsShown(proj.rounding),
+        )?,
+        Format::Json => json::write_json(&mut *out, &scenario.name, &data, &proj)?,
     }
     Ok(())
 }
@@ -333,7 +340,8 @@ fn find_region(
 }
 
 fn export(a: &ExportArgs) -> Result<(), CliError> {
-    use crate::io::{chart_export, table_export};
+    use crate::io::export::chart::save_chart;
+    use crate::io::export::{csv::CsvStyle, save_table};
     let lang: Lang = a.common.lang.into();
     if a.chart.is_none() && a.table.is_none() {
         return Err(CliError::Usage(
@@ -373,14 +381,14 @@ fn export(a: &ExportArgs) -> Result<(), CliError> {
                 lang,
             )
         };
-        chart_export::save_chart(path, &spec, a.width, a.height)?;
+        save_chart(path, &spec, a.width, a.height)?;
     }
     if let Some(path) = &a.table {
         let style = match a.csv_style {
-            CsvStyleArg::Id => table_export::CsvStyle::Indonesian,
-            CsvStyleArg::Intl => table_export::CsvStyle::International,
+            CsvStyleArg::Id => CsvStyle::Indonesian,
+            CsvStyleArg::Intl => CsvStyle::International,
         };
-        table_export::save_table(path, &scenario, &data, &proj, lang, style)?;
+        save_table(path, &scenario, &data, &proj, lang, style)?;
     }
     Ok(())
 }

@@ -10,4 +10,5 @@ pub mod cli;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod table;
 pub mod ui;

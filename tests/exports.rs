@@ -6,10 +6,10 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use proyeksi_bidan::chart::{self, COLOR_NEED, COLOR_PREGNANT, ChartSpec};
-use proyeksi_bidan::io::chart_export::{ExportError, render_png, render_svg, save_chart};
-use proyeksi_bidan::io::table_export::{
-    BOM, CSV_COLUMNS, CsvStyle, save_table, table_csv, table_xlsx,
-};
+use proyeksi_bidan::io::export::chart::{render_png, render_svg, save_chart};
+use proyeksi_bidan::io::export::csv::{BOM, CSV_COLUMNS, CsvStyle, table_csv};
+use proyeksi_bidan::io::export::xlsx::table_xlsx;
+use proyeksi_bidan::io::export::{ExportError, save_table};
 use proyeksi_bidan::model::{self, Lang, PreparedData, Projection, Scenario, YearRow};
 
 fn example() -> (Scenario, PreparedData, Projection) {

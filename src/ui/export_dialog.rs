@@ -5,7 +5,7 @@
 
 use egui::Context;
 
-use crate::io::table_export::CsvStyle;
+use crate::io::export::csv::CsvStyle;
 use crate::model::Lang;
 
 /// What the planner asked to export.

@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::Ranged;
 use plotters::prelude::*;
 
+use super::file::ExportError;
 use crate::chart::{BAR_WIDTH, ChartPanel, ChartSpec, LineKind};
-use crate::io::chart_export::ExportError;
 
 fn draw_err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ExportError {
     ExportError::Draw(e.to_string())
