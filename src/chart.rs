@@ -3,6 +3,7 @@
 //! names, colours and styles: the projection chart, and the workload chart
 //! (midwives needed by activity per year, stacked bars).
 
+use crate::i18n::T;
 use crate::model::explain::Fmt;
 use crate::model::staffing::{Method, StaffingResult};
 use crate::model::{Lang, Rounding, YearKind, YearRow};
@@ -84,7 +85,7 @@ pub fn split_series(
     }];
     if projection.len() >= 2 {
         out.push(ChartSeries {
-            name: format!("{name} ({})", lang.pick("proyeksi", "projection")),
+            name: format!("{name} ({})", lang.t(T::chart_projection)),
             color,
             kind: LineKind::Projection,
             points: projection,
@@ -103,10 +104,10 @@ pub fn projection_chart(
     date: &str,
     lang: Lang,
 ) -> ChartSpec {
-    let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let t = |k: T| lang.t(k);
     let mut need = split_series(
         rows,
-        t("Kebutuhan bidan", "Midwives needed"),
+        t(T::chart_midwives_needed),
         COLOR_NEED,
         |r| r.midwives_needed,
         lang,
@@ -117,47 +118,44 @@ pub fn projection_chart(
         .collect();
     if !available.is_empty() {
         need.push(ChartSeries {
-            name: t("Bidan tersedia", "Midwives available").to_string(),
+            name: t(T::chart_midwives_available).to_string(),
             color: COLOR_AVAILABLE,
             kind: LineKind::Available,
             points: available,
         });
     }
     let mode = match rounding {
-        Rounding::Exact => t("tepat", "exact"),
-        Rounding::Published => t("sesuai publikasi", "as published"),
+        Rounding::Exact => t(T::chart_exact),
+        Rounding::Published => t(T::chart_as_published),
     };
     let _ = Fmt::new(lang, rounding);
     ChartSpec {
         title: format!(
             "{} — {subject}",
-            t(
-                "Proyeksi kebutuhan bidan untuk pelayanan antenatal",
-                "Projected midwife needs for antenatal care"
-            )
+            t(T::chart_projected_midwife_needs_for_antenatal)
         ),
-        x_title: t("Tahun", "Year").to_string(),
+        x_title: t(T::chart_year).to_string(),
         panels: vec![
             ChartPanel {
-                y_title: t("Jumlah ibu hamil (jiwa)", "Pregnant women (people)").to_string(),
+                y_title: t(T::chart_pregnant_women_people).to_string(),
                 decimals: 0,
                 series: split_series(
                     rows,
-                    t("Ibu hamil", "Pregnant women"),
+                    t(T::chart_pregnant_women),
                     COLOR_PREGNANT,
                     |r| r.pregnant_women,
                     lang,
                 ),
             },
             ChartPanel {
-                y_title: t("Bidan (FTE)", "Midwives (FTE)").to_string(),
+                y_title: t(T::chart_midwives_fte).to_string(),
                 decimals: 1,
                 series: need,
             },
         ],
         footer: format!(
             "{scenario_name} · {}: {mode} · {date} · Proyeksi Bidan",
-            t("pembulatan", "rounding")
+            t(T::chart_rounding)
         ),
         lang,
     }
@@ -195,10 +193,7 @@ pub fn activity_legend(index: usize, name: &str) -> String {
 
 /// The title of the workload chart.
 pub fn workload_heading(lang: Lang) -> &'static str {
-    lang.pick(
-        "Kebutuhan bidan per tahun menurut kegiatan (bertumpuk)",
-        "Midwives required per year by activity (stacked)",
-    )
+    lang.t(T::chart_midwives_required_per_year_by)
 }
 
 /// The workload chart: midwives needed per year by activity, one stacked
@@ -212,7 +207,7 @@ pub fn workload_chart(
     date: &str,
     lang: Lang,
 ) -> ChartSpec {
-    let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let t = |k: T| lang.t(k);
     let activities = by_year.first().map_or(0, |(_, r)| r.activities.len());
     let series = (0..activities)
         .map(|i| ChartSeries {
@@ -241,15 +236,15 @@ pub fn workload_chart(
         } else {
             format!("{heading} — {subject}")
         },
-        x_title: t("Tahun", "Year").to_string(),
+        x_title: t(T::chart_year).to_string(),
         panels: vec![ChartPanel {
-            y_title: t("Bidan", "Midwives").to_string(),
+            y_title: t(T::chart_midwives).to_string(),
             decimals: 2,
             series,
         }],
         footer: format!(
             "{scenario_name} · {}: {method} · {date} · Proyeksi Bidan",
-            t("metode", "method")
+            t(T::chart_method)
         ),
         lang,
     }

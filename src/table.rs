@@ -14,6 +14,7 @@
 //!   growth is rounded half up to 3 decimals, as in the paper; everything
 //!   else at full precision.
 
+use crate::i18n::T;
 use crate::model::explain::Fmt;
 use crate::model::number::{fmt_fixed, round_half_up};
 use crate::model::{Lang, PreparedData, Projection, Rounding, YearKind, YearRow};
@@ -128,11 +129,11 @@ impl Column {
     /// The short heading of the window's table and the text table.
     pub fn heading(self, lang: Lang) -> &'static str {
         match self {
-            Column::Year => lang.pick("Tahun", "Year"),
-            Column::Kind => lang.pick("Jenis", "Kind"),
-            Column::Births => lang.pick("Kelahiran", "Births"),
+            Column::Year => lang.t(T::table_year),
+            Column::Kind => lang.t(T::table_kind),
+            Column::Births => lang.t(T::table_births),
             Column::Growth => "g",
-            Column::Gap => lang.pick("Selisih", "Gap"),
+            Column::Gap => lang.t(T::table_gap),
             _ => self.name(lang),
         }
     }
@@ -140,32 +141,28 @@ impl Column {
     /// The full name of the column, without its unit.
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Column::RegionCode => lang.pick("Kode wilayah", "Region code"),
-            Column::RegionName => lang.pick("Wilayah", "Region"),
-            Column::Year => lang.pick("Tahun", "Year"),
-            Column::Kind => lang.pick("Jenis", "Kind"),
-            Column::Population => lang.pick("Penduduk", "Population"),
+            Column::RegionCode => lang.t(T::table_region_code),
+            Column::RegionName => lang.t(T::table_region),
+            Column::Year => lang.t(T::table_year),
+            Column::Kind => lang.t(T::table_kind),
+            Column::Population => lang.t(T::table_population),
             Column::Cbr => "CBR",
-            Column::Births => lang.pick("Kelahiran hidup", "Live births"),
-            Column::PregnantWomen => lang.pick("Ibu hamil", "Pregnant women"),
-            Column::Growth => lang.pick("Pertumbuhan g", "Growth g"),
-            Column::ProjectedPregnantWomen => {
-                lang.pick("Proyeksi ibu hamil", "Projected pregnant women")
-            }
-            Column::FitDifferencePercent => {
-                lang.pick("Selisih proyeksi thd data", "Projection vs data")
-            }
-            Column::MidwivesNeeded => lang.pick("Kebutuhan bidan", "Midwives needed"),
-            Column::MidwivesAvailable => lang.pick("Bidan tersedia", "Midwives available"),
-            Column::Gap => lang.pick("Selisih bidan", "Midwife gap"),
-            Column::Ratio => lang.pick("Rasio tersedia/kebutuhan", "Ratio available/needed"),
+            Column::Births => lang.t(T::table_live_births),
+            Column::PregnantWomen => lang.t(T::table_pregnant_women),
+            Column::Growth => lang.t(T::table_growth_g),
+            Column::ProjectedPregnantWomen => lang.t(T::table_projected_pregnant_women),
+            Column::FitDifferencePercent => lang.t(T::table_projection_vs_data),
+            Column::MidwivesNeeded => lang.t(T::table_midwives_needed),
+            Column::MidwivesAvailable => lang.t(T::table_midwives_available),
+            Column::Gap => lang.t(T::table_midwife_gap),
+            Column::Ratio => lang.t(T::table_ratio_available_needed),
         }
     }
 
     /// The unit, if the column has one.
     pub fn unit(self, lang: Lang) -> Option<&'static str> {
         match self {
-            Column::Cbr => Some(lang.pick("per 1.000", "per 1,000")),
+            Column::Cbr => Some(lang.t(T::table_per_1_000)),
             Column::FitDifferencePercent => Some("%"),
             Column::MidwivesNeeded | Column::MidwivesAvailable | Column::Gap => Some("FTE"),
             _ => None,
@@ -270,8 +267,8 @@ impl Column {
 /// The kind of a year as the window and the workbook show it.
 pub fn kind_text(kind: YearKind, lang: Lang) -> &'static str {
     match kind {
-        YearKind::Data => lang.pick("data", "data"),
-        YearKind::Projection => lang.pick("proyeksi", "projection"),
+        YearKind::Data => lang.t(T::table_data),
+        YearKind::Projection => lang.t(T::table_projection),
     }
 }
 

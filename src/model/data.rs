@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::Lang;
 use super::error::{ModelError, Problem};
+use crate::i18n::T;
 
 /// Plausible crude birth rates, per 1.000 people.
 pub const CBR_RANGE: (f64, f64) = (0.0, 60.0);
@@ -644,14 +645,14 @@ impl Field {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Field::RegionCode => lang.pick("Kode wilayah", "Region code"),
-            Field::RegionName => lang.pick("Nama wilayah", "Region name"),
-            Field::Year => lang.pick("Tahun", "Year"),
-            Field::Population => lang.pick("Jumlah penduduk", "Population"),
+            Field::RegionCode => lang.t(T::data_region_code),
+            Field::RegionName => lang.t(T::data_region_name),
+            Field::Year => lang.t(T::data_year),
+            Field::Population => lang.t(T::data_population),
             Field::Cbr => "CBR",
-            Field::Births => lang.pick("Jumlah kelahiran", "Births"),
-            Field::PregnantWomen => lang.pick("Jumlah ibu hamil", "Pregnant women"),
-            Field::MidwivesAvailable => lang.pick("Jumlah bidan", "Midwives available"),
+            Field::Births => lang.t(T::data_births),
+            Field::PregnantWomen => lang.t(T::data_pregnant_women),
+            Field::MidwivesAvailable => lang.t(T::data_midwives_available),
         }
     }
 }

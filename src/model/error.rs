@@ -2,6 +2,7 @@
 //! and column, and says in the planner's language what is expected.
 
 use super::Lang;
+use crate::i18n::T;
 
 /// What is wrong with a value.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,45 +75,26 @@ fn num(x: f64, lang: Lang) -> String {
 
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Problem::NotFinite, Lang::Id) => "harus berupa angka".into(),
-            (Problem::NotFinite, Lang::En) => "must be a number".into(),
-            (Problem::OutOfRange { min, max, max_open }, _) => {
+        match self {
+            Problem::NotFinite => lang.t(T::error_not_a_number).into(),
+            Problem::OutOfRange { min, max, max_open } => {
                 let close = if *max_open { ")" } else { "]" };
                 let range = format!("[{}; {}{}", num(*min, lang), num(*max, lang), close);
-                match lang {
-                    Lang::Id => format!("harus dalam rentang {range}"),
-                    Lang::En => format!("must lie in {range}"),
-                }
+                lang.tf(T::error_out_of_range, &[("range", &range)])
             }
-            (Problem::NotPositive, Lang::Id) => "harus lebih besar dari nol".into(),
-            (Problem::NotPositive, Lang::En) => "must be greater than zero".into(),
-            (Problem::NoVisits, Lang::Id) => {
-                "daftar kunjungan kosong: minimal satu kunjungan".into()
+            Problem::NotPositive => lang.t(T::error_not_positive).into(),
+            Problem::NoVisits => lang.t(T::error_no_visits).into(),
+            Problem::NoWorkingDays { hke } => {
+                lang.tf(T::error_no_working_days, &[("hke", &num(*hke, lang))])
             }
-            (Problem::NoVisits, Lang::En) => "the visit list is empty: at least one visit".into(),
-            (Problem::NoWorkingDays { hke }, Lang::Id) => format!(
-                "hari kerja efektif HKE = {} hari: cuti, pelatihan, libur dan ketidakhadiran menghabiskan semua hari kerja",
-                num(*hke, lang)
+            Problem::YearNotInData { first, last } => lang.tf(
+                T::error_year_not_in_data,
+                &[("first", first), ("last", last)],
             ),
-            (Problem::NoWorkingDays { hke }, Lang::En) => format!(
-                "effective working days HKE = {} days: leave, training, holidays and absence use up every working day",
-                num(*hke, lang)
-            ),
-            (Problem::YearNotInData { first, last }, Lang::Id) => {
-                format!("tahun ini tidak ada dalam data ({first}–{last})")
+            Problem::HorizonBeforeBase { base } => {
+                lang.tf(T::error_horizon_before_base, &[("base", base)])
             }
-            (Problem::YearNotInData { first, last }, Lang::En) => {
-                format!("this year is not in the data ({first}–{last})")
-            }
-            (Problem::HorizonBeforeBase { base }, Lang::Id) => {
-                format!("tidak boleh sebelum tahun dasar {base}")
-            }
-            (Problem::HorizonBeforeBase { base }, Lang::En) => {
-                format!("must not lie before the base year {base}")
-            }
-            (Problem::Missing, Lang::Id) => "kosong, padahal diperlukan".into(),
-            (Problem::Missing, Lang::En) => "is empty but needed".into(),
+            Problem::Missing => lang.t(T::error_missing).into(),
         }
     }
 }
@@ -139,10 +121,14 @@ impl ModelError {
                 } else {
                     "–".into()
                 };
-                match lang {
-                    Lang::Id => format!("Parameter `{name}` = {shown}: {}", problem.message(lang)),
-                    Lang::En => format!("Parameter `{name}` = {shown}: {}", problem.message(lang)),
-                }
+                lang.tf(
+                    T::error_parameter,
+                    &[
+                        ("name", name),
+                        ("value", &shown),
+                        ("problem", &problem.message(lang)),
+                    ],
+                )
             }
             ModelError::Data {
                 row,
@@ -151,68 +137,53 @@ impl ModelError {
                 problem,
             } => {
                 let shown = value.map(|v| num(v, lang)).unwrap_or_else(|| "–".into());
-                match lang {
-                    Lang::Id => format!(
-                        "Data baris {row}, kolom `{column}` = {shown}: {}",
-                        problem.message(lang)
-                    ),
-                    Lang::En => format!(
-                        "Data row {row}, column `{column}` = {shown}: {}",
-                        problem.message(lang)
-                    ),
-                }
+                lang.tf(
+                    T::error_data_cell,
+                    &[
+                        ("row", row),
+                        ("column", column),
+                        ("value", &shown),
+                        ("problem", &problem.message(lang)),
+                    ],
+                )
             }
-            ModelError::EmptyData => match lang {
-                Lang::Id => {
-                    "Tabel data kosong: minimal satu baris (wilayah, tahun, penduduk, CBR)".into()
-                }
-                Lang::En => {
-                    "The data table is empty: at least one row (region, year, population, CBR)"
-                        .into()
-                }
-            },
-            ModelError::DuplicateYear { row, region, year } => match lang {
-                Lang::Id => {
-                    format!("Data baris {row}: wilayah `{region}` tahun {year} muncul dua kali")
-                }
-                Lang::En => format!("Data row {row}: region `{region}` year {year} appears twice"),
-            },
+            ModelError::EmptyData => lang.t(T::error_empty_data).into(),
+            ModelError::DuplicateYear { row, region, year } => lang.tf(
+                T::error_duplicate_year,
+                &[("row", row), ("region", region), ("year", year)],
+            ),
             ModelError::YearGap {
                 region,
                 after,
                 next,
-            } => match lang {
-                Lang::Id => format!(
-                    "Wilayah `{region}`: tahun {after} langsung diikuti {next}; tahun data harus berurutan tanpa celah"
-                ),
-                Lang::En => format!(
-                    "Region `{region}`: year {after} is followed by {next}; data years must be consecutive"
-                ),
-            },
+            } => lang.tf(
+                T::error_year_gap,
+                &[("region", region), ("after", after), ("next", next)],
+            ),
             ModelError::InconsistentYears {
                 region,
                 first,
                 last,
                 expected_first,
                 expected_last,
-            } => match lang {
-                Lang::Id => format!(
-                    "Wilayah `{region}` berisi tahun {first}–{last}, wilayah lain {expected_first}–{expected_last}; semua wilayah harus mencakup tahun yang sama"
-                ),
-                Lang::En => format!(
-                    "Region `{region}` has years {first}–{last}, other regions {expected_first}–{expected_last}; every region must cover the same years"
-                ),
-            },
-            ModelError::GrowthFromZero { region, year } => match lang {
-                Lang::Id => format!(
-                    "Wilayah `{region}`: jumlah ibu hamil tahun {} nol, sehingga pertumbuhan ke {year} tidak dapat dihitung",
-                    year - 1
-                ),
-                Lang::En => format!(
-                    "Region `{region}`: no pregnant women in {}, so the growth to {year} cannot be computed",
-                    year - 1
-                ),
-            },
+            } => lang.tf(
+                T::error_inconsistent_years,
+                &[
+                    ("region", region),
+                    ("first", first),
+                    ("last", last),
+                    ("expected_first", expected_first),
+                    ("expected_last", expected_last),
+                ],
+            ),
+            ModelError::GrowthFromZero { region, year } => lang.tf(
+                T::error_growth_from_zero,
+                &[
+                    ("region", region),
+                    ("previous", &(year - 1)),
+                    ("year", year),
+                ],
+            ),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! then the year rows of the total (rounded for reading, see
 //! [`Column::cell`]) and, with several regions, one line per region.
 
+use crate::i18n::T;
 use crate::model::explain::Fmt;
 use crate::model::{Lang, PreparedData, Projection, Rounding, YearRow};
 use crate::table::Column;
@@ -63,45 +64,37 @@ pub fn summary(name: &str, proj: &Projection, lang: Lang) -> String {
     let f = Fmt::new(lang, proj.rounding);
     let wl = &proj.capacity;
     let published = proj.rounding == Rounding::Published;
-    let mode = match (proj.rounding, lang) {
-        (Rounding::Exact, Lang::Id) => "tepat (tanpa pembulatan antara)",
-        (Rounding::Exact, Lang::En) => "exact (no intermediate rounding)",
-        (Rounding::Published, Lang::Id) => "sesuai publikasi",
-        (Rounding::Published, Lang::En) => "as published",
-    };
+    let mode = lang.t(match proj.rounding {
+        Rounding::Exact => T::text_rounding_exact_long,
+        Rounding::Published => T::text_rounding_published,
+    });
     let mut s = String::new();
     s.push_str(&format!("{name}\n"));
-    s.push_str(&format!(
-        "{}: {mode}\n",
-        lang.pick("Pembulatan", "Rounding")
-    ));
+    s.push_str(&format!("{}: {mode}\n", lang.t(T::text_rounding)));
     s.push_str(&format!(
         "{}: {} {}\n",
-        lang.pick("Paket pelayanan antenatal", "Antenatal care package"),
+        lang.t(T::text_antenatal_care_package),
         fmt_auto(wl.package.package_minutes, lang),
-        lang.pick("menit", "min")
+        lang.t(T::text_min)
     ));
     s.push_str(&format!(
         "HKE: {} {}; WKE: {} {} = {} {}\n",
         fmt_auto(wl.working.effective_days, lang),
-        lang.pick("hari", "days"),
+        lang.t(T::text_days),
         if published {
             fmt_fixed(wl.working.effective_hours, 1, lang)
         } else {
             fmt_auto(wl.working.effective_hours, lang)
         },
-        lang.pick("jam", "hours"),
+        lang.t(T::text_hours),
         fmt_auto(wl.working.effective_minutes, lang),
-        lang.pick("menit", "min"),
+        lang.t(T::text_min),
     ));
     s.push_str(&format!(
         "%WKE: {} ({}); {}: {}\n",
         f.share(wl.share),
         fmt_percent(wl.share, if published { 2 } else { 4 }, lang),
-        lang.pick(
-            "ibu hamil per bidan per tahun",
-            "pregnant women per midwife a year"
-        ),
+        lang.t(T::text_pregnant_women_per_midwife_a),
         if published {
             fmt_fixed(wl.women_per_midwife, 0, lang)
         } else {
@@ -110,7 +103,7 @@ pub fn summary(name: &str, proj: &Projection, lang: Lang) -> String {
     ));
     s.push_str(&format!(
         "{}: {}\n",
-        lang.pick("Rata-rata pertumbuhan g", "Mean growth g"),
+        lang.t(T::text_mean_growth_g),
         f.growth(proj.total_mean_growth)
     ));
     s
@@ -125,9 +118,9 @@ pub fn render_table(name: &str, data: &PreparedData, proj: &Projection, lang: La
     if data.regions() > 1 {
         s.push_str(&format!(
             "{} ({} {})\n",
-            lang.pick("Total", "Total"),
+            lang.t(T::text_total),
             data.regions(),
-            lang.pick("wilayah", "regions")
+            lang.t(T::text_regions)
         ));
     }
     s.push_str(&render_rows(&proj.total, f, data.has_midwives));
@@ -137,10 +130,10 @@ pub fn render_table(name: &str, data: &PreparedData, proj: &Projection, lang: La
         let b = proj.base_year;
         s.push_str(&format!(
             "{}\t{}\tg\t{} {b}\t{} {h}\n",
-            lang.pick("Kode", "Code"),
-            lang.pick("Wilayah", "Region"),
-            lang.pick("Kebutuhan bidan", "Midwives needed"),
-            lang.pick("Kebutuhan bidan", "Midwives needed"),
+            lang.t(T::text_code),
+            lang.t(T::text_region),
+            lang.t(T::text_midwives_needed),
+            lang.t(T::text_midwives_needed),
         ));
         for r in 0..data.regions() {
             let need = |y: i32| {

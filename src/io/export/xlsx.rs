@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::file::ExportError;
+use crate::i18n::T;
 use crate::model::explain::{Subject, explain};
 use crate::model::{GrowthMethod, Lang, PreparedData, Projection, Rounding, Scenario};
 use crate::table::{Column, Precision, for_each_row, kind_text, row_count};
@@ -14,10 +15,7 @@ pub const MAX_SHEET_ROWS: usize = 1_048_576;
 
 /// Sheet names of the workbook: the projection and the parameters.
 pub fn sheet_names(lang: Lang) -> [&'static str; 2] {
-    [
-        lang.pick("Proyeksi", "Projection"),
-        lang.pick("Parameter", "Parameters"),
-    ]
+    [lang.t(T::xlsx_projection), lang.t(T::xlsx_parameters)]
 }
 
 /// Column headings of the projection sheet, in the planner's language.
@@ -92,7 +90,7 @@ fn parameter_sheet(
     proj: &Projection,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let t = |k: T| lang.t(k);
     let bold = Format::new().set_bold();
     let head = Format::new().set_bold().set_background_color(0xEDEDED);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -102,21 +100,21 @@ fn parameter_sheet(
     let p = &scenario.params;
     let w = &p.working_time;
     let pop = &p.population;
-    let minutes = t("menit", "minutes");
-    let days = t("hari", "days");
+    let minutes = t(T::xlsx_minutes);
+    let days = t(T::xlsx_days);
     let mut rows: Vec<(String, Value, String)> = vec![
         (
-            t("Skenario", "Scenario").into(),
+            t(T::xlsx_scenario).into(),
             Value::Text(scenario.name.clone()),
             String::new(),
         ),
         (
-            t("Catatan", "Notes").into(),
+            t(T::xlsx_notes).into(),
             Value::Text(scenario.notes.clone()),
             String::new(),
         ),
         (
-            t("Standar pelayanan", "Service standard").into(),
+            t(T::xlsx_service_standard).into(),
             Value::Text(p.anc.name.clone()),
             String::new(),
         ),
@@ -125,14 +123,14 @@ fn parameter_sheet(
         rows.push((
             format!(
                 "{} {} ({} {})",
-                t("Kunjungan", "Visit"),
+                t(T::xlsx_visit),
                 v.label,
-                t("trimester", "trimester"),
+                t(T::xlsx_trimester),
                 v.trimester
             ),
             Value::Num(v.minutes),
             if v.assumed {
-                format!("{minutes} ({})", t("asumsi", "assumed"))
+                format!("{minutes} ({})", t(T::xlsx_assumed))
             } else {
                 minutes.to_string()
             },
@@ -141,85 +139,50 @@ fn parameter_sheet(
     let num = |name: &str, v: f64, unit: &str| (name.to_string(), Value::Num(v), unit.to_string());
     rows.extend([
         num(
-            t("Persiapan", "Preparation"),
+            t(T::xlsx_preparation),
             p.anc.prep_percent,
-            t("% waktu kunjungan", "% of visit time"),
+            t(T::xlsx_of_visit_time),
         ),
         num(
-            t("Pencatatan dan pelaporan", "Recording and reporting"),
+            t(T::xlsx_recording_and_reporting),
             p.anc.recording_percent,
-            t("% waktu kunjungan", "% of visit time"),
+            t(T::xlsx_of_visit_time),
         ),
+        num(t(T::xlsx_working_days_per_week), w.days_per_week, days),
         num(
-            t("Hari kerja per minggu", "Working days per week"),
-            w.days_per_week,
-            days,
-        ),
-        num(
-            t("Minggu per tahun", "Weeks per year"),
+            t(T::xlsx_weeks_per_year),
             w.weeks_per_year,
-            t("minggu", "weeks"),
+            t(T::xlsx_weeks),
         ),
+        num(t(T::xlsx_b_annual_leave), w.annual_leave, days),
+        num(t(T::xlsx_c_training), w.training_days, days),
+        num(t(T::xlsx_d_public_holidays), w.public_holidays, days),
+        num(t(T::xlsx_e_other_absence), w.other_absence, days),
         num(
-            t("B: cuti tahunan", "B: annual leave"),
-            w.annual_leave,
-            days,
-        ),
-        num(t("C: pelatihan", "C: training"), w.training_days, days),
-        num(
-            t("D: libur nasional", "D: public holidays"),
-            w.public_holidays,
-            days,
-        ),
-        num(
-            t("E: ketidakhadiran lain", "E: other absence"),
-            w.other_absence,
-            days,
-        ),
-        num(
-            t(
-                "JKF: jam kerja formal per minggu",
-                "JKF: formal working hours per week",
-            ),
+            t(T::xlsx_jkf_formal_working_hours_per),
             w.formal_hours_per_week,
-            t("jam", "hours"),
+            t(T::xlsx_hours),
         ),
         num(
-            t(
-                "Allowance (waktu tidak bekerja)",
-                "Allowance (time not working)",
-            ),
+            t(T::xlsx_allowance_time_not_working),
             w.allowance_percent,
             "%",
         ),
         num(
-            t(
-                "Koefisien ibu hamil per kelahiran hidup",
-                "Pregnant women per live birth (coefficient)",
-            ),
+            t(T::xlsx_pregnant_women_per_live_birth),
             pop.coefficient,
             "",
         ),
-        num(t("Tahun dasar", "Base year"), pop.base_year as f64, ""),
-        num(
-            t("Tahun akhir proyeksi", "Horizon year"),
-            pop.horizon_year as f64,
-            "",
-        ),
+        num(t(T::xlsx_base_year), pop.base_year as f64, ""),
+        num(t(T::xlsx_horizon_year), pop.horizon_year as f64, ""),
     ]);
     rows.push((
-        t("Metode pertumbuhan", "Growth method").into(),
+        t(T::xlsx_growth_method).into(),
         Value::Text(
             match pop.growth_method {
-                GrowthMethod::MeanAnnual => t(
-                    "rata-rata pertumbuhan tahunan data",
-                    "mean annual growth of the data",
-                ),
-                GrowthMethod::Compound => t(
-                    "pertumbuhan majemuk tahun pertama–terakhir",
-                    "compound growth first to last year",
-                ),
-                GrowthMethod::Fixed => t("ditetapkan perencana", "set by the planner"),
+                GrowthMethod::MeanAnnual => t(T::xlsx_mean_annual_growth_of_the),
+                GrowthMethod::Compound => t(T::xlsx_compound_growth_first_to_last),
+                GrowthMethod::Fixed => t(T::xlsx_set_by_the_planner),
             }
             .to_string(),
         ),
@@ -227,42 +190,36 @@ fn parameter_sheet(
     ));
     if pop.growth_method == GrowthMethod::Fixed {
         rows.push(num(
-            t("Pertumbuhan per tahun", "Growth per year"),
+            t(T::xlsx_growth_per_year),
             pop.fixed_growth_percent,
             "%",
         ));
     }
     rows.push((
-        t("Pembulatan", "Rounding").into(),
+        t(T::xlsx_rounding).into(),
         Value::Text(
             match p.rounding {
-                Rounding::Exact => t(
-                    "tepat (tanpa pembulatan antara)",
-                    "exact (no intermediate rounding)",
-                ),
-                Rounding::Published => t("sesuai publikasi", "as published"),
+                Rounding::Exact => t(T::xlsx_exact_no_intermediate_rounding),
+                Rounding::Published => t(T::xlsx_as_published),
             }
             .to_string(),
         ),
         String::new(),
     ));
     rows.push(num(
-        t("Pertumbuhan yang dipakai (total)", "Growth used (total)"),
+        t(T::xlsx_growth_used_total),
         proj.total_growth_used,
         "",
     ));
     rows.push(num(
-        t(
-            "%WKE bidan per ibu hamil",
-            "Share of a midwife's year per pregnant woman",
-        ),
+        t(T::xlsx_share_of_a_midwife_s),
         proj.capacity.share,
         "",
     ));
 
-    ws.write_string_with_format(0, 0, t("Parameter", "Parameter"), &head)?;
-    ws.write_string_with_format(0, 1, t("Nilai", "Value"), &head)?;
-    ws.write_string_with_format(0, 2, t("Satuan", "Unit"), &head)?;
+    ws.write_string_with_format(0, 0, t(T::xlsx_parameter), &head)?;
+    ws.write_string_with_format(0, 1, t(T::xlsx_value), &head)?;
+    ws.write_string_with_format(0, 2, t(T::xlsx_unit), &head)?;
     ws.write_string_with_format(0, 3, "", &head)?;
     let mut row = 1u32;
     for (name, value, unit) in &rows {
@@ -286,20 +243,20 @@ fn parameter_sheet(
     let subject = if data.regions() == 1 {
         data.label(0).to_string()
     } else {
-        t("total semua wilayah", "total of all regions").to_string()
+        t(T::xlsx_total_of_all_regions).to_string()
     };
     ws.write_string_with_format(
         row,
         0,
-        format!("{} ({subject})", t("Langkah perhitungan", "The working")),
+        format!("{} ({subject})", t(T::xlsx_the_working)),
         &bold,
     )?;
     row += 1;
     for (c, h) in [
-        t("Langkah", "Step"),
-        t("Rumus", "Formula"),
-        t("Perhitungan", "Working"),
-        t("Catatan", "Note"),
+        t(T::xlsx_step),
+        t(T::xlsx_formula),
+        t(T::xlsx_working),
+        t(T::xlsx_note),
     ]
     .iter()
     .enumerate()

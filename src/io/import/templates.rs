@@ -1,5 +1,6 @@
 //! Empty data templates (CSV and .xlsx) with the headers and one example row.
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::data::Field;
 
@@ -46,7 +47,7 @@ pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
     use rust_xlsxwriter::{Format, Workbook};
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name(lang.pick("Data", "Data"))?;
+    ws.set_name(lang.t(T::templates_data))?;
     let bold = Format::new().set_bold();
     for (c, f) in Field::ALL.iter().enumerate() {
         let name = match lang {

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::error::ModelError;
 use crate::model::number::{fmt_auto, fmt_trim};
@@ -76,9 +77,9 @@ impl ActivityKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ActivityKind::Service => lang.pick("pelayanan", "service"),
-            ActivityKind::Support => lang.pick("penunjang", "support"),
-            ActivityKind::Individual => lang.pick("individu", "individual"),
+            ActivityKind::Service => lang.t(T::activity_service),
+            ActivityKind::Support => lang.t(T::activity_support),
+            ActivityKind::Individual => lang.t(T::activity_individual),
         }
     }
 }
@@ -176,12 +177,7 @@ impl StaffingError {
             }
         };
         match self {
-            StaffingError::EmptyTable => lang
-                .pick(
-                    "Tabel kegiatan kosong: minimal satu kegiatan pelayanan",
-                    "The activity table is empty: at least one service activity",
-                )
-                .into(),
+            StaffingError::EmptyTable => lang.t(T::activity_the_activity_table_is_empty).into(),
             StaffingError::Activity {
                 row,
                 name,
@@ -189,45 +185,27 @@ impl StaffingError {
                 value,
                 problem,
             } => {
-                let what = match (problem, lang) {
-                    (ActivityProblem::NotFinite, Lang::Id) => "harus berupa angka",
-                    (ActivityProblem::NotFinite, Lang::En) => "must be a number",
-                    (ActivityProblem::Negative, Lang::Id) => "tidak boleh negatif",
-                    (ActivityProblem::Negative, Lang::En) => "must not be negative",
-                    (ActivityProblem::NotPositive, Lang::Id) => {
-                        "harus lebih besar dari nol untuk kegiatan pelayanan"
-                    }
-                    (ActivityProblem::NotPositive, Lang::En) => {
-                        "must be greater than zero for a service activity"
-                    }
-                    (ActivityProblem::NoWholeUnit, Lang::Id) => {
-                        "lebih dari dua kali waktu kerja tersedia: SBK dibulatkan menjadi 0"
-                    }
-                    (ActivityProblem::NoWholeUnit, Lang::En) => {
-                        "is more than twice the available time: the rounded standard workload is 0"
-                    }
-                };
-                match lang {
-                    Lang::Id => format!(
-                        "Kegiatan baris {row} “{name}”, kolom `{field}` = {}: {what}",
-                        n(*value)
-                    ),
-                    Lang::En => format!(
-                        "Activity row {row} “{name}”, column `{field}` = {}: {what}",
-                        n(*value)
-                    ),
-                }
+                let what = lang.t(match problem {
+                    ActivityProblem::NotFinite => T::activity_problem_not_a_number,
+                    ActivityProblem::Negative => T::activity_problem_negative,
+                    ActivityProblem::NotPositive => T::activity_problem_not_positive,
+                    ActivityProblem::NoWholeUnit => T::activity_problem_no_whole_unit,
+                });
+                lang.tf(
+                    T::activity_problem_row,
+                    &[
+                        ("row", row),
+                        ("name", name),
+                        ("field", field),
+                        ("value", &n(*value)),
+                        ("problem", &what),
+                    ],
+                )
             }
-            StaffingError::AvailableTime { value } => match lang {
-                Lang::Id => format!(
-                    "Waktu kerja tersedia = {} menit: harus lebih besar dari nol",
-                    n(*value)
-                ),
-                Lang::En => format!(
-                    "Available working time = {} minutes: must be greater than zero",
-                    n(*value)
-                ),
-            },
+            StaffingError::AvailableTime { value } => lang.tf(
+                T::activity_available_time_not_positive,
+                &[("minutes", &n(*value))],
+            ),
             StaffingError::SupportTooLarge {
                 method,
                 support_minutes,
@@ -238,31 +216,21 @@ impl StaffingError {
                     Method::Wisn => ("CAF", "ΣCAS%"),
                     Method::Abk => ("STP", "FTP"),
                 };
-                match lang {
-                    Lang::Id => format!(
-                        "Tugas penunjang {} menit setahun ≥ waktu kerja tersedia {} menit ({share} = {}%): {factor} tidak terhingga atau negatif. Kurangi waktu tugas penunjang.",
-                        n(*support_minutes),
-                        n(*available_minutes),
-                        fmt_trim(pct, 2, lang)
-                    ),
-                    Lang::En => format!(
-                        "Support work of {} minutes a year ≥ the available time of {} minutes ({share} = {}%): {factor} would be infinite or negative. Reduce the support time.",
-                        n(*support_minutes),
-                        n(*available_minutes),
-                        fmt_trim(pct, 2, lang)
-                    ),
-                }
+                lang.tf(
+                    T::activity_support_too_large,
+                    &[
+                        ("support", &n(*support_minutes)),
+                        ("available", &n(*available_minutes)),
+                        ("share", &share),
+                        ("percent", &fmt_trim(pct, 2, lang)),
+                        ("factor", &factor),
+                    ],
+                )
             }
-            StaffingError::Assumption { name, value } => match lang {
-                Lang::Id => format!(
-                    "Asumsi `{name}` = {}: harus angka 0 atau lebih (kunjungan dokter tidak lebih dari kunjungan ANC)",
-                    n(*value)
-                ),
-                Lang::En => format!(
-                    "Assumption `{name}` = {}: must be a number, 0 or more (doctor visits no more than ANC visits)",
-                    n(*value)
-                ),
-            },
+            StaffingError::Assumption { name, value } => lang.tf(
+                T::activity_assumption_out_of_range,
+                &[("name", name), ("value", &n(*value))],
+            ),
             StaffingError::Model(e) => e.message(lang),
         }
     }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::round_half_up;
 
@@ -71,11 +72,11 @@ impl StaffingResult {
         let r = self.ratio?;
         let r2 = round_half_up(r, 2);
         Some(if r2 == 1.0 {
-            lang.pick("seimbang", "balanced")
+            lang.t(T::calculation_balanced)
         } else if r2 < 1.0 {
-            lang.pick("kekurangan tenaga", "short-staffed")
+            lang.t(T::calculation_short_staffed)
         } else {
-            lang.pick("kelebihan tenaga", "over-staffed")
+            lang.t(T::calculation_over_staffed)
         })
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::capacity::package_time;
 use crate::model::params::Parameters;
@@ -24,11 +25,8 @@ pub enum ActivityPreset {
 impl ActivityPreset {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            ActivityPreset::PaperAncOnly => lang.pick("Makalah: hanya ANC", "Paper: ANC only"),
-            ActivityPreset::PuskesmasFull => lang.pick(
-                "Bidan puskesmas: pelayanan ibu dan bayi baru lahir lengkap",
-                "Puskesmas midwife: full maternal and newborn care",
-            ),
+            ActivityPreset::PaperAncOnly => lang.t(T::presets_paper_anc_only),
+            ActivityPreset::PuskesmasFull => lang.t(T::presets_puskesmas_midwife_full_maternal_and),
         }
     }
 }
@@ -58,10 +56,7 @@ pub fn paper_anc_only(
     let available = AvailableTime::from_working_time(&params.working_time, params.rounding)?;
     let plan = vec![PlannedActivity {
         activity: Activity::new(
-            lang.pick(
-                "Paket pelayanan antenatal (ANC)",
-                "Antenatal care (ANC) package",
-            ),
+            lang.t(T::presets_antenatal_care_anc_package),
             ActivityKind::Service,
             package.package_minutes,
             0.0,
@@ -116,10 +111,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
     use TargetGroup::*;
     vec![
         p(
-            lang.pick(
-                "Pelayanan antenatal oleh bidan (per kunjungan)",
-                "Antenatal care by the midwife (per visit)",
-            ),
+            lang.t(T::presets_antenatal_care_by_the_midwife),
             Service,
             ANC_VISIT_MINUTES,
             0.0,
@@ -128,10 +120,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "Dewi & Umniyatun: mean of K1–K4 (26,175 min) + 20% preparation + 20% recording; 6 visits, 2 by a doctor: Permenkes 21/2021",
         ),
         p(
-            lang.pick(
-                "Pertolongan persalinan normal",
-                "Normal delivery assistance",
-            ),
+            lang.t(T::presets_normal_delivery_assistance),
             Service,
             120.0,
             0.0,
@@ -140,7 +129,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption",
         ),
         p(
-            lang.pick("Kunjungan nifas KF1–KF4", "Postpartum visits KF1–KF4"),
+            lang.t(T::presets_postpartum_visits_kf1_kf4),
             Service,
             ROUTINE_VISIT_MINUTES,
             0.0,
@@ -149,7 +138,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption: as the paper's routine ANC visit (20 min + 40%)",
         ),
         p(
-            lang.pick("Kunjungan neonatal KN1–KN3", "Neonatal visits KN1–KN3"),
+            lang.t(T::presets_neonatal_visits_kn1_kn3),
             Service,
             ROUTINE_VISIT_MINUTES,
             0.0,
@@ -158,10 +147,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption: as the paper's routine ANC visit (20 min + 40%)",
         ),
         p(
-            lang.pick(
-                "Penanganan komplikasi kebidanan (pertolongan pertama dan rujukan)",
-                "Obstetric complications (first care and referral)",
-            ),
+            lang.t(T::presets_obstetric_complications_first_care_and),
             Service,
             60.0,
             0.0,
@@ -170,10 +156,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption; 20% of pregnancies: Kemenkes planning assumption",
         ),
         p(
-            lang.pick(
-                "Penanganan komplikasi neonatal (pertolongan pertama dan rujukan)",
-                "Neonatal complications (first care and referral)",
-            ),
+            lang.t(T::presets_neonatal_complications_first_care_and),
             Service,
             60.0,
             0.0,
@@ -182,10 +165,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption; 15% of newborns: Kemenkes planning assumption",
         ),
         p(
-            lang.pick(
-                "Pelayanan KB pasca persalinan",
-                "Postpartum family planning",
-            ),
+            lang.t(T::presets_postpartum_family_planning),
             Service,
             20.0,
             0.0,
@@ -194,10 +174,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption (minutes and 50% coverage)",
         ),
         p(
-            lang.pick(
-                "Lokakarya mini bulanan / rapat",
-                "Monthly mini-workshop / meetings",
-            ),
+            lang.t(T::presets_monthly_mini_workshop_meetings),
             Support,
             120.0,
             12.0,
@@ -206,7 +183,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption: 2 hours a month",
         ),
         p(
-            lang.pick("Laporan bulanan PWS-KIA", "Monthly MCH report (PWS-KIA)"),
+            lang.t(T::presets_monthly_mch_report_pws_kia),
             Support,
             240.0,
             12.0,
@@ -215,10 +192,7 @@ pub fn puskesmas_full(lang: Lang) -> Vec<PlannedActivity> {
             "assumption: 4 hours a month",
         ),
         p(
-            lang.pick(
-                "Bidan koordinator: supervisi bidan desa",
-                "Coordinating midwife: supervising village midwives",
-            ),
+            lang.t(T::presets_coordinating_midwife_supervising_village_midwives),
             Individual,
             480.0,
             12.0,

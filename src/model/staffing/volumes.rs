@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::projection::YearRow;
 
@@ -160,16 +161,12 @@ impl TargetGroup {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            TargetGroup::PregnantWomen => lang.pick("ibu hamil", "pregnant women"),
-            TargetGroup::Deliveries => lang.pick("persalinan", "deliveries"),
-            TargetGroup::PostpartumWomen => lang.pick("ibu nifas", "postpartum women"),
-            TargetGroup::Newborns => lang.pick("bayi baru lahir", "newborns"),
-            TargetGroup::ObstetricComplications => {
-                lang.pick("komplikasi kebidanan", "obstetric complications")
-            }
-            TargetGroup::NeonatalComplications => {
-                lang.pick("komplikasi neonatal", "neonatal complications")
-            }
+            TargetGroup::PregnantWomen => lang.t(T::volumes_pregnant_women),
+            TargetGroup::Deliveries => lang.t(T::volumes_deliveries),
+            TargetGroup::PostpartumWomen => lang.t(T::volumes_postpartum_women),
+            TargetGroup::Newborns => lang.t(T::volumes_newborns),
+            TargetGroup::ObstetricComplications => lang.t(T::volumes_obstetric_complications),
+            TargetGroup::NeonatalComplications => lang.t(T::volumes_neonatal_complications),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The working of a staffing calculation: every step with its formula and
 //! the numbers put in, in the planner's language.
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::explain::{Step, step};
 use crate::model::number::{fmt_auto, fmt_fixed, fmt_trim};
@@ -20,7 +21,7 @@ pub fn explain_staffing(
     available: &AvailableTime,
     lang: Lang,
 ) -> Vec<Step> {
-    let t = |id: &str, en: &str| lang.pick(id, en).to_string();
+    let t = |k: T| lang.t(k).to_string();
     let n = |x: f64| fmt_auto(x, lang);
     let abk = result.method == Method::Abk;
     let ws = result.rounding == IntermediateRounding::Worksheet;
@@ -36,7 +37,7 @@ pub fn explain_staffing(
     } else {
         ("AWT", "SW", "Σ", "CAF", "ΣCAS")
     };
-    let min = t("menit", "min");
+    let min = t(T::working_min);
     let mut steps = Vec::new();
 
     // Available time.
@@ -45,9 +46,9 @@ pub fn explain_staffing(
             format!(
                 "{awt} = [A − (B + C + D + E)] × {}",
                 if abk {
-                    t("jam kerja efektif per hari", "effective hours per day")
+                    t(T::working_effective_hours_per_day)
                 } else {
-                    t("jam kerja per hari", "working hours per day")
+                    t(T::working_working_hours_per_day)
                 }
             ),
             format!(
@@ -56,22 +57,19 @@ pub fn explain_staffing(
                 n(d.absence_days),
                 n(d.hours_per_day),
                 n(d.effective_days),
-                t("hari", "days"),
+                t(T::working_days),
                 n(d.hours_per_day),
-                t("jam", "h"),
+                t(T::working_h),
                 n(available.minutes)
             ),
             if src == AvailableSource::EngineWke {
-                t(
-                    "WKE mesin proyeksi (Permenkes 43/2017), dengan pembulatannya.",
-                    "The projection engine's WKE (Permenkes 43/2017), with its rounding.",
-                )
+                t(T::working_the_projection_engine_s_wke)
             } else {
                 String::new()
             },
         ),
         (None, _) => (
-            format!("{awt} = {}", t("diisi langsung", "given directly")),
+            format!("{awt} = {}", t(T::working_given_directly)),
             format!("{} {min}", n(available.minutes)),
             String::new(),
         ),
@@ -79,9 +77,9 @@ pub fn explain_staffing(
     steps.push(step(
         "available_time",
         if abk {
-            t("Waktu kerja tersedia (WKT)", "Available working time (WKT)")
+            t(T::working_available_working_time_wkt)
         } else {
-            t("Waktu kerja tersedia (AWT)", "Available working time (AWT)")
+            t(T::working_available_working_time_awt)
         },
         formula,
         working,
@@ -108,28 +106,25 @@ pub fn explain_staffing(
                     format!(
                         "{sw} = {awt} / {}",
                         if abk {
-                            t("norma waktu", "time standard")
+                            t(T::working_time_standard)
                         } else {
-                            t("standar pelayanan", "service standard")
+                            t(T::working_service_standard)
                         }
                     ),
                     working,
                     if ws {
-                        t("Dibulatkan ke satuan utuh.", "Rounded to whole units.")
+                        t(T::working_rounded_to_whole_units)
                     } else {
                         String::new()
                     },
                 ));
                 steps.push(step(
                     "activity_staff",
-                    format!("{}: {}", t("Kebutuhan tenaga", "Staff needed"), a.name),
+                    format!("{}: {}", t(T::working_staff_needed), a.name),
                     if abk {
-                        t("kebutuhan = capaian / SBK", "need = annual workload / SBK")
+                        t(T::working_need_annual_workload_sbk)
                     } else {
-                        t(
-                            "tenaga = beban kerja setahun / SW",
-                            "staff = annual workload / SW",
-                        )
+                        t(T::working_staff_annual_workload_sw)
                     },
                     format!(
                         "{} / {} = {}",
@@ -142,12 +137,12 @@ pub fn explain_staffing(
             }
             ActivityKind::Support => steps.push(step(
                 "support_share",
-                format!("{}: {}", t("Tugas penunjang", "Support activity"), a.name),
+                format!("{}: {}", t(T::working_support_activity), a.name),
                 format!(
                     "{} = {} × {} / {awt} × 100",
                     if abk { "FTP%" } else { "CAS%" },
-                    t("menit per kegiatan", "minutes per time"),
-                    t("kali setahun", "times a year")
+                    t(T::working_minutes_per_time),
+                    t(T::working_times_a_year)
                 ),
                 format!(
                     "{} × {} / {} × 100 = {}%",
@@ -160,12 +155,12 @@ pub fn explain_staffing(
             )),
             ActivityKind::Individual => steps.push(step(
                 "individual_share",
-                format!("{}: {}", t("Tugas individu", "Individual activity"), a.name),
+                format!("{}: {}", t(T::working_individual_activity), a.name),
                 format!(
                     "{} × {} × {} / {awt}",
-                    t("menit", "minutes"),
-                    t("kali setahun", "times a year"),
-                    t("jumlah tenaga", "staff doing it")
+                    t(T::working_minutes),
+                    t(T::working_times_a_year),
+                    t(T::working_staff_doing_it)
                 ),
                 format!(
                     "{} × {} × {} / {} = {}",
@@ -189,22 +184,16 @@ pub fn explain_staffing(
     steps.push(step(
         "service_staff",
         if abk {
-            t(
-                "Jumlah kebutuhan tugas pokok (JKT)",
-                "Total for the main tasks (JKT)",
-            )
+            t(T::working_total_for_the_main_tasks)
         } else {
-            t(
-                "Jumlah tenaga untuk kegiatan pelayanan",
-                "Staff for the health service activities",
-            )
+            t(T::working_staff_for_the_health_service)
         },
         format!(
             "{total} = Σ {}",
             if abk {
-                t("kebutuhan per kegiatan", "need per activity")
+                t(T::working_need_per_activity)
             } else {
-                t("tenaga per kegiatan", "staff per activity")
+                t(T::working_staff_per_activity)
             }
         ),
         format!(
@@ -217,7 +206,7 @@ pub fn explain_staffing(
             d2(result.service_staff)
         ),
         if ws {
-            t("Dibulatkan ke 2 desimal.", "Rounded to 2 decimals.")
+            t(T::working_rounded_to_2_decimals)
         } else {
             String::new()
         },
@@ -239,20 +228,14 @@ pub fn explain_staffing(
     steps.push(step(
         "allowance_factor",
         if abk {
-            t(
-                "Standar tugas penunjang (STP)",
-                "Supporting-task standard (STP)",
-            )
+            t(T::working_supporting_task_standard_stp)
         } else {
-            t(
-                "Faktor tunjangan kategori (CAF)",
-                "Category allowance factor (CAF)",
-            )
+            t(T::working_category_allowance_factor_caf)
         },
         format!("{factor} = 1 / (1 − {share}% / 100)"),
         working,
         if ws {
-            t("Dibulatkan ke 2 desimal.", "Rounded to 2 decimals.")
+            t(T::working_rounded_to_2_decimals)
         } else {
             String::new()
         },
@@ -266,14 +249,11 @@ pub fn explain_staffing(
         .collect();
     steps.push(step(
         "individual_allowance",
-        t(
-            "Faktor tunjangan individu (IAF)",
-            "Individual allowance factor (IAF)",
-        ),
+        t(T::working_individual_allowance_factor_iaf),
         format!(
             "IAF = Σ({} × {}) / {awt}",
-            t("waktu setahun", "time a year"),
-            t("jumlah tenaga", "staff doing it")
+            t(T::working_time_a_year),
+            t(T::working_staff_doing_it)
         ),
         format!(
             "{} = {}",
@@ -285,10 +265,7 @@ pub fn explain_staffing(
             d2(result.individual_allowance)
         ),
         if abk {
-            t(
-                "Permenkes 33/2015 tidak mengenal tugas individu; di sini ditambahkan seperti IAF WISN setelah STP.",
-                "Permenkes 33/2015 has no individual tasks; they are added here like WISN's IAF, after STP.",
-            )
+            t(T::working_permenkes_33_2015_has_no)
         } else {
             String::new()
         },
@@ -297,9 +274,9 @@ pub fn explain_staffing(
     steps.push(step(
         "required",
         if abk {
-            t("Kebutuhan SDMK", "Staff required (SDMK)")
+            t(T::working_staff_required_sdmk)
         } else {
-            t("Kebutuhan tenaga (WISN)", "Staff required (WISN)")
+            t(T::working_staff_required_wisn)
         },
         format!("{total} × {factor} + IAF"),
         format!(
@@ -314,19 +291,16 @@ pub fn explain_staffing(
 
     steps.push(step(
         "required_rounded",
-        t("Dibulatkan ke orang utuh", "Rounded to whole people"),
+        t(T::working_rounded_to_whole_people),
         match result.final_rounding {
-            FinalRounding::Nearest => t(
-                "pembulatan ke terdekat (0,5 ke atas)",
-                "to the nearest (halves up)",
-            ),
-            FinalRounding::Up => t("pembulatan ke atas", "rounded up"),
+            FinalRounding::Nearest => t(T::working_to_the_nearest_halves_up),
+            FinalRounding::Up => t(T::working_rounded_up),
         },
         format!(
             "{} → {} {}",
             d2(result.required),
             fmt_fixed(result.required_rounded, 0, lang),
-            t("orang", "people")
+            t(T::working_people)
         ),
         String::new(),
     ));
@@ -335,28 +309,22 @@ pub fn explain_staffing(
         steps.push(step(
             "difference",
             if abk {
-                t("Selisih tenaga (ABK-Kes)", "Staffing difference (ABK-Kes)")
+                t(T::working_staffing_difference_abk_kes)
             } else {
-                t("Selisih WISN", "WISN difference")
+                t(T::working_wisn_difference)
             },
-            t(
-                "selisih = tenaga yang ada − kebutuhan",
-                "difference = existing − required",
-            ),
+            t(T::working_difference_existing_required),
             format!(
                 "{} − {} = {} ({} {} − {} = {})",
                 n(e),
                 d2(result.required),
                 d2(d),
-                t("dibulatkan:", "rounded:"),
+                t(T::working_rounded),
                 n(e),
                 fmt_fixed(result.required_rounded, 0, lang),
                 n(result.difference_rounded.unwrap_or(0.0))
             ),
-            t(
-                "Negatif: kekurangan tenaga; positif: kelebihan.",
-                "Negative: short-staffed; positive: over-staffed.",
-            ),
+            t(T::working_negative_short_staffed_positive_over),
         ));
         let working = match result.ratio {
             Some(r) => format!(
@@ -366,27 +334,18 @@ pub fn explain_staffing(
                 fmt_fixed(r, 2, lang),
                 result.ratio_reading(lang).unwrap_or("")
             ),
-            None => t(
-                "tidak ada kebutuhan: rasio tidak ditentukan",
-                "nothing required: no ratio",
-            ),
+            None => t(T::working_nothing_required_no_ratio),
         };
         steps.push(step(
             "ratio",
             if abk {
-                t("Rasio tenaga (ABK-Kes)", "Staffing ratio (ABK-Kes)")
+                t(T::working_staffing_ratio_abk_kes)
             } else {
-                t("Rasio WISN", "WISN ratio")
+                t(T::working_wisn_ratio)
             },
-            t(
-                "rasio = tenaga yang ada / kebutuhan",
-                "ratio = existing / required",
-            ),
+            t(T::working_ratio_existing_required),
             working,
-            t(
-                "1 seimbang; di bawah 1 kekurangan; di atas 1 kelebihan.",
-                "1 balanced; below 1 short-staffed; above 1 over-staffed.",
-            ),
+            t(T::working_1_balanced_below_1_short),
         ));
     }
     steps
