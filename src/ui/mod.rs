@@ -2,19 +2,25 @@
 //! files in `io`; no formula lives here.
 
 pub mod app;
+pub mod command;
 pub mod data_panel;
+pub mod dialogs;
 pub mod document;
 pub mod export_dialog;
+pub mod file_actions;
 pub mod files;
 pub mod import_dialog;
+pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod status_bar;
 pub mod table_panel;
 pub mod widgets;
 pub mod working_panel;
 pub mod workload_panel;
 
-pub use app::{Command, ProyeksiApp, Settings, Tab};
+pub use app::{ProyeksiApp, Settings, Tab};
+pub use command::Command;
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -125,20 +125,6 @@ const COLORS: [Color32; 10] = [
 ];
 
 impl WorkloadPanel {
-    /// Replaces the activity table with imported activities (recorded volumes).
-    pub fn use_activities(&mut self, activities: Vec<Activity>, source: &str) {
-        self.setup.plan = activities
-            .into_iter()
-            .map(|activity| PlannedActivity {
-                activity,
-                rule: VolumeRule::Recorded,
-                source: source.to_string(),
-            })
-            .collect();
-        self.setup.preset = None;
-        self.setup.edited = true;
-    }
-
     /// Sets the activity table to `preset`, its activities named in `lang`.
     fn load(&mut self, preset: ActivityPreset, params: &Parameters, lang: Lang) {
         let plan = match preset {
