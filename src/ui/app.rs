@@ -21,8 +21,9 @@ use super::params_panel::ParamsPanel;
 use super::plot_panel::PlotPanel;
 use super::status_bar::{Status, status_bar};
 use super::table_panel::TablePanel;
+use super::view::View;
 use super::working_panel::WorkingPanel;
-use crate::model::explain::{Fmt, Subject, explain};
+use crate::model::explain::Fmt;
 use crate::model::{Lang, Rounding, Scenario, YearRow};
 
 /// Light or dark.
@@ -125,7 +126,7 @@ impl ProyeksiApp {
     ) -> Self {
         let doc = Document::new(scenario, path);
         let mut results = Results::default();
-        results.refresh(&doc.state);
+        results.refresh(&doc.state, None, settings.lang);
         ProyeksiApp {
             settings,
             doc,
@@ -218,11 +219,7 @@ impl ProyeksiApp {
 
     /// The rows of what is shown: the total, or the chosen region.
     pub fn shown_rows(&self) -> Vec<YearRow> {
-        match (self.results.ok(), self.region) {
-            (Some((d, p)), Some(r)) if r < d.regions() => p.region_rows(d, r),
-            (Some((_, p)), _) => p.total.clone(),
-            _ => Vec::new(),
-        }
+        self.results.shown_rows(self.region)
     }
 
     /// The name of what is shown: the only region, the chosen one, or "Total".
@@ -239,14 +236,20 @@ impl ProyeksiApp {
 
     /// The chart of what is shown, as the window draws it and exports it.
     pub fn chart_spec(&self) -> crate::chart::ChartSpec {
-        crate::chart::projection_chart(
-            &self.shown_rows(),
-            &self.subject_name(),
-            &self.doc.state.name,
-            self.doc.state.params.rounding,
-            &crate::chart::today(),
-            self.lang(),
-        )
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        self.view(&rows, &subject).chart_spec()
+    }
+
+    /// What the panels read this frame.
+    fn view<'a>(&'a self, rows: &'a [YearRow], subject: &'a str) -> View<'a> {
+        View {
+            lang: self.lang(),
+            doc: &self.doc.state,
+            results: &self.results,
+            rows,
+            subject,
+        }
     }
 
     fn region_picker(&mut self, ui: &mut Ui) {
@@ -336,65 +339,32 @@ impl ProyeksiApp {
             }
             self.summary(ui);
         }
-        match self.tab {
-            Tab::Projection => {
-                let spec = self.chart_spec();
-                self.plot_panel.ui(ui, &spec);
-            }
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        let view = View {
+            lang,
+            doc: &self.doc.state,
+            results: &self.results,
+            rows: &rows,
+            subject: &subject,
+        };
+        let commands = match self.tab {
+            Tab::Projection => self.plot_panel.ui(ui, &view),
             Tab::Table => {
-                let rows = self.shown_rows();
-                let rounding = self.doc.state.params.rounding;
                 let with_midwives = self
                     .results
                     .ok()
                     .map(|(d, _)| d.has_midwives)
                     .unwrap_or(false);
-                self.table_panel
-                    .ui(ui, &rows, Fmt::new(lang, rounding), with_midwives);
+                let f = Fmt::new(lang, view.rounding());
+                self.table_panel.ui(ui, &rows, f, with_midwives);
+                Vec::new()
             }
-            Tab::Working => {
-                if let Some((d, p)) = self.results.ok() {
-                    let subject = match self.region {
-                        Some(r) => Subject::Region(r),
-                        None => Subject::Total,
-                    };
-                    let steps = explain(&self.doc.state.params, d, p, subject, lang);
-                    self.working_panel.ui(ui, &steps);
-                }
-            }
-            Tab::Workload => {
-                let rows = self.shown_rows();
-                if let Some((_, p)) = self.results.ok() {
-                    let base_year = p.base_year;
-                    // The set-up is part of the document (saved, undoable).
-                    self.workload_panel.setup = self.doc.state.workload.clone();
-                    self.workload_panel
-                        .ui(ui, &self.doc.state.params, &rows, base_year, lang);
-                    if std::mem::take(&mut self.workload_panel.import_requested) {
-                        self.command(Command::ImportActivities);
-                    }
-                    let mut setup = self.workload_panel.setup.clone();
-                    if !setup.edited {
-                        // An unedited preset's table is made from the preset
-                        // again; only the choice is kept.
-                        setup.plan.clear();
-                    }
-                    if setup != self.doc.state.workload {
-                        self.doc.state.workload = setup;
-                    }
-                }
-            }
-            Tab::Data => {
-                let err = match &self.results.data {
-                    Some(Err(e)) => Some(e.clone()),
-                    _ => None,
-                };
-                let rows = self.doc.state.data.clone();
-                if let Some(edit) = self.data_panel.ui(ui, &rows, err.as_ref(), lang) {
-                    self.doc.edit_data(|rows| edit.apply(rows));
-                }
-            }
-        }
+            Tab::Working => self.working_panel.ui(ui, &view),
+            Tab::Workload => self.workload_panel.ui(ui, &view),
+            Tab::Data => self.data_panel.ui(ui, &view),
+        };
+        self.commands.extend(commands);
     }
 
     fn summary(&self, ui: &mut Ui) {
@@ -612,29 +582,40 @@ impl eframe::App for ProyeksiApp {
             .resizable(true)
             .default_size(330.0)
             .show(ui, |ui| {
-                let proj = match &self.results.projection {
-                    Some(Ok(p)) => Some(p),
-                    _ => None,
+                let rows = self.shown_rows();
+                let subject = self.subject_name();
+                let view = View {
+                    lang,
+                    doc: &self.doc.state,
+                    results: &self.results,
+                    rows: &rows,
+                    subject: &subject,
                 };
-                let mut params = self.doc.state.params.clone();
-                self.params_panel.ui(ui, &mut params, proj, lang);
-                if params != self.doc.state.params {
-                    self.doc.state.params = params;
-                }
+                let commands = self.params_panel.ui(ui, &view);
+                self.commands.extend(commands);
             });
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.dialogs_ui(&ctx);
-        if let Some(imported) = self.import.ui(&ctx, lang) {
-            self.command(Command::AcceptImport(Box::new(imported)));
-        }
-        if let Some(request) = self.export.ui(&ctx, lang) {
-            self.command(Command::ExportTo(request));
-        }
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        let view = View {
+            lang,
+            doc: &self.doc.state,
+            results: &self.results,
+            rows: &rows,
+            subject: &subject,
+        };
+        let mut commands = self.import.ui(&ctx, &view);
+        commands.extend(self.export.ui(&ctx, &view));
+        self.commands.extend(commands);
 
         for c in std::mem::take(&mut self.commands) {
             self.run_command(&ctx, c);
         }
-        if self.results.refresh(&self.doc.state) {
+        if self
+            .results
+            .refresh(&self.doc.state, self.region, self.lang())
+        {
             ctx.request_repaint();
         }
         let now = ctx.input(|i| i.time);

@@ -5,9 +5,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::model::data::ColumnMapping;
+use crate::model::explain::{Step, Subject, explain};
 use crate::model::scenario::FORMAT_VERSION;
 use crate::model::staffing::WorkloadSetup;
-use crate::model::{self, DataRow, ModelError, Parameters, PreparedData, Projection, Scenario};
+use crate::model::staffing::{
+    ActivityPreset, AvailableTime, StaffingOptions, StaffingResult, TargetPopulation,
+    derived_units, explain_staffing, paper_anc_only, puskesmas_full, staffing, volumes_for_year,
+};
+use crate::model::workload::{WorkingTimeResult, Workload};
+use crate::model::{
+    self, DataRow, Lang, ModelError, Parameters, PreparedData, Projection, Scenario, YearRow,
+};
 
 /// The editable content of a scenario. The data table is shared, so undo
 /// points are cheap; `data_rev` identifies each version of the table.
@@ -123,19 +131,129 @@ impl Document {
     }
 }
 
-/// The engine's results for the current state, recomputed only when the
-/// parameters or the data change.
+/// The engine's results for the current state, recomputed only when what
+/// they depend on changes: the projection when the parameters or the data
+/// change, the workload tab's figures when also its set-up, the region shown
+/// or the language change.
 #[derive(Default)]
 pub struct Results {
     data_rev: Option<u64>,
     params: Option<Parameters>,
     pub data: Option<Result<Arc<PreparedData>, ModelError>>,
     pub projection: Option<Result<Projection, ModelError>>,
+    /// The ANC package, the effective working time and the share.
+    pub workload: Option<Result<Workload, ModelError>>,
+    /// The effective working time alone (shown even when the package is wrong).
+    pub working_time: Option<Result<WorkingTimeResult, ModelError>>,
+    /// What the rest depends on besides the parameters and the data.
+    view_key: Option<(WorkloadSetup, Option<usize>, Lang)>,
+    /// The working, step by step, of what is shown.
+    pub steps: Vec<Step>,
+    /// The workload tab's figures for what is shown.
+    pub staffing: Option<StaffingView>,
+}
+
+/// The workload tab's figures: the method for the year computed.
+#[derive(Debug, Clone)]
+pub struct StaffingView {
+    /// The set-up as shown: an unedited preset's activity table filled in.
+    pub setup: WorkloadSetup,
+    /// The year computed and its target population.
+    pub year: Option<(YearRow, TargetPopulation)>,
+    /// The units a year of each activity derived from the population
+    /// (`None` for recorded ones or when there is no year).
+    pub derived_units: Vec<Option<f64>>,
+    /// The available time, the result and its working; or what stopped it.
+    pub outcome: Result<(AvailableTime, StaffingResult, Vec<Step>), String>,
+}
+
+/// The options of the method for `setup`; staff in post from `row` when the
+/// set-up gives none.
+pub fn staffing_options(setup: &WorkloadSetup, row: Option<&YearRow>) -> StaffingOptions {
+    StaffingOptions {
+        method: setup.method,
+        rounding: setup.rounding,
+        final_rounding: setup.final_rounding,
+        existing: setup.existing.or(row.and_then(|r| r.midwives_available)),
+    }
+}
+
+/// `setup` with an unedited preset's activity table made from the preset.
+fn with_preset_plan(setup: &WorkloadSetup, params: &Parameters, lang: Lang) -> WorkloadSetup {
+    let mut setup = setup.clone();
+    if let Some(p) = setup.preset
+        && !setup.edited
+        && (setup.plan.is_empty() || p == ActivityPreset::PaperAncOnly)
+    {
+        let plan = match p {
+            ActivityPreset::PaperAncOnly => paper_anc_only(params, lang).map(|(plan, _)| plan),
+            ActivityPreset::PuskesmasFull => Ok(puskesmas_full(lang)),
+        };
+        if let Ok(plan) = plan {
+            setup.plan = plan;
+        }
+    }
+    setup
+}
+
+impl StaffingView {
+    fn new(
+        setup: &WorkloadSetup,
+        params: &Parameters,
+        rows: &[YearRow],
+        base_year: i32,
+        lang: Lang,
+    ) -> Self {
+        let setup = with_preset_plan(setup, params, lang);
+        let row = rows
+            .iter()
+            .find(|r| r.year == setup.year.unwrap_or(base_year))
+            .or_else(|| rows.iter().find(|r| r.year == base_year))
+            .or(rows.first());
+        let year = row.map(|r| {
+            (
+                r.clone(),
+                TargetPopulation::from_year_row(r, params.population.coefficient),
+            )
+        });
+        let derived_units = setup
+            .plan
+            .iter()
+            .map(|p| {
+                year.as_ref()
+                    .and_then(|(_, pop)| derived_units(&p.rule, pop, &setup.assumptions))
+            })
+            .collect();
+        let outcome = (|| {
+            let available = setup
+                .available
+                .available(params)
+                .map_err(|e| e.message(lang))?;
+            let Some((row, pop)) = &year else {
+                return Err(lang
+                    .pick("tidak ada tahun untuk dihitung.", "no year to compute.")
+                    .to_string());
+            };
+            let options = staffing_options(&setup, Some(row));
+            let result = volumes_for_year(&setup.plan, pop, &setup.assumptions)
+                .and_then(|acts| staffing(&acts, &available, &options))
+                .map_err(|e| e.message(lang))?;
+            let steps = explain_staffing(&result, &available, lang);
+            Ok((available, result, steps))
+        })();
+        StaffingView {
+            setup,
+            year,
+            derived_units,
+            outcome,
+        }
+    }
 }
 
 impl Results {
-    /// Brings the results up to date with `state`; true if anything changed.
-    pub fn refresh(&mut self, state: &DocState) -> bool {
+    /// Brings the results up to date with `state`, the `region` shown and
+    /// the language; true if anything changed.
+    pub fn refresh(&mut self, state: &DocState, region: Option<usize>, lang: Lang) -> bool {
         let mut changed = false;
         if self.data_rev != Some(state.data_rev) {
             self.data = Some(PreparedData::new(&state.data).map(Arc::new));
@@ -149,12 +267,43 @@ impl Results {
                 Some(Err(e)) => Err(e.clone()),
                 None => Err(ModelError::EmptyData),
             });
+            self.workload = Some(model::workload(&state.params));
+            self.working_time = Some(model::workload::working_time(
+                &state.params.working_time,
+                state.params.rounding,
+            ));
             self.params = Some(state.params.clone());
+            changed = true;
+        }
+        let key = (state.workload.clone(), region, lang);
+        if changed || self.view_key.as_ref() != Some(&key) {
+            self.steps = Vec::new();
+            self.staffing = None;
+            if let Some((d, p)) = self.ok() {
+                let subject = match region {
+                    Some(r) => Subject::Region(r),
+                    None => Subject::Total,
+                };
+                let steps = explain(&state.params, d, p, subject, lang);
+                let rows = shown_rows(d, p, region);
+                let staffing =
+                    StaffingView::new(&state.workload, &state.params, &rows, p.base_year, lang);
+                self.steps = steps;
+                self.staffing = Some(staffing);
+            }
+            self.view_key = Some(key);
             changed = true;
         }
         changed
     }
 
+    /// The rows of what is shown: the total, or the chosen region.
+    pub fn shown_rows(&self, region: Option<usize>) -> Vec<YearRow> {
+        match self.ok() {
+            Some((d, p)) => shown_rows(d, p, region),
+            None => Vec::new(),
+        }
+    }
     /// The prepared data and projection, when both succeeded.
     pub fn ok(&self) -> Option<(&PreparedData, &Projection)> {
         match (self.data.as_ref(), self.projection.as_ref()) {
@@ -170,5 +319,13 @@ impl Results {
             (_, Some(Err(e))) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// The rows of `region` (the total when `None` or out of range).
+fn shown_rows(d: &PreparedData, p: &Projection, region: Option<usize>) -> Vec<YearRow> {
+    match region {
+        Some(r) if r < d.regions() => p.region_rows(d, r),
+        _ => p.total.clone(),
     }
 }

@@ -4,6 +4,8 @@
 
 use egui::Context;
 
+use super::command::Command;
+use super::view::View;
 use crate::io::table_export::CsvStyle;
 use crate::model::Lang;
 
@@ -46,7 +48,15 @@ impl Default for ExportDialog {
 }
 
 impl ExportDialog {
-    pub fn ui(&mut self, ctx: &Context, lang: Lang) -> Option<ExportRequest> {
+    /// Draws the window while open; returns the export asked for.
+    pub fn ui(&mut self, ctx: &Context, view: &View) -> Vec<Command> {
+        self.window(ctx, view.lang)
+            .map(Command::ExportTo)
+            .into_iter()
+            .collect()
+    }
+
+    fn window(&mut self, ctx: &Context, lang: Lang) -> Option<ExportRequest> {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         let mut request = None;
         let mut open = self.open;

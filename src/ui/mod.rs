@@ -15,6 +15,7 @@ pub mod params_panel;
 pub mod plot_panel;
 pub mod status_bar;
 pub mod table_panel;
+pub mod view;
 pub mod widgets;
 pub mod working_panel;
 pub mod workload_panel;
