@@ -13,13 +13,14 @@ use crate::model::params::Parameters;
 use crate::model::projection::{YearKind, YearRow};
 use crate::model::staffing::{
     Activity, ActivityKind, ActivityPreset, AvailableChoice, AvailableTime, FinalRounding,
-    IntermediateRounding, Method, PerPerson, PlannedActivity, StaffingOptions, StaffingResult,
-    TargetGroup, VolumeRule, WorkloadSetup, staffing_by_year,
+    IntermediateRounding, Method, PlannedActivity, StaffingOptions, StaffingResult, VolumeRule,
+    WorkloadSetup, staffing_by_year,
 };
 
 use super::command::Command;
 use super::document::{StaffingView, staffing_options};
 use super::view::View;
+use super::volume_rules::{RULES, rule_label, same_rule};
 use super::widgets::{number_field, number_row, optional_number_field};
 
 /// The workload tab. Its set-up lives in the scenario (`WorkloadSetup`):
@@ -29,87 +30,6 @@ pub struct WorkloadPanel {
     setup: WorkloadSetup,
     /// Set when the planner asked to import an activity table.
     import_requested: bool,
-}
-
-/// Where a row's units a year come from: recorded, or one of the rules
-/// that derive them from the year's births.
-const RULES: [VolumeRule; 8] = [
-    VolumeRule::Recorded,
-    VolumeRule::Derived {
-        group: TargetGroup::PregnantWomen,
-        per_person: PerPerson::AncVisitsByMidwife,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::PregnantWomen,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::Deliveries,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::PostpartumWomen,
-        per_person: PerPerson::PostpartumVisits,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::Newborns,
-        per_person: PerPerson::NeonatalVisits,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::ObstetricComplications,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::NeonatalComplications,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-];
-
-/// Whether two rules derive from the same group the same way (coverage aside).
-fn same_rule(a: &VolumeRule, b: &VolumeRule) -> bool {
-    match (a, b) {
-        (VolumeRule::Recorded, VolumeRule::Recorded) => true,
-        (
-            VolumeRule::Derived {
-                group: g1,
-                per_person: p1,
-                ..
-            },
-            VolumeRule::Derived {
-                group: g2,
-                per_person: p2,
-                ..
-            },
-        ) => g1 == g2 && p1 == p2,
-        _ => false,
-    }
-}
-
-fn rule_label(rule: &VolumeRule, lang: Lang) -> String {
-    match rule {
-        VolumeRule::Recorded => lang.pick("dicatat", "recorded").to_string(),
-        VolumeRule::Derived {
-            group, per_person, ..
-        } => {
-            let per = match per_person {
-                PerPerson::Once => String::new(),
-                PerPerson::AncVisitsByMidwife => {
-                    lang.pick(" × ANC bidan", " × midwife ANC").to_string()
-                }
-                PerPerson::PostpartumVisits => " × KF".to_string(),
-                PerPerson::NeonatalVisits => " × KN".to_string(),
-                PerPerson::Times(x) => format!(" × {}", fmt_trim(*x, 2, lang)),
-            };
-            format!("{}{per}", group.label(lang))
-        }
-    }
 }
 
 const COLORS: [Color32; 10] = [
