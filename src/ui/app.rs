@@ -20,11 +20,12 @@ use super::menu_bar::{MenuState, menu_bar};
 use super::params_panel::ParamsPanel;
 use super::plot_panel::PlotPanel;
 use super::status_bar::{Status, status_bar};
+use super::summary::summary;
 use super::table_panel::TablePanel;
 use super::view::View;
 use super::working_panel::WorkingPanel;
 use crate::model::explain::Fmt;
-use crate::model::{Lang, Rounding, Scenario, YearRow};
+use crate::model::{Lang, Scenario, YearRow};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -337,7 +338,6 @@ impl ProyeksiApp {
                 ));
                 return;
             }
-            self.summary(ui);
         }
         let rows = self.shown_rows();
         let subject = self.subject_name();
@@ -348,6 +348,9 @@ impl ProyeksiApp {
             rows: &rows,
             subject: &subject,
         };
+        if self.tab != Tab::Data {
+            summary(ui, &view);
+        }
         let commands = match self.tab {
             Tab::Projection => self.plot_panel.ui(ui, &view),
             Tab::Table => {
@@ -365,62 +368,6 @@ impl ProyeksiApp {
             Tab::Data => self.data_panel.ui(ui, &view),
         };
         self.commands.extend(commands);
-    }
-
-    fn summary(&self, ui: &mut Ui) {
-        let lang = self.lang();
-        let Some((_, p)) = self.results.ok() else {
-            return;
-        };
-        let f = Fmt::new(lang, p.rounding);
-        let wl = &p.workload;
-        let published = p.rounding == Rounding::Published;
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        let horizon = self
-            .shown_rows()
-            .into_iter()
-            .find(|r| r.year == p.horizon_year);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "{}: {} {}",
-                t("Paket", "Package"),
-                f.num(wl.package.package_minutes),
-                t("menit", "min")
-            ));
-            ui.separator();
-            ui.label(format!(
-                "WKE: {} {}",
-                f.num(wl.working.effective_minutes),
-                t("menit", "min")
-            ));
-            ui.separator();
-            ui.label(format!(
-                "%WKE: {} ({})",
-                f.share(wl.share),
-                crate::model::number::fmt_percent(wl.share, if published { 2 } else { 4 }, lang)
-            ));
-            ui.separator();
-            ui.label(format!(
-                "{}: {}",
-                t("Ibu hamil per bidan", "Women per midwife"),
-                if published {
-                    crate::model::number::fmt_fixed(wl.women_per_midwife, 0, lang)
-                } else {
-                    f.num(wl.women_per_midwife)
-                }
-            ));
-            if let Some(h) = horizon {
-                ui.separator();
-                ui.strong(format!(
-                    "{} {}: {} {}",
-                    t("Kebutuhan bidan", "Midwives needed"),
-                    h.year,
-                    crate::model::number::fmt_fixed(h.midwives_needed, 1, lang),
-                    t("FTE", "FTE")
-                ));
-            }
-        });
-        ui.separator();
     }
 
     fn dialogs_ui(&mut self, ctx: &egui::Context) {

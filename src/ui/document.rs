@@ -275,8 +275,11 @@ impl Results {
             self.params = Some(state.params.clone());
             changed = true;
         }
-        let key = (state.workload.clone(), region, lang);
-        if changed || self.view_key.as_ref() != Some(&key) {
+        let same_view = self
+            .view_key
+            .as_ref()
+            .is_some_and(|(w, r, l)| *w == state.workload && *r == region && *l == lang);
+        if changed || !same_view {
             self.steps = Vec::new();
             self.staffing = None;
             if let Some((d, p)) = self.ok() {
@@ -291,7 +294,7 @@ impl Results {
                 self.steps = steps;
                 self.staffing = Some(staffing);
             }
-            self.view_key = Some(key);
+            self.view_key = Some((state.workload.clone(), region, lang));
             changed = true;
         }
         changed

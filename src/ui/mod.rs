@@ -11,6 +11,7 @@
 //! - `dialogs`: "save changes?", the guide to the method and "about".
 //! - `files`: the file dialogs the app asks (native ones in the program).
 //! - `params_panel`: the left panel with every parameter of the model.
+//! - `summary`: the line of key figures above the results.
 //! - `plot_panel`: the projection chart (Proyeksi tab).
 //! - `table_panel`: the results table (Tabel tab).
 //! - `working_panel`: the calculation step by step (Perhitungan tab).
@@ -34,6 +35,7 @@ pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
 pub mod status_bar;
+pub mod summary;
 pub mod table_panel;
 pub mod view;
 pub mod volume_rules;
