@@ -1,8 +1,10 @@
-//! The description of a projection chart, shared by the window (egui_plot)
-//! and the exports (PNG/SVG drawn with plotters), so both show the same
-//! series, names, colours and styles.
+//! The description of a chart, shared by the window (egui_plot) and the
+//! exports (PNG/SVG drawn with plotters), so both show the same series,
+//! names, colours and styles: the projection chart, and the workload chart
+//! (midwives needed by activity per year, stacked bars).
 
 use crate::model::explain::Fmt;
+use crate::model::staffing::{Method, StaffingResult};
 use crate::model::{Lang, Rounding, YearKind, YearRow};
 
 /// How a series is drawn.
@@ -14,6 +16,9 @@ pub enum LineKind {
     Projection,
     /// Midwives available: solid line with square markers.
     Available,
+    /// Filled bars, one a year, stacked on the bars of the `StackedBar`
+    /// series before it in the same panel.
+    StackedBar,
 }
 
 /// One line of a chart.
@@ -158,6 +163,116 @@ pub fn projection_chart(
     }
 }
 
+/// The colours of the workload chart's activities, in the table's order
+/// (repeated after ten).
+pub const ACTIVITY_COLORS: [[u8; 3]; 10] = [
+    [31, 119, 180],
+    [255, 127, 14],
+    [44, 160, 44],
+    [214, 39, 40],
+    [148, 103, 189],
+    [140, 86, 75],
+    [227, 119, 194],
+    [127, 127, 127],
+    [188, 189, 34],
+    [23, 190, 207],
+];
+
+/// Width of a bar of the workload chart, in years.
+pub const BAR_WIDTH: f64 = 0.7;
+
+/// The legend entry of the `index`-th activity (from 0): its number in the
+/// table and its name, cut after 28 characters.
+pub fn activity_legend(index: usize, name: &str) -> String {
+    let short: String = name.chars().take(28).collect();
+    let short = if short.len() < name.len() {
+        format!("{short}…")
+    } else {
+        short
+    };
+    format!("{}. {short}", index + 1)
+}
+
+/// The title of the workload chart.
+pub fn workload_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Kebutuhan bidan per tahun menurut kegiatan (bertumpuk)",
+        "Midwives required per year by activity (stacked)",
+    )
+}
+
+/// The workload chart: midwives needed per year by activity, one stacked
+/// bar series per activity in the table's order, from the staffing of every
+/// year (`by_year`, as [`WorkloadSetup::staffing_by_year`] gives it). `subject` (the
+/// total or a region) is added to the title when not empty.
+pub fn workload_chart(
+    by_year: &[(i32, StaffingResult)],
+    subject: &str,
+    scenario_name: &str,
+    date: &str,
+    lang: Lang,
+) -> ChartSpec {
+    let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let activities = by_year.first().map_or(0, |(_, r)| r.activities.len());
+    let series = (0..activities)
+        .map(|i| ChartSeries {
+            name: activity_legend(i, &by_year[0].1.activities[i].name),
+            color: ACTIVITY_COLORS[i % ACTIVITY_COLORS.len()],
+            kind: LineKind::StackedBar,
+            points: by_year
+                .iter()
+                .map(|(year, r)| {
+                    [
+                        *year as f64,
+                        r.activities.get(i).map_or(0.0, |a| a.contribution),
+                    ]
+                })
+                .collect(),
+        })
+        .collect();
+    let heading = workload_heading(lang);
+    let method = match by_year.first().map(|(_, r)| r.method) {
+        Some(Method::Abk) => "ABK-Kes (Kemenkes)",
+        _ => "WISN (WHO)",
+    };
+    ChartSpec {
+        title: if subject.is_empty() {
+            heading.to_string()
+        } else {
+            format!("{heading} — {subject}")
+        },
+        x_title: t("Tahun", "Year").to_string(),
+        panels: vec![ChartPanel {
+            y_title: t("Bidan", "Midwives").to_string(),
+            decimals: 2,
+            series,
+        }],
+        footer: format!(
+            "{scenario_name} · {}: {method} · {date} · Proyeksi Bidan",
+            t("metode", "method")
+        ),
+        lang,
+    }
+}
+
+/// The top of every year's stack of a panel's `StackedBar` series, by year.
+pub fn stack_totals(panel: &ChartPanel) -> Vec<[f64; 2]> {
+    let mut totals: Vec<[f64; 2]> = Vec::new();
+    for s in panel
+        .series
+        .iter()
+        .filter(|s| s.kind == LineKind::StackedBar)
+    {
+        for p in &s.points {
+            match totals.iter_mut().find(|t| t[0] == p[0]) {
+                Some(t) => t[1] += p[1],
+                None => totals.push(*p),
+            }
+        }
+    }
+    totals
+}
+
 /// Today's date as YYYY-MM-DD (UTC), for chart footers.
 pub fn today() -> String {
     let secs = std::time::SystemTime::now()
@@ -186,6 +301,7 @@ pub fn date_from_days(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::staffing::{PlannedActivity, WorkloadSetup};
     use crate::model::{self, Scenario};
 
     #[test]
@@ -215,5 +331,110 @@ mod tests {
         assert_eq!(s[1].points.len(), 16);
         assert_eq!(s[1].points[0], s[0].points[3]);
         assert!(c.footer.contains("tepat") && c.footer.contains("2026-11-25"));
+    }
+
+    /// Case A of the workload tests, recorded volumes, AWT 100.000 min:
+    /// S1 50 min × 3.000 → 1,5; S2 25 × 1.000 → 0,25; Σ 1,75;
+    /// CAS 6% + 4% → CAF 1/0,9; allowance 1,75 × 0,1111… = 0,19444… shared
+    /// 6 : 4 → 0,11667 and 0,07778; IAF 2.000 × 1 × 2 / 100.000 = 0,04;
+    /// required 1,98444… every year.
+    fn case_a() -> WorkloadSetup {
+        use crate::model::staffing::{Activity, ActivityKind, AvailableChoice, VolumeRule};
+        let row = |name: &str, kind, minutes, units, staff| PlannedActivity {
+            activity: Activity::new(name, kind, minutes, units, staff),
+            rule: VolumeRule::Recorded,
+            source: String::new(),
+        };
+        WorkloadSetup {
+            preset: None,
+            edited: true,
+            plan: vec![
+                row("S1", ActivityKind::Service, 50.0, 3000.0, 0.0),
+                row("S2", ActivityKind::Service, 25.0, 1000.0, 0.0),
+                row("Meetings", ActivityKind::Support, 500.0, 12.0, 0.0),
+                row("Reports", ActivityKind::Support, 4000.0, 1.0, 0.0),
+                row("Coordinator", ActivityKind::Individual, 2000.0, 1.0, 2.0),
+            ],
+            available: AvailableChoice::Minutes(100_000.0),
+            ..WorkloadSetup::default()
+        }
+    }
+
+    #[test]
+    fn the_workload_chart_stacks_each_activitys_part() {
+        let s = Scenario::example();
+        let (_, p) = model::compute(&s).unwrap();
+        let by_year = case_a()
+            .staffing_by_year(&s.params, &p.total, Lang::En)
+            .unwrap();
+        let c = workload_chart(&by_year, "", "x", "2026-11-25", Lang::En);
+        assert_eq!(c.title, "Midwives required per year by activity (stacked)");
+        assert_eq!(c.panels.len(), 1);
+        let series = &c.panels[0].series;
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "1. S1",
+                "2. S2",
+                "3. Meetings",
+                "4. Reports",
+                "5. Coordinator"
+            ]
+        );
+        assert!(series.iter().all(|s| s.kind == LineKind::StackedBar));
+        assert_eq!(series[1].color, ACTIVITY_COLORS[1]);
+        let years = p.total.len();
+        assert_eq!(years, 19); // 2017 to 2035
+        let expected = [1.5, 0.25, 1.75 * 0.6 / 9.0, 1.75 * 0.4 / 9.0, 0.04];
+        for (s, want) in series.iter().zip(expected) {
+            assert_eq!(s.points.len(), years);
+            assert_eq!(s.points[0][0], 2017.0);
+            assert!(s.points.iter().all(|p| (p[1] - want).abs() < 1e-12));
+        }
+        let totals = stack_totals(&c.panels[0]);
+        assert_eq!(totals.len(), years);
+        for ((t, (year, r)), row) in totals.iter().zip(&by_year).zip(&p.total) {
+            assert_eq!(t[0], *year as f64);
+            assert_eq!(*year, row.year);
+            assert!((t[1] - 1.984_444_444_444).abs() < 1e-9);
+            assert!((t[1] - r.required).abs() < 1e-12);
+        }
+        assert!(c.footer.contains("WISN") && c.footer.contains("2026-11-25"));
+    }
+
+    #[test]
+    fn the_paper_preset_stacks_to_the_midwives_needed() {
+        // The default set-up: the paper's ANC package, WISN, exact, with
+        // the scenario's WKE; its one bar is the projection's need.
+        let s = Scenario::example();
+        let (_, p) = model::compute(&s).unwrap();
+        let by_year = WorkloadSetup::default()
+            .staffing_by_year(&s.params, &p.total, Lang::Id)
+            .unwrap();
+        let c = workload_chart(&by_year, "Indonesia", "x", "d", Lang::Id);
+        assert!(c.title.ends_with("(bertumpuk) — Indonesia"));
+        let series = &c.panels[0].series;
+        assert_eq!(series.len(), 1);
+        assert_eq!(series[0].name, "1. Paket pelayanan antenatal (A…");
+        for (pt, row) in series[0].points.iter().zip(&p.total) {
+            assert!((pt[1] - row.midwives_needed).abs() < 1e-6 * row.midwives_needed);
+        }
+        // 2017: 11.187,9 midwives.
+        assert!((series[0].points[0][1] - 11_187.9).abs() < 0.05);
+    }
+
+    #[test]
+    fn long_activity_names_are_cut_in_the_legend() {
+        assert_eq!(activity_legend(0, "ANC"), "1. ANC");
+        let name = "Kunjungan nifas KF1–KF4 di rumah ibu";
+        assert_eq!(
+            activity_legend(9, name),
+            "10. Kunjungan nifas KF1–KF4 di r…"
+        );
+        assert_eq!(
+            activity_legend(1, &"é".repeat(28)),
+            format!("2. {}", "é".repeat(28))
+        );
     }
 }

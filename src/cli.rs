@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::io::report::{self, Format};
+use crate::io::export::{Format, csv, json, text};
 use crate::io::{ScenarioFileError, load_scenario, save_scenario};
 use crate::model::explain::{Subject, explain, render_text};
 use crate::model::overrides::{self, OverrideError};
 use crate::model::{self, Lang, ModelError, Rounding, Scenario};
+use crate::table::Precision;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -178,6 +179,10 @@ pub struct ExportArgs {
     /// Chart one region (by code or name) instead of the total.
     #[arg(long)]
     pub region: Option<String>,
+    /// With --chart: the workload chart (midwives needed per year by activity, stacked bars)
+    /// instead of the projection chart, from the scenario's workload set-up (Beban kerja tab).
+    #[arg(long, requires = "chart")]
+    pub workload: bool,
 }
 
 #[derive(Debug, Args)]
@@ -205,7 +210,7 @@ pub enum CliError {
     #[error("{0}")]
     Import(#[from] crate::io::import::ImportError),
     #[error("{0}")]
-    Export(#[from] crate::io::chart_export::ExportError),
+    Export(#[from] crate::io::export::ExportError),
 }
 
 fn model_error(e: ModelError, lang: Lang) -> CliError {
@@ -304,10 +309,16 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     };
     match format {
         Format::Table => {
-            out.write_all(report::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
+            out.write_all(text::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
         }
-        Format::Csv => report::write_csv(&mut *out, &data, &proj)?,
-        Format::Json => report::write_json(&mut *out, &scenario.name, &data, &proj)?,
+        Format::Csv => csv::write_csv(
+            &mut *out,
+            &data,
+            &proj,
+            csv::CsvStyle::International,
+            Precision::AsShown(proj.rounding),
+        )?,
+        Format::Json => json::write_json(&mut *out, &scenario.name, &data, &proj)?,
     }
     Ok(())
 }
@@ -329,7 +340,8 @@ fn find_region(
 }
 
 fn export(a: &ExportArgs) -> Result<(), CliError> {
-    use crate::io::{chart_export, table_export};
+    use crate::io::export::chart::save_chart;
+    use crate::io::export::{csv::CsvStyle, save_table};
     let lang: Lang = a.common.lang.into();
     if a.chart.is_none() && a.table.is_none() {
         return Err(CliError::Usage(
@@ -347,22 +359,36 @@ fn export(a: &ExportArgs) -> Result<(), CliError> {
             None if data.regions() == 1 => (proj.total.clone(), data.label(0).to_string()),
             None => (proj.total.clone(), "Total".to_string()),
         };
-        let spec = crate::chart::projection_chart(
-            &rows,
-            &subject,
-            &scenario.name,
-            scenario.params.rounding,
-            &crate::chart::today(),
-            lang,
-        );
-        chart_export::save_chart(path, &spec, a.width, a.height)?;
+        let spec = if a.workload {
+            let by_year = scenario
+                .workload
+                .staffing_by_year(&scenario.params, &rows, lang)
+                .map_err(|e| CliError::Model(e.message(lang)))?;
+            crate::chart::workload_chart(
+                &by_year,
+                &subject,
+                &scenario.name,
+                &crate::chart::today(),
+                lang,
+            )
+        } else {
+            crate::chart::projection_chart(
+                &rows,
+                &subject,
+                &scenario.name,
+                scenario.params.rounding,
+                &crate::chart::today(),
+                lang,
+            )
+        };
+        save_chart(path, &spec, a.width, a.height)?;
     }
     if let Some(path) = &a.table {
         let style = match a.csv_style {
-            CsvStyleArg::Id => table_export::CsvStyle::Indonesian,
-            CsvStyleArg::Intl => table_export::CsvStyle::International,
+            CsvStyleArg::Id => CsvStyle::Indonesian,
+            CsvStyleArg::Intl => CsvStyle::International,
         };
-        table_export::save_table(path, &scenario, &data, &proj, lang, style)?;
+        save_table(path, &scenario, &data, &proj, lang, style)?;
     }
     Ok(())
 }

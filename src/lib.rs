@@ -7,6 +7,8 @@
 
 pub mod chart;
 pub mod cli;
+pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod table;
 pub mod ui;

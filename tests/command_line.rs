@@ -291,3 +291,63 @@ fn templates_are_written_and_read_back() {
         assert_eq!(v["years"][0]["population"], 261890900.0);
     }
 }
+
+/// `export --chart … --workload`: the Beban kerja tab's chart (midwives
+/// needed per year by activity, stacked) from the scenario's workload set-up.
+#[test]
+fn export_writes_the_workload_chart() {
+    use proyeksi_bidan::chart::{ACTIVITY_COLORS, activity_legend};
+    use proyeksi_bidan::model::staffing::{ActivityPreset, puskesmas_full};
+    use proyeksi_bidan::model::{Lang, Scenario};
+
+    let dir = tempfile::tempdir().unwrap();
+    // The bundled example: the paper's ANC package, one activity.
+    let png = dir.path().join("beban.png");
+    run_ok(&[
+        "export",
+        "--chart",
+        png.to_str().unwrap(),
+        "--workload",
+        "--width",
+        "1000",
+        "--height",
+        "700",
+    ]);
+    let img = image::open(&png).unwrap().to_rgb8();
+    assert_eq!((img.width(), img.height()), (1000, 700));
+    let [r, g, b] = ACTIVITY_COLORS[0];
+    let bar = img.pixels().filter(|p| p.0 == [r, g, b]).count();
+    // 19 bars from 2017 to 2035 fill a good part of the picture.
+    assert!(bar > 1000 * 700 / 20, "only {bar} pixels of the bars");
+
+    // A scenario with the full puskesmas table: one series per activity.
+    let mut s = Scenario::example();
+    s.workload.preset = Some(ActivityPreset::PuskesmasFull);
+    let scenario = dir.path().join("puskesmas.bidan");
+    proyeksi_bidan::io::save_scenario(&scenario, &s).unwrap();
+    let svg = dir.path().join("beban.svg");
+    run_ok(&[
+        "export",
+        "--scenario",
+        scenario.to_str().unwrap(),
+        "--chart",
+        svg.to_str().unwrap(),
+        "--workload",
+        "--lang",
+        "en",
+    ]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Midwives required per year by activity (stacked)"));
+    let plan = puskesmas_full(Lang::En);
+    for (i, p) in plan.iter().enumerate() {
+        let legend = activity_legend(i, &p.activity.name);
+        assert!(text.contains(&legend), "{legend} missing");
+    }
+    // A bar a year for every activity, and a legend square each.
+    let rects = text.matches("<rect").count();
+    assert!(rects >= plan.len() * 19 + plan.len(), "{rects} rectangles");
+
+    // --workload charts: without --chart it is a usage error.
+    let out = bin().args(["export", "--workload"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -6,10 +6,10 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use proyeksi_bidan::chart::{self, COLOR_NEED, COLOR_PREGNANT, ChartSpec};
-use proyeksi_bidan::io::chart_export::{ExportError, render_png, render_svg, save_chart};
-use proyeksi_bidan::io::table_export::{
-    BOM, CSV_COLUMNS, CsvStyle, save_table, table_csv, table_xlsx,
-};
+use proyeksi_bidan::io::export::chart::{render_png, render_svg, save_chart};
+use proyeksi_bidan::io::export::csv::{BOM, CSV_COLUMNS, CsvStyle, table_csv};
+use proyeksi_bidan::io::export::xlsx::table_xlsx;
+use proyeksi_bidan::io::export::{ExportError, save_table};
 use proyeksi_bidan::model::{self, Lang, PreparedData, Projection, Scenario, YearRow};
 
 fn example() -> (Scenario, PreparedData, Projection) {
@@ -645,4 +645,44 @@ fn a_table_longer_than_a_sheet_is_refused_for_xlsx_and_written_as_csv() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), 1 + 19 * 60_001);
     assert!(text.lines().nth(20).unwrap().starts_with("R000001,"));
+}
+
+/// The workload chart (midwives needed by activity per year) exports as
+/// stacked bars: well-formed SVG with its legend, the same PNG every time,
+/// the y axis reaching the top of the stacks.
+#[test]
+fn the_workload_chart_exports_as_stacked_bars() {
+    use proyeksi_bidan::model::staffing::ActivityPreset;
+    let (mut s, _, p) = example();
+    s.workload.preset = Some(ActivityPreset::PuskesmasFull);
+    let by_year = s
+        .workload
+        .staffing_by_year(&s.params, &p.total, Lang::En)
+        .unwrap();
+    let spec = chart::workload_chart(&by_year, "Indonesia", &s.name, "2026-11-25", Lang::En);
+    let totals = chart::stack_totals(&spec.panels[0]);
+    let top = totals.iter().map(|t| t[1]).fold(0.0, f64::max);
+    // Ten activities, the tallest stack (2017) near 38.500 midwives.
+    assert_eq!(spec.panels[0].series.len(), 10);
+    assert!((30_000.0..45_000.0).contains(&top), "{top}");
+
+    let svg = render_svg(&spec, 1200, 800).unwrap();
+    assert_eq!(check_balanced(&svg), "svg");
+    assert!(svg.contains("Midwives required per year by activity (stacked) — Indonesia"));
+    assert!(svg.contains("2. Normal delivery assistance"));
+    // The highest y label is above the tallest stack, not the tallest part.
+    let labels: Vec<f64> = svg
+        .split('>')
+        .filter_map(|t| t.split('<').next())
+        .filter_map(|t| t.trim().replace(',', "").parse::<f64>().ok())
+        .filter(|v| *v >= 10_000.0 && *v < 1_000_000.0)
+        .collect();
+    assert!(labels.iter().any(|v| *v >= top), "{labels:?}");
+
+    let png = render_png(&spec, 900, 600).unwrap();
+    assert_eq!(png, render_png(&spec, 900, 600).unwrap());
+    let img = decode(&png);
+    assert_eq!((img.width(), img.height()), (900, 600));
+    let [r, g, b] = chart::ACTIVITY_COLORS[1];
+    assert!(img.pixels().filter(|p| p.0 == [r, g, b]).count() > 900 * 600 / 40);
 }

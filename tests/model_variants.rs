@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use proyeksi_bidan::model::{
     self, DataRow, Lang, ModelError, Parameters, PreparedData, Problem, Rounding, Scenario,
-    StandardPreset, project, workload,
+    StandardPreset, capacity, project,
 };
 
 #[test]
@@ -13,7 +13,7 @@ fn five_day_week_with_25_percent_allowance() {
     let mut p = Parameters::default();
     p.working_time.days_per_week = 5.0;
     p.working_time.allowance_percent = 25.0;
-    let wl = workload(&p).unwrap();
+    let wl = capacity(&p).unwrap();
     assert_eq!(wl.working.working_days, 260.0);
     assert_eq!(wl.working.effective_days, 214.0);
     assert!((wl.working.effective_weeks - 42.8).abs() < 1e-12);
@@ -22,7 +22,7 @@ fn five_day_week_with_25_percent_allowance() {
     assert!((wl.share - 146.58 / 72_225.0).abs() < 1e-15);
     // As published: 42,8 weeks × 28,125 h = 1.203,75 → 1.203,8 h = 72.228 min.
     p.rounding = Rounding::Published;
-    let wl = workload(&p).unwrap();
+    let wl = capacity(&p).unwrap();
     assert_eq!(wl.working.effective_hours, 1203.8);
     assert_eq!(wl.working.effective_minutes, 72_228.0);
     assert_eq!(wl.share, 0.002); // 147 / 72.228 = 0,002035
@@ -36,14 +36,14 @@ fn six_visit_standard() {
         anc: StandardPreset::Permenkes2021SixVisits.standard(),
         ..Parameters::default()
     };
-    let wl = workload(&p).unwrap();
+    let wl = capacity(&p).unwrap();
     assert_eq!(wl.package.visits, 6);
     assert!((wl.package.visit_minutes - 144.7).abs() < 1e-9);
     assert!((wl.package.package_minutes - 202.58).abs() < 1e-9);
     assert!((wl.share - 202.58 / 69_825.0).abs() < 1e-15);
     // As published: 145 + 58 = 203 min; 203 / 69.774 = 0,00291 → 0,0029.
     p.rounding = Rounding::Published;
-    let wl = workload(&p).unwrap();
+    let wl = capacity(&p).unwrap();
     assert_eq!(wl.package.package_minutes, 203.0);
     assert_eq!(wl.share, 0.0029);
     assert_eq!(wl.women_per_midwife, 343.0); // 69.774 / 203 = 343,7
@@ -51,12 +51,12 @@ fn six_visit_standard() {
 
 #[test]
 fn eight_contacts_take_more_time_than_four_visits() {
-    let four = workload(&Parameters::default()).unwrap();
+    let four = capacity(&Parameters::default()).unwrap();
     let p = Parameters {
         anc: StandardPreset::Who2016EightContacts.standard(),
         ..Parameters::default()
     };
-    let eight = workload(&p).unwrap();
+    let eight = capacity(&p).unwrap();
     assert_eq!(eight.package.visits, 8);
     // 30,6 + 6 × 20 + 34,1 = 184,7 min.
     assert!((eight.package.visit_minutes - 184.7).abs() < 1e-9);
@@ -96,7 +96,7 @@ fn regions_sum_to_the_total_and_carry_gaps() {
     assert!((t.pregnant_women - 2_750.0).abs() < 1e-9);
     assert!((t.cbr.unwrap() - 2_500.0 / 150_000.0 * 1000.0).abs() < 1e-9);
     assert_eq!(t.midwives_available, Some(6.0));
-    let share = p.workload.share;
+    let share = p.capacity.share;
     assert!((t.midwives_needed - share * 2_750.0).abs() < 1e-9);
     assert!((t.gap.unwrap() - (6.0 - share * 2_750.0)).abs() < 1e-9);
     // Region B does not grow; region A grows 1% a year.
@@ -282,7 +282,7 @@ fn all_finite(p: &model::Projection) -> bool {
         r.pregnant_women.is_finite()
             && r.projected_pregnant_women.is_finite()
             && r.midwives_needed.is_finite()
-    }) && p.workload.share.is_finite()
+    }) && p.capacity.share.is_finite()
 }
 
 proptest! {

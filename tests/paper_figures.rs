@@ -65,7 +65,7 @@ fn published_mode_reproduces_table_2() {
 #[test]
 fn published_mode_reproduces_the_working_time_figures() {
     let (_, p) = model::compute(&published()).unwrap();
-    let wl = &p.workload;
+    let wl = &p.capacity;
     assert_eq!(wl.package.visit_minutes_used, 105.0);
     assert_eq!(wl.package.prep_minutes + wl.package.recording_minutes, 42.0);
     assert_eq!(wl.package.package_minutes, 147.0);
@@ -85,7 +85,7 @@ fn published_mode_reproduces_the_working_time_figures() {
 #[test]
 fn exact_mode_does_not_round() {
     let (_, p) = model::compute(&Scenario::example()).unwrap();
-    let wl = &p.workload;
+    let wl = &p.capacity;
     assert!((wl.package.visit_minutes - 104.7).abs() < 1e-9);
     assert!((wl.package.package_minutes - 146.58).abs() < 1e-9);
     assert!((wl.working.effective_hours - 1163.75).abs() < 1e-9);

@@ -323,10 +323,10 @@ fn paper_anc_only_equals_the_engine() {
     let s = Scenario::example();
     let (_, proj) = model::compute(&s).unwrap();
     let (plan, awt) = paper_anc_only(&s.params, Lang::Id).unwrap();
-    assert_eq!(awt.minutes, proj.workload.working.effective_minutes);
+    assert_eq!(awt.minutes, proj.capacity.working.effective_minutes);
     assert_eq!(
         plan[0].activity.minutes_per_unit,
-        proj.workload.package.package_minutes
+        proj.capacity.package.package_minutes
     );
     let coef = s.params.population.coefficient;
     let o = opts(
@@ -362,7 +362,7 @@ fn paper_anc_only_equals_the_engine() {
     let acts = volumes_for_year(&plan, &pop, &VolumeAssumptions::default()).unwrap();
     assert_eq!(acts[0].units_per_year, 5_329_480.0);
     let r = staffing(&acts, &awt, &o).unwrap();
-    let expect = proj.workload.share_unrounded * 5_329_480.0;
+    let expect = proj.capacity.share_unrounded * 5_329_480.0;
     assert!(close(r.required, expect, 1e-12));
     // 5.329.480 × 147 / 69.774 = 11.228,16; the paper's 0,0021 × 5.329.480 = 11.191,9.
     assert!(close(r.required, 11_228.158_913, 1e-9));

@@ -146,8 +146,8 @@ fn visit_minutes_typed_in_the_panel_change_the_table() {
         row.midwives_needed
     );
     let (_, p) = h.state().results.ok().expect("results");
-    assert!((p.workload.package.package_minutes - package).abs() < 1e-9);
-    assert!((p.workload.working.effective_minutes - wke).abs() < 1e-9);
+    assert!((p.capacity.package.package_minutes - package).abs() < 1e-9);
+    assert!((p.capacity.working.effective_minutes - wke).abs() < 1e-9);
 }
 
 /// Picks the visit standard `to` from the preset list, which shows `from`.

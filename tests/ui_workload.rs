@@ -345,3 +345,63 @@ fn the_available_time_can_be_the_rounded_1200_hours() {
         72_000.0,
     );
 }
+
+/// The tab shows the chart of midwives needed by activity per year, with
+/// its legend numbered in the table's order.
+#[test]
+fn the_stacked_chart_is_shown_with_its_legend() {
+    use proyeksi_bidan::chart::activity_legend;
+    let mut h = app();
+    click(&mut h, Role::Button, "Beban kerja");
+    h.get_by_label("Kebutuhan bidan per tahun menurut kegiatan (bertumpuk)");
+    click(
+        &mut h,
+        Role::Button,
+        ActivityPreset::PuskesmasFull.name(Lang::Id),
+    );
+    h.get_by_label("Kebutuhan bidan per tahun menurut kegiatan (bertumpuk)");
+    let plan = proyeksi_bidan::model::staffing::puskesmas_full(Lang::Id);
+    for (i, p) in plan.iter().enumerate() {
+        let legend = activity_legend(i, &p.activity.name);
+        assert!(
+            h.query_by_label(&legend).is_some(),
+            "legend entry {legend} not shown"
+        );
+    }
+}
+
+/// File → Ekspor…: the workload chart as SVG, with the tab's activities.
+#[test]
+fn the_workload_chart_is_exported_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("beban.svg");
+    let png = dir.path().join("beban.png");
+    let mut h = app_with(ScriptedDialogs {
+        open: Vec::new(),
+        save: vec![Some(svg.clone()), Some(png.clone())],
+    });
+    click(&mut h, Role::Button, "Beban kerja");
+    click(
+        &mut h,
+        Role::Button,
+        ActivityPreset::PuskesmasFull.name(Lang::Id),
+    );
+    click(&mut h, Role::Button, "Berkas");
+    click(&mut h, Role::Button, "Ekspor grafik/tabel…");
+    click(&mut h, Role::Button, "Simpan grafik beban kerja SVG…");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Kebutuhan bidan per tahun menurut kegiatan (bertumpuk)"));
+    let plan = proyeksi_bidan::model::staffing::puskesmas_full(Lang::Id);
+    for (i, p) in plan.iter().enumerate() {
+        let legend = proyeksi_bidan::chart::activity_legend(i, &p.activity.name);
+        assert!(text.contains(&legend), "{legend} missing");
+    }
+    click(&mut h, Role::Button, "Simpan grafik beban kerja PNG…");
+    let img = image::open(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1600, 1000));
+    let status = h.state().status.clone().unwrap();
+    assert!(
+        !status.error && status.text.contains("beban.png"),
+        "{status:?}"
+    );
+}

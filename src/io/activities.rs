@@ -6,10 +6,11 @@
 
 use std::path::Path;
 
-use super::import::{
-    Cell, FileKind, ImportError, MAX_PROBLEMS, Problem, column_letter, fast_number, looks_binary,
-    normalize, read_csv, read_data_file, read_sheet,
-};
+use super::import::careful::{read_csv, read_sheet};
+use super::import::cells::{Cell, column_letter, fast_number};
+use super::import::columns::normalize;
+use super::import::file_kind::{FileKind, looks_binary, read_data_file};
+use super::import::problems::{ImportError, MAX_PROBLEMS, Problem};
 use crate::model::number::parse_number;
 use crate::model::staffing::{Activity, ActivityKind, StaffingError};
 use crate::model::{Lang, number::fmt_auto};

@@ -1,14 +1,34 @@
-//! Files in and out: scenario files (RON), and the projection as a table,
-//! CSV or JSON. Bytes become model types or a precise error; no window here.
+//! Files in and out. Bytes become model types or a precise error; no window
+//! here. The results table's columns are described once in [`crate::table`].
+//!
+//! - `scenario_file`: scenario files (RON), and writing any file atomically.
+//! - `activities`: activity tables (CSV or .xlsx) for the staffing method, in.
+//! - `import/`: data files in (CSV and .xlsx), checked whole:
+//!   - `mod`: the entry, `import_file`, with the options and what was read;
+//!   - `columns`: header names normalised, recognised and mapped to fields;
+//!   - `cells`: plain numbers, column letters, the CSV delimiter, progress;
+//!   - `problems`: each problem by row and column, and the import error;
+//!   - `file_kind`: the kind of file by extension, reading and decoding it;
+//!   - `rows`: checks on the rows the quick routes read;
+//!   - `careful`: the careful reader (csv and calamine), listing every problem;
+//!   - `csv_quick`: the quick route for plain CSV, on every core;
+//!   - `xlsx_quick`: the quick route for plain .xlsx sheets, on every core;
+//!   - `xlsx_parts`: the package parts of an .xlsx the quick route reads first;
+//!   - `templates`: the empty data templates (CSV and .xlsx).
+//! - `export/`: files out:
+//!   - `mod`: `save_table` by extension, and the output formats of `compute`;
+//!   - `file`: the export error and atomic file writing;
+//!   - `chart`: the chart as PNG or SVG, from the window's `ChartSpec`;
+//!   - `fonts`: the bundled chart fonts and their glyph bearings;
+//!   - `csv`: the one CSV writer of the results table;
+//!   - `xlsx`: the results workbook (table, parameters and the working);
+//!   - `text`: the text table with its summary, for the command line;
+//!   - `json`: the projection as one JSON object.
 
 pub mod activities;
-pub mod chart_export;
-mod csv_rows;
+pub mod export;
 pub mod import;
-pub mod report;
 pub mod scenario_file;
-pub mod table_export;
-mod xlsx_rows;
 
 pub use scenario_file::{
     ScenarioFileError, load_scenario, save_scenario, scenario_from_str, scenario_to_string,

@@ -1,7 +1,20 @@
 //! The planning engine: plain data in, plain data out. No window, no files,
 //! no global state. The window, the command line and the exports all call
 //! these functions, so they all show the same numbers.
+//!
+//! - [`params`]: the planner's parameters (service standard, working time, population, rounding).
+//! - [`data`]: the data table (region, year, population, CBR) and its checked form.
+//! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
+//! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
+//! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
+//! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
+//! - [`explain`]: the working, every step with its formula and numbers.
+//! - [`number`]: numbers in Indonesian and English, rounding as the paper does.
+//! - [`overrides`]: setting a parameter by name (`--set NAME=VALUE`).
+//! - [`error`]: the engine's errors, naming what to fix.
+//! - [`synthetic`]: a deterministic synthetic data set for benchmarks and tests.
 
+pub mod capacity;
 pub mod data;
 pub mod error;
 pub mod explain;
@@ -12,8 +25,9 @@ pub mod projection;
 pub mod scenario;
 pub mod staffing;
 pub mod synthetic;
-pub mod workload;
 
+pub use crate::i18n::Lang;
+pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
@@ -22,36 +36,6 @@ pub use params::{
 };
 pub use projection::{Projection, YearKind, YearRow, project};
 pub use scenario::Scenario;
-pub use workload::{PackageTime, WorkingTimeResult, Workload, workload};
-
-use serde::{Deserialize, Serialize};
-
-/// The language of labels, messages and number formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
-pub enum Lang {
-    /// Bahasa Indonesia (the default): 5.329.480; 0,21%.
-    #[default]
-    Id,
-    /// English: 5,329,480; 0.21%.
-    En,
-}
-
-impl Lang {
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-}
 
 /// Computes a scenario in one call: checks the data, then projects.
 pub fn compute(scenario: &Scenario) -> Result<(PreparedData, Projection), ModelError> {

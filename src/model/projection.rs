@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
+use super::capacity::{Capacity, capacity};
 use super::data::PreparedData;
 use super::error::{ModelError, Problem};
 use super::number::round_half_up;
 use super::params::{GrowthMethod, Parameters, Rounding};
-use super::workload::{Workload, workload};
 
 /// Whether a year's figures come from the data or from the projection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,7 +47,7 @@ pub struct YearRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Projection {
     pub rounding: Rounding,
-    pub workload: Workload,
+    pub capacity: Capacity,
     pub growth_method: GrowthMethod,
     pub base_year: i32,
     pub horizon_year: i32,
@@ -187,10 +187,10 @@ fn check_population(p: &Parameters, data: &PreparedData) -> Result<(), ModelErro
     Ok(())
 }
 
-/// Runs the whole model: workload, pregnant women, growth, projection and
+/// Runs the whole model: capacity, pregnant women, growth, projection and
 /// midwives needed, for every region and in total.
 pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelError> {
-    let wl = workload(p)?;
+    let cap = capacity(p)?;
     check_population(p, data)?;
     let rounding = p.rounding;
     let coef = p.population.coefficient;
@@ -203,7 +203,7 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
     let end_year = horizon_year.max(last_data_year);
     let span = (end_year - first_year + 1) as usize;
     let base_k = (base_year - first_year) as usize;
-    let share = wl.share;
+    let share = cap.share;
 
     // Births and pregnant women of every region and data year, with the
     // totals per data year.
@@ -360,7 +360,7 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
 
     Ok(Projection {
         rounding,
-        workload: wl,
+        capacity: cap,
         growth_method: p.population.growth_method,
         base_year,
         horizon_year,
@@ -444,7 +444,7 @@ impl Projection {
     pub fn region_row(&self, data: &PreparedData, r: usize, year: i32) -> YearRow {
         let k = (year - self.first_year) as usize;
         let projected = self.projected(r, year);
-        let share = self.workload.share;
+        let share = self.capacity.share;
         if year <= self.last_data_year {
             let i = r * data.years + k;
             let pw = self.pregnant[i];

@@ -24,7 +24,6 @@ use super::summary::summary;
 use super::table_panel::TablePanel;
 use super::view::View;
 use super::working_panel::WorkingPanel;
-use crate::model::explain::Fmt;
 use crate::model::{Lang, Scenario, YearRow};
 
 /// Light or dark.
@@ -242,6 +241,16 @@ impl ProyeksiApp {
         self.view(&rows, &subject).chart_spec()
     }
 
+    /// The workload chart of what is shown (the Beban kerja tab's set-up
+    /// over the shown years), as the tab draws it, for export.
+    pub fn workload_chart_spec(
+        &self,
+    ) -> Result<crate::chart::ChartSpec, crate::model::staffing::StaffingError> {
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        self.view(&rows, &subject).workload_chart_spec()
+    }
+
     /// What the panels read this frame.
     fn view<'a>(&'a self, rows: &'a [YearRow], subject: &'a str) -> View<'a> {
         View {
@@ -353,16 +362,7 @@ impl ProyeksiApp {
         }
         let commands = match self.tab {
             Tab::Projection => self.plot_panel.ui(ui, &view),
-            Tab::Table => {
-                let with_midwives = self
-                    .results
-                    .ok()
-                    .map(|(d, _)| d.has_midwives)
-                    .unwrap_or(false);
-                let f = Fmt::new(lang, view.rounding());
-                self.table_panel.ui(ui, &rows, f, with_midwives);
-                Vec::new()
-            }
+            Tab::Table => self.table_panel.ui(ui, &view),
             Tab::Working => self.working_panel.ui(ui, &view),
             Tab::Workload => self.workload_panel.ui(ui, &view),
             Tab::Data => self.data_panel.ui(ui, &view),

@@ -4,15 +4,15 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::model::capacity::{Capacity, WorkingTimeResult};
 use crate::model::data::ColumnMapping;
 use crate::model::explain::{Step, Subject, explain};
 use crate::model::scenario::FORMAT_VERSION;
 use crate::model::staffing::WorkloadSetup;
 use crate::model::staffing::{
-    ActivityPreset, AvailableTime, StaffingOptions, StaffingResult, TargetPopulation,
-    derived_units, explain_staffing, paper_anc_only, puskesmas_full, staffing, volumes_for_year,
+    AvailableTime, StaffingError, StaffingOptions, StaffingResult, TargetPopulation, derived_units,
+    explain_staffing, staffing, volumes_for_year,
 };
-use crate::model::workload::{WorkingTimeResult, Workload};
 use crate::model::{
     self, DataRow, Lang, ModelError, Parameters, PreparedData, Projection, Scenario, YearRow,
 };
@@ -142,7 +142,7 @@ pub struct Results {
     pub data: Option<Result<Arc<PreparedData>, ModelError>>,
     pub projection: Option<Result<Projection, ModelError>>,
     /// The ANC package, the effective working time and the share.
-    pub workload: Option<Result<Workload, ModelError>>,
+    pub capacity: Option<Result<Capacity, ModelError>>,
     /// The effective working time alone (shown even when the package is wrong).
     pub working_time: Option<Result<WorkingTimeResult, ModelError>>,
     /// What the rest depends on besides the parameters and the data.
@@ -151,6 +151,9 @@ pub struct Results {
     pub steps: Vec<Step>,
     /// The workload tab's figures for what is shown.
     pub staffing: Option<StaffingView>,
+    /// The staffing of every shown year with the workload set-up: the
+    /// workload chart's figures, as the tab draws it and the export writes it.
+    pub staffing_by_year: Option<Result<Vec<(i32, StaffingResult)>, StaffingError>>,
 }
 
 /// The workload tab's figures: the method for the year computed.
@@ -169,31 +172,13 @@ pub struct StaffingView {
 
 /// The options of the method for `setup`; staff in post from `row` when the
 /// set-up gives none.
-pub fn staffing_options(setup: &WorkloadSetup, row: Option<&YearRow>) -> StaffingOptions {
+fn staffing_options(setup: &WorkloadSetup, row: Option<&YearRow>) -> StaffingOptions {
     StaffingOptions {
         method: setup.method,
         rounding: setup.rounding,
         final_rounding: setup.final_rounding,
         existing: setup.existing.or(row.and_then(|r| r.midwives_available)),
     }
-}
-
-/// `setup` with an unedited preset's activity table made from the preset.
-fn with_preset_plan(setup: &WorkloadSetup, params: &Parameters, lang: Lang) -> WorkloadSetup {
-    let mut setup = setup.clone();
-    if let Some(p) = setup.preset
-        && !setup.edited
-        && (setup.plan.is_empty() || p == ActivityPreset::PaperAncOnly)
-    {
-        let plan = match p {
-            ActivityPreset::PaperAncOnly => paper_anc_only(params, lang).map(|(plan, _)| plan),
-            ActivityPreset::PuskesmasFull => Ok(puskesmas_full(lang)),
-        };
-        if let Ok(plan) = plan {
-            setup.plan = plan;
-        }
-    }
-    setup
 }
 
 impl StaffingView {
@@ -204,7 +189,10 @@ impl StaffingView {
         base_year: i32,
         lang: Lang,
     ) -> Self {
-        let setup = with_preset_plan(setup, params, lang);
+        let setup = WorkloadSetup {
+            plan: setup.activity_plan(params, lang),
+            ..setup.clone()
+        };
         let row = rows
             .iter()
             .find(|r| r.year == setup.year.unwrap_or(base_year))
@@ -267,8 +255,8 @@ impl Results {
                 Some(Err(e)) => Err(e.clone()),
                 None => Err(ModelError::EmptyData),
             });
-            self.workload = Some(model::workload(&state.params));
-            self.working_time = Some(model::workload::working_time(
+            self.capacity = Some(model::capacity(&state.params));
+            self.working_time = Some(model::capacity::working_time(
                 &state.params.working_time,
                 state.params.rounding,
             ));
@@ -294,6 +282,9 @@ impl Results {
                 self.steps = steps;
                 self.staffing = Some(staffing);
             }
+            let rows = self.shown_rows(region);
+            self.staffing_by_year =
+                Some(state.workload.staffing_by_year(&state.params, &rows, lang));
             self.view_key = Some((state.workload.clone(), region, lang));
             changed = true;
         }

@@ -1,19 +1,35 @@
-//! File → Ekspor…: the chart as PNG or SVG at a chosen size, the table as
-//! CSV (Indonesian or international) or Excel. The files are drawn and
+//! File → Ekspor…: the projection chart or the workload chart (midwives
+//! needed by activity per year) as PNG or SVG at a chosen size, the table
+//! as CSV (Indonesian or international) or Excel. The files are drawn and
 //! written by `io`, from the same chart description the window shows.
 
 use egui::Context;
 
 use super::command::Command;
 use super::view::View;
-use crate::io::table_export::CsvStyle;
+use crate::io::export::csv::CsvStyle;
 use crate::model::Lang;
 
 /// What the planner asked to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportRequest {
-    ChartPng { width: u32, height: u32 },
-    ChartSvg { width: u32, height: u32 },
+    ChartPng {
+        width: u32,
+        height: u32,
+    },
+    ChartSvg {
+        width: u32,
+        height: u32,
+    },
+    /// The Beban kerja tab's chart of midwives needed by activity per year.
+    WorkloadPng {
+        width: u32,
+        height: u32,
+    },
+    WorkloadSvg {
+        width: u32,
+        height: u32,
+    },
     TableCsv(CsvStyle),
     TableXlsx,
 }
@@ -24,6 +40,8 @@ impl ExportRequest {
         match self {
             ExportRequest::ChartPng { .. } => ("grafik-proyeksi-bidan.png", "PNG", &["png"]),
             ExportRequest::ChartSvg { .. } => ("grafik-proyeksi-bidan.svg", "SVG", &["svg"]),
+            ExportRequest::WorkloadPng { .. } => ("grafik-beban-kerja.png", "PNG", &["png"]),
+            ExportRequest::WorkloadSvg { .. } => ("grafik-beban-kerja.svg", "SVG", &["svg"]),
             ExportRequest::TableCsv(_) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
             ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
         }
@@ -84,6 +102,25 @@ impl ExportDialog {
                     }
                     if ui.button(t("Simpan grafik SVG…", "Save chart as SVG…")).clicked() {
                         request = Some(ExportRequest::ChartSvg { width, height });
+                    }
+                });
+                ui.label(t(
+                    "Grafik beban kerja: kebutuhan bidan per tahun menurut kegiatan (tab Beban kerja), ukuran yang sama.",
+                    "Workload chart: midwives needed per year by activity (Workload tab), same size.",
+                ));
+                ui.horizontal(|ui| {
+                    let (width, height) = (self.width, self.height);
+                    if ui
+                        .button(t("Simpan grafik beban kerja PNG…", "Save workload chart as PNG…"))
+                        .clicked()
+                    {
+                        request = Some(ExportRequest::WorkloadPng { width, height });
+                    }
+                    if ui
+                        .button(t("Simpan grafik beban kerja SVG…", "Save workload chart as SVG…"))
+                        .clicked()
+                    {
+                        request = Some(ExportRequest::WorkloadSvg { width, height });
                     }
                 });
                 ui.separator();

@@ -213,7 +213,8 @@ impl ProyeksiApp {
     /// Writes an export to `path`; the result goes to the status bar.
     pub fn export_to(&mut self, request: super::export_dialog::ExportRequest, path: &Path) {
         use super::export_dialog::ExportRequest;
-        use crate::io::{chart_export, table_export};
+        use crate::io::export::chart::save_chart;
+        use crate::io::export::{csv::CsvStyle, save_table};
         let lang = self.lang();
         let result = match request {
             ExportRequest::ChartPng { width, height }
@@ -224,13 +225,30 @@ impl ProyeksiApp {
                     "svg"
                 };
                 let path = path.with_extension(ext);
-                chart_export::save_chart(&path, &self.chart_spec(), width, height).map(|()| path)
+                save_chart(&path, &self.chart_spec(), width, height).map(|()| path)
+            }
+            ExportRequest::WorkloadPng { width, height }
+            | ExportRequest::WorkloadSvg { width, height } => {
+                // The set-up may have changed earlier in this frame.
+                self.results
+                    .refresh(&self.doc.state, self.region, self.lang());
+                let spec = match self.workload_chart_spec() {
+                    Ok(spec) => spec,
+                    Err(e) => {
+                        let failed = lang.pick("Gagal mengekspor.", "Could not export.");
+                        self.set_status(format!("{failed} {}", e.message(lang)), true);
+                        return;
+                    }
+                };
+                let (_, _, ext) = request.file();
+                let path = path.with_extension(ext[0]);
+                save_chart(&path, &spec, width, height).map(|()| path)
             }
             ExportRequest::TableCsv(style) => match self.results.ok() {
                 Some((d, p)) => {
                     let path = path.with_extension("csv");
                     let scenario = self.doc.state.to_scenario();
-                    table_export::save_table(&path, &scenario, d, p, lang, style).map(|()| path)
+                    save_table(&path, &scenario, d, p, lang, style).map(|()| path)
                 }
                 None => return,
             },
@@ -238,15 +256,7 @@ impl ProyeksiApp {
                 Some((d, p)) => {
                     let path = path.with_extension("xlsx");
                     let scenario = self.doc.state.to_scenario();
-                    table_export::save_table(
-                        &path,
-                        &scenario,
-                        d,
-                        p,
-                        lang,
-                        table_export::CsvStyle::Indonesian,
-                    )
-                    .map(|()| path)
+                    save_table(&path, &scenario, d, p, lang, CsvStyle::Indonesian).map(|()| path)
                 }
                 None => return,
             },

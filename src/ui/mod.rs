@@ -16,6 +16,7 @@
 //! - `table_panel`: the results table (Tabel tab).
 //! - `working_panel`: the calculation step by step (Perhitungan tab).
 //! - `workload_panel`: the workload method, WISN / ABK-Kes (Beban kerja tab).
+//! - `stacked_chart`: the workload tab's stacked bars of midwives needed by activity.
 //! - `volume_rules`: where an activity's units a year come from, as offered there.
 //! - `data_panel`: the editable data table (Data tab).
 //! - `import_dialog`: the preview and column mapping of a data file being imported.
@@ -34,6 +35,7 @@ pub mod import_dialog;
 pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod stacked_chart;
 pub mod status_bar;
 pub mod summary;
 pub mod table_panel;

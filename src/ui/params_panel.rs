@@ -196,7 +196,7 @@ impl ParamsPanel {
             lang,
             "%",
         );
-        if let Some(Ok(wl)) = &results.workload {
+        if let Some(Ok(wl)) = &results.capacity {
             ui.label(format!(
                 "{}: {} {}",
                 t("Paket per ibu hamil", "Package per pregnant woman"),

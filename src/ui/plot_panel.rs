@@ -138,6 +138,8 @@ impl PlotPanel {
                                     .style(LineStyle::dashed_loose()),
                             );
                         }
+                        // Bars are drawn by `stacked_chart`.
+                        LineKind::StackedBar => {}
                     }
                 }
             });

@@ -15,7 +15,7 @@ pub fn summary(ui: &mut Ui, view: &View) {
         return;
     };
     let f = Fmt::new(lang, p.rounding);
-    let wl = &p.workload;
+    let wl = &p.capacity;
     let published = p.rounding == Rounding::Published;
     let t = |id: &'static str, en: &'static str| lang.pick(id, en);
     let horizon = view.rows.iter().find(|r| r.year == p.horizon_year);

@@ -4,35 +4,17 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use crate::io::report::{table_cells, table_headings};
+use super::command::Command;
+use super::view::View;
+use crate::model::YearKind;
+use crate::model::YearRow;
 use crate::model::explain::Fmt;
-use crate::model::{YearKind, YearRow};
+use crate::table::Column as TableColumn;
 
 #[derive(Default)]
 pub struct TablePanel {
     /// Column sorted by, and ascending; `None` is by year.
-    pub sort: Option<(usize, bool)>,
-}
-
-/// The value a column sorts by.
-fn sort_key(r: &YearRow, col: usize) -> f64 {
-    let o = |x: Option<f64>| x.unwrap_or(f64::NEG_INFINITY);
-    match col {
-        0 => r.year as f64,
-        1 => match r.kind {
-            YearKind::Data => 0.0,
-            YearKind::Projection => 1.0,
-        },
-        2 => o(r.population),
-        3 => o(r.cbr),
-        4 => o(r.births),
-        5 => r.pregnant_women,
-        6 => o(r.growth),
-        7 => r.projected_pregnant_women,
-        8 => r.midwives_needed,
-        9 => o(r.midwives_available),
-        _ => o(r.gap),
-    }
+    pub sort: Option<(TableColumn, bool)>,
 }
 
 impl TablePanel {
@@ -41,7 +23,7 @@ impl TablePanel {
         let mut v: Vec<&YearRow> = rows.iter().collect();
         if let Some((col, asc)) = self.sort {
             v.sort_by(|a, b| {
-                let o = sort_key(a, col).total_cmp(&sort_key(b, col));
+                let o = col.sort_key(a).total_cmp(&col.sort_key(b));
                 if asc { o } else { o.reverse() }
             });
         }
@@ -50,18 +32,28 @@ impl TablePanel {
 
     /// The table as tab-separated text (headings first), in the shown order.
     pub fn as_text(&self, rows: &[YearRow], f: Fmt, with_midwives: bool) -> String {
-        let heads = table_headings(f.lang);
-        let n = if with_midwives { heads.len() } else { 9 };
-        let mut out = heads[..n].join("\t");
+        let columns: Vec<TableColumn> = TableColumn::shown(with_midwives).collect();
+        let heads: Vec<&str> = columns.iter().map(|c| c.heading(f.lang)).collect();
+        let mut out = heads.join("\t");
         out.push('\n');
         for r in self.sorted(rows) {
-            out.push_str(&table_cells(r, f)[..n].join("\t"));
+            let cells: Vec<String> = columns.iter().map(|c| c.cell(r, f)).collect();
+            out.push_str(&cells.join("\t"));
             out.push('\n');
         }
         out
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, rows: &[YearRow], f: Fmt, with_midwives: bool) {
+    /// Draws the table of the rows shown; sorting and copying stay in the
+    /// panel, so it asks for nothing.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let with_midwives = view.results.ok().is_some_and(|(d, _)| d.has_midwives);
+        let f = Fmt::new(view.lang, view.rounding());
+        self.table_ui(ui, view.rows, f, with_midwives);
+        Vec::new()
+    }
+
+    fn table_ui(&mut self, ui: &mut Ui, rows: &[YearRow], f: Fmt, with_midwives: bool) {
         let lang = f.lang;
         ui.horizontal(|ui| {
             if ui
@@ -82,8 +74,8 @@ impl TablePanel {
                 .small(),
             );
         });
-        let heads = table_headings(lang);
-        let n = if with_midwives { heads.len() } else { 9 };
+        let columns: Vec<TableColumn> = TableColumn::shown(with_midwives).collect();
+        let n = columns.len();
         let sorted = self.sorted(rows);
         let mut clicked = None;
         TableBuilder::new(ui)
@@ -92,11 +84,12 @@ impl TablePanel {
             .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
             .columns(Column::auto().at_least(60.0), n)
             .header(22.0, |mut h| {
-                for (i, head) in heads.iter().take(n).enumerate() {
+                for &column in &columns {
                     h.col(|ui| {
+                        let head = column.heading(lang);
                         let mark = match self.sort {
-                            Some((c, true)) if c == i => " (+)",
-                            Some((c, false)) if c == i => " (−)",
+                            Some((c, true)) if c == column => " (+)",
+                            Some((c, false)) if c == column => " (−)",
                             _ => "",
                         };
                         if ui
@@ -108,7 +101,7 @@ impl TablePanel {
                             )
                             .clicked()
                         {
-                            clicked = Some(i);
+                            clicked = Some(column);
                         }
                     });
                 }
@@ -116,8 +109,8 @@ impl TablePanel {
             .body(|body| {
                 body.rows(20.0, sorted.len(), |mut row| {
                     let r = sorted[row.index()];
-                    let cells = table_cells(r, f);
-                    for c in cells.iter().take(n) {
+                    for column in &columns {
+                        let c = column.cell(r, f);
                         row.col(|ui| {
                             if r.kind == YearKind::Projection {
                                 ui.label(egui::RichText::new(c).italics());
@@ -135,5 +128,44 @@ impl TablePanel {
                 _ => Some((i, true)),
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::export::csv::{CSV_COLUMNS, CsvStyle, table_csv};
+    use crate::io::export::xlsx::xlsx_headings;
+    use crate::model::{self, Lang, Rounding, Scenario};
+
+    #[test]
+    fn window_csv_and_xlsx_headings_come_from_the_one_column_list() {
+        let scenario = Scenario::example();
+        let (data, proj) = model::compute(&scenario).unwrap();
+        for lang in [Lang::Id, Lang::En] {
+            let f = Fmt::new(lang, Rounding::Published);
+            let text = TablePanel::default().as_text(&proj.total, f, true);
+            let window: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+            let shown: Vec<&str> = TableColumn::SHOWN.iter().map(|c| c.heading(lang)).collect();
+            assert_eq!(window, shown);
+
+            let sheet = xlsx_headings(lang);
+            assert_eq!(sheet.len(), TableColumn::ALL.len());
+            for (h, c) in sheet.iter().zip(TableColumn::ALL) {
+                assert_eq!(*h, c.sheet_heading(lang));
+            }
+            // The window's columns are the files' columns, in the same order.
+            let positions: Vec<usize> = TableColumn::SHOWN
+                .iter()
+                .map(|c| TableColumn::ALL.iter().position(|a| a == c).unwrap())
+                .collect();
+            assert!(positions.windows(2).all(|w| w[0] < w[1]));
+        }
+        let csv = table_csv(&data, &proj, CsvStyle::International);
+        let header = String::from_utf8(csv).unwrap();
+        let header: Vec<&str> = header.lines().next().unwrap().split(',').collect();
+        let keys: Vec<&str> = TableColumn::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(header, keys);
+        assert_eq!(CSV_COLUMNS.to_vec(), keys);
     }
 }

@@ -7,6 +7,7 @@
 
 use super::document::{DocState, Results};
 use crate::chart::ChartSpec;
+use crate::model::staffing::StaffingError;
 use crate::model::{Lang, Rounding, YearRow};
 
 /// The read-only things a panel needs, for one frame.
@@ -37,5 +38,23 @@ impl View<'_> {
             &crate::chart::today(),
             self.lang,
         )
+    }
+
+    /// The workload chart of what is shown (the Beban kerja tab's set-up
+    /// over the shown years), from the staffing computed with the results,
+    /// as the tab draws it and the exports write it.
+    pub fn workload_chart_spec(&self) -> Result<ChartSpec, StaffingError> {
+        let by_year = match &self.results.staffing_by_year {
+            Some(Ok(by_year)) => by_year.as_slice(),
+            Some(Err(e)) => return Err(e.clone()),
+            None => &[],
+        };
+        Ok(crate::chart::workload_chart(
+            by_year,
+            self.subject,
+            &self.doc.name,
+            &crate::chart::today(),
+            self.lang,
+        ))
     }
 }

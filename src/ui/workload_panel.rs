@@ -4,21 +4,21 @@
 //! every figure comes from the engine (`model::staffing`) through the
 //! document's computed results; no formula lives here.
 
-use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
+use egui::{RichText, Ui};
 
+use crate::chart;
 use crate::model::Lang;
 use crate::model::number::{fmt_fixed, fmt_trim};
-use crate::model::params::Parameters;
 use crate::model::projection::{YearKind, YearRow};
 use crate::model::staffing::{
     Activity, ActivityKind, ActivityPreset, AvailableChoice, AvailableTime, FinalRounding,
-    IntermediateRounding, Method, PlannedActivity, StaffingOptions, StaffingResult, VolumeRule,
-    WorkloadSetup, staffing_by_year,
+    IntermediateRounding, Method, PlannedActivity, StaffingError, StaffingResult, VolumeRule,
+    WorkloadSetup,
 };
 
 use super::command::Command;
-use super::document::{StaffingView, staffing_options};
+use super::document::StaffingView;
+use super::stacked_chart;
 use super::view::View;
 use super::volume_rules::{RULES, rule_label, same_rule};
 use super::widgets::{number_field, number_row, optional_number_field};
@@ -31,19 +31,6 @@ pub struct WorkloadPanel {
     /// Set when the planner asked to import an activity table.
     import_requested: bool,
 }
-
-const COLORS: [Color32; 10] = [
-    Color32::from_rgb(31, 119, 180),
-    Color32::from_rgb(255, 127, 14),
-    Color32::from_rgb(44, 160, 44),
-    Color32::from_rgb(214, 39, 40),
-    Color32::from_rgb(148, 103, 189),
-    Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(227, 119, 194),
-    Color32::from_rgb(127, 127, 127),
-    Color32::from_rgb(188, 189, 34),
-    Color32::from_rgb(23, 190, 207),
-];
 
 impl WorkloadPanel {
     /// Chooses `preset`; its activity table is made by the results.
@@ -459,10 +446,6 @@ impl WorkloadPanel {
         }
     }
 
-    fn options(&self, row: Option<&YearRow>) -> StaffingOptions {
-        staffing_options(&self.setup, row)
-    }
-
     fn results_ui(&mut self, ui: &mut Ui, view: &View, staffing: &StaffingView) {
         let lang = view.lang;
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
@@ -479,7 +462,9 @@ impl WorkloadPanel {
         let year = staffing.year.as_ref().map_or(0, |(row, _)| row.year);
         ui.columns(2, |cols| {
             self.summary_ui(&mut cols[0], result, available, year, lang);
-            self.chart_ui(&mut cols[1], &view.doc.params, view.rows, available, lang);
+            if let Some(by_year) = &view.results.staffing_by_year {
+                self.chart_ui(&mut cols[1], by_year, lang);
+            }
         });
         egui::CollapsingHeader::new(t(
             "Perhitungan langkah demi langkah",
@@ -592,92 +577,28 @@ impl WorkloadPanel {
         }
     }
 
+    /// The stacked bars of the staffing by year computed with the results.
     fn chart_ui(
         &self,
         ui: &mut Ui,
-        params: &Parameters,
-        rows: &[YearRow],
-        available: &AvailableTime,
+        by_year: &Result<Vec<(i32, StaffingResult)>, StaffingError>,
         lang: Lang,
     ) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        ui.strong(t(
-            "Kebutuhan bidan per tahun menurut kegiatan (bertumpuk)",
-            "Midwives required per year by activity (stacked)",
-        ));
-        let by_year = match staffing_by_year(
-            &self.setup.plan,
-            rows,
-            params.population.coefficient,
-            &self.setup.assumptions,
-            available,
-            &self.options(None),
-        ) {
+        let by_year = match by_year {
             Ok(y) => y,
             Err(e) => {
+                ui.strong(chart::workload_heading(lang));
                 ui.colored_label(ui.visuals().error_fg_color, e.message(lang));
                 return;
             }
         };
-        let mut charts: Vec<BarChart> = Vec::new();
-        for (i, p) in self.setup.plan.iter().enumerate() {
-            let bars: Vec<Bar> = by_year
-                .iter()
-                .map(|(year, r)| {
-                    Bar::new(
-                        *year as f64,
-                        r.activities.get(i).map_or(0.0, |a| a.contribution),
-                    )
-                    .width(0.7)
-                })
-                .collect();
-            // Short legend entries, in the table's order.
-            let short: String = p.activity.name.chars().take(28).collect();
-            let short = if short.len() < p.activity.name.len() {
-                format!("{short}…")
-            } else {
-                short
-            };
-            let name = format!("{}. {short}", i + 1);
-            let label = p.activity.name.clone();
-            let mut chart = BarChart::new(name, bars)
-                .color(COLORS[i % COLORS.len()])
-                .element_formatter(Box::new(move |bar: &Bar, _c: &BarChart| {
-                    format!(
-                        "{label}\n{} {}: {}",
-                        lang.pick("Tahun", "Year"),
-                        bar.argument.round() as i64,
-                        fmt_fixed(bar.value, 2, lang)
-                    )
-                }));
-            if let Some(prev) = charts.last() {
-                chart = chart.stack_on(&[prev]);
-            }
-            charts.push(chart);
-        }
-        let top = by_year
+        let spec = chart::workload_chart(by_year, "", "", "", lang);
+        let names: Vec<String> = self
+            .setup
+            .plan
             .iter()
-            .map(|(_, r)| r.required)
-            .fold(0.0_f64, f64::max);
-        Plot::new("workload_by_activity")
-            .include_y(top * (1.15 + 0.08 * self.setup.plan.len() as f64))
-            .height(320.0)
-            .legend(
-                Legend::default()
-                    .position(Corner::LeftTop)
-                    .text_style(egui::TextStyle::Small)
-                    .follow_insertion_order(true),
-            )
-            .include_y(0.0)
-            .allow_scroll(false)
-            .y_axis_min_width(70.0)
-            .x_axis_label(t("Tahun", "Year"))
-            .y_axis_label(t("Bidan", "Midwives"))
-            .y_axis_formatter(move |mark, _r| fmt_trim(mark.value, 2, lang))
-            .show(ui, |p| {
-                for c in charts {
-                    p.bar_chart(c);
-                }
-            });
+            .map(|p| p.activity.name.clone())
+            .collect();
+        stacked_chart::show(ui, "workload_by_activity", &spec, &names);
     }
 }

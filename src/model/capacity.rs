@@ -1,7 +1,8 @@
-//! The time side of the model: how long one client's service package takes
-//! (the ANC package of the paper), how much effective working time a midwife
-//! has in a year (HKE, WKE), and the share of a midwife's year one client
-//! takes.
+//! A midwife's capacity for antenatal care, the time side of the projection:
+//! how long one client's service package takes (the ANC package of the
+//! paper), how much effective working time a midwife has in a year (HKE,
+//! WKE), the share of a midwife's year one client takes and the clients one
+//! midwife serves.
 
 use super::error::{ModelError, Problem};
 use super::number::round_half_up;
@@ -43,9 +44,9 @@ pub struct WorkingTimeResult {
     pub effective_minutes: f64,
 }
 
-/// Package and working time put together.
+/// A midwife's capacity: package and working time put together.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Workload {
+pub struct Capacity {
     pub rounding: Rounding,
     pub package: PackageTime,
     pub working: WorkingTimeResult,
@@ -190,7 +191,7 @@ pub fn working_time(w: &WorkingTime, rounding: Rounding) -> Result<WorkingTimeRe
 }
 
 /// Package time, working time and the share, for the ANC standard of `p`.
-pub fn workload(p: &Parameters) -> Result<Workload, ModelError> {
+pub fn capacity(p: &Parameters) -> Result<Capacity, ModelError> {
     let package = package_time(&p.anc, p.rounding)?;
     let working = working_time(&p.working_time, p.rounding)?;
     let share_unrounded = package.package_minutes / working.effective_minutes;
@@ -207,7 +208,7 @@ pub fn workload(p: &Parameters) -> Result<Workload, ModelError> {
         ),
     };
     let visits_per_day = packages_per_day * package.visits as f64;
-    Ok(Workload {
+    Ok(Capacity {
         rounding: p.rounding,
         package,
         working,

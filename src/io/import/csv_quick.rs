@@ -6,7 +6,7 @@
 //! The quick route never reports a problem. At the first thing it does not
 //! take as plainly right — a quote, a number in an unusual form, a value out
 //! of range, a duplicate year — it gives up, and the careful reader in
-//! [`super::import`] reads the file again and lists every problem with its
+//! [`super::careful`] reads the file again and lists every problem with its
 //! row and column. Either way the rows are the same.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,9 +14,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use crate::model::DataRow;
-use crate::model::data::{CBR_RANGE, ColumnMapping, Field, Label, MAX_PEOPLE, RegionGroups};
+use crate::model::data::{CBR_RANGE, ColumnMapping, Field, Label, MAX_PEOPLE};
 
-use super::import::{fast_number, normalize};
+use super::cells::{Progress, fast_number, sniff_delimiter};
+use super::columns::{detect_mapping, normalize};
+use super::file_kind::looks_binary;
+use super::rows::{finish_row, regions_consistent};
 
 /// Below this size one core reads the file (starting threads costs more).
 const PARALLEL_FROM: usize = 1 << 20;
@@ -58,7 +61,7 @@ pub(crate) fn read_plain_file(
     path: &std::path::Path,
     remembered: Option<&ColumnMapping>,
     chunk: usize,
-    progress: super::import::Progress<'_>,
+    progress: Progress<'_>,
 ) -> Option<PlainFile> {
     let mut file = std::fs::File::open(path).ok()?;
     let size = file.metadata().ok()?.len() as usize;
@@ -69,7 +72,7 @@ pub(crate) fn read_plain_file(
     while buf.len() < 4096 && !at_end {
         at_end = fill(&mut file, &mut buf, chunk)?;
     }
-    if super::import::looks_binary(&buf) {
+    if looks_binary(&buf) {
         return None;
     }
     let bom = if buf.starts_with(b"\xEF\xBB\xBF") {
@@ -89,7 +92,7 @@ pub(crate) fn read_plain_file(
         at_end = fill(&mut file, &mut buf, chunk)?;
     };
     let header = std::str::from_utf8(&buf[..header_end]).ok()?;
-    let delimiter = super::import::sniff_delimiter(header);
+    let delimiter = sniff_delimiter(header);
     let (field_of, mapping) = columns(header, delimiter, remembered)?;
     let header_len = (header_end + 1).min(buf.len());
     buf.drain(..header_len);
@@ -183,7 +186,7 @@ fn columns(
     {
         return None;
     }
-    let mapping = super::import::detect_mapping(&headers, remembered);
+    let mapping = detect_mapping(&headers, remembered);
     if !mapping.missing().is_empty() {
         return None;
     }
@@ -468,107 +471,6 @@ fn read_line<'a>(
         return Some(row);
     }
     finish_row(row, year)
-}
-
-/// A read row with its `year`, when the year is whole and the row gives its
-/// births; `None` otherwise (the careful reader says what is missing).
-pub(crate) fn finish_row(mut row: DataRow, year: Option<f64>) -> Option<DataRow> {
-    let year = year?;
-    if year.fract() != 0.0 {
-        return None;
-    }
-    row.year = year as i32;
-    row.has_births_data().then_some(row)
-}
-
-/// Every region has each of its years once, without gaps, and all regions
-/// cover the same years. Checked run by run, on every core, while each
-/// region's years come together and ascending, as files usually list them.
-pub(crate) fn regions_consistent(rows: &[DataRow]) -> bool {
-    // Pieces cut where a region's run ends.
-    let n = if rows.len() < 1 << 16 {
-        1
-    } else {
-        rayon::current_num_threads()
-    };
-    let mut cuts = vec![0];
-    for k in 1..n {
-        let mut at = (rows.len() * k / n).max(*cuts.last().unwrap_or(&0));
-        while at > 0 && at < rows.len() && rows[at].same_region(&rows[at - 1]) {
-            at += 1;
-        }
-        cuts.push(at);
-    }
-    cuts.push(rows.len());
-    let pieces: Vec<Option<Vec<Run<'_>>>> = cuts
-        .par_windows(2)
-        .map(|w| runs(&rows[w[0]..w[1]]))
-        .collect();
-    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-    let mut span = None;
-    for piece in pieces {
-        let Some(piece) = piece else {
-            return regions_consistent_grouped(rows);
-        };
-        for run in piece {
-            if !seen.insert(run.key) {
-                return regions_consistent_grouped(rows);
-            }
-            match span {
-                None => span = Some(run.years),
-                Some(t) if t != run.years => return false,
-                _ => {}
-            }
-        }
-    }
-    true
-}
-
-/// One region's rows, one after another: its key and first and last year.
-struct Run<'a> {
-    key: &'a str,
-    years: (i32, i32),
-}
-
-/// The runs of `rows`, each with its years ascending without a gap; `None`
-/// when they are not.
-fn runs(rows: &[DataRow]) -> Option<Vec<Run<'_>>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let first = &rows[i];
-        let mut end = i + 1;
-        while end < rows.len() && rows[end].same_region(first) {
-            if rows[end].year != rows[end - 1].year + 1 {
-                return None;
-            }
-            end += 1;
-        }
-        out.push(Run {
-            key: first.region_key(),
-            years: (first.year, rows[end - 1].year),
-        });
-        i = end;
-    }
-    Some(out)
-}
-
-/// As [`regions_consistent`], for rows in any order.
-fn regions_consistent_grouped(rows: &[DataRow]) -> bool {
-    let groups = RegionGroups::new(rows);
-    let mut span = None;
-    for m in groups.iter() {
-        if !m.windows(2).all(|w| rows[w[1]].year == rows[w[0]].year + 1) {
-            return false;
-        }
-        let s = (rows[m[0]].year, rows[m[m.len() - 1]].year);
-        match span {
-            None => span = Some(s),
-            Some(t) if t != s => return false,
-            _ => {}
-        }
-    }
-    true
 }
 
 #[cfg(test)]

@@ -6,94 +6,20 @@
 //! DejaVu Sans fonts, never a system font, so a PNG comes out byte for byte
 //! the same on every machine.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::FontTransform;
-use plotters::style::register_font;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::file::{ExportError, MAX_SIDE, MIN_SIDE, extension, write_file};
+use super::fonts::{bearings, ensure_fonts, font};
+use super::stacked::{bar_margin, draw_bar_sample, draw_stacked_bars, stacked_extent};
 use crate::chart::{ChartPanel, ChartSeries, ChartSpec, LineKind};
-use crate::io::scenario_file::{ScenarioFileError, write_atomic};
 use crate::model::number::fmt_fixed;
-
-/// Smallest width or height of an exported chart, in pixels.
-pub const MIN_SIDE: u32 = 200;
-/// Largest width or height of an exported chart, in pixels.
-pub const MAX_SIDE: u32 = 8000;
-
-/// Why a chart or table could not be exported.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error(
-        "the chart size {width} × {height} pixels is not allowed: width and height must each be between {MIN_SIDE} and {MAX_SIDE} pixels"
-    )]
-    InvalidSize { width: u32, height: u32 },
-    #[error("the chart has nothing to draw: it has no panels or no points")]
-    NothingToDraw,
-    #[error("the bundled chart font could not be loaded")]
-    Font,
-    #[error("drawing the chart failed: {0}")]
-    Draw(String),
-    #[error("encoding the chart as PNG failed: {0}")]
-    Png(String),
-    #[error("building the Excel workbook failed: {0}")]
-    Xlsx(String),
-    #[error("{path}: cannot save this file type; use {expected}")]
-    UnknownExtension {
-        path: PathBuf,
-        expected: &'static str,
-    },
-    #[error("{path}: cannot write the file: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
-
-/// Writes `bytes` to `path` atomically, with the error as an [`ExportError`].
-pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_atomic(path, bytes).map_err(|e| match e {
-        ScenarioFileError::Write { path, source } => ExportError::Write { path, source },
-        other => ExportError::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(other.to_string()),
-        },
-    })
-}
-
-/// The lower-case extension of `path`, if any.
-pub(crate) fn extension(path: &Path) -> Option<String> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-}
-
-static REGULAR: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/DejaVuSans.ttf"
-));
-static BOLD: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/DejaVuSans-Bold.ttf"
-));
-
-/// The font family every text of the chart is set in.
-const FAMILY: &str = "sans-serif";
-
-/// Registers the bundled fonts with plotters, once per process.
-fn ensure_fonts() -> Result<(), ExportError> {
-    static DONE: OnceLock<bool> = OnceLock::new();
-    let ok = *DONE.get_or_init(|| {
-        register_font(FAMILY, FontStyle::Normal, REGULAR).is_ok()
-            && register_font(FAMILY, FontStyle::Bold, BOLD).is_ok()
-    });
-    if ok { Ok(()) } else { Err(ExportError::Font) }
-}
 
 fn check_size(width: u32, height: u32) -> Result<(), ExportError> {
     let ok = |s: u32| (MIN_SIDE..=MAX_SIDE).contains(&s);
@@ -183,125 +109,6 @@ fn check_drawable(spec: &ChartSpec) -> Result<(), ExportError> {
     }
 }
 
-/// Left side bearings of the bundled fonts, read from their `cmap` and
-/// `hmtx` tables.
-///
-/// plotters 0.3.7 (ab_glyph) places every glyph with its ink at the pen
-/// position, ignoring the glyph's left side bearing, so a rasterised "jiwa"
-/// reads "j iwa". The PNG is therefore drawn one glyph at a time, each
-/// moved by its bearing; the SVG keeps whole text elements.
-struct Bearings {
-    data: &'static [u8],
-    /// Offset of the format 4 `cmap` subtable.
-    cmap: usize,
-    hmtx: usize,
-    metrics: usize,
-    /// Ascent − descent in font units: the pixel size covers this height.
-    height: f64,
-    /// Ascent in font units.
-    ascent: f64,
-}
-
-fn be_u16(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes([*d.get(at)?, *d.get(at + 1)?]))
-}
-
-fn be_u32(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes([
-        *d.get(at)?,
-        *d.get(at + 1)?,
-        *d.get(at + 2)?,
-        *d.get(at + 3)?,
-    ]))
-}
-
-impl Bearings {
-    fn parse(data: &'static [u8]) -> Option<Self> {
-        let tables = be_u16(data, 4)? as usize;
-        let table = |tag: &[u8; 4]| {
-            (0..tables)
-                .map(|i| 12 + 16 * i)
-                .find(|&at| data.get(at..at + 4) == Some(tag))
-                .and_then(|at| be_u32(data, at + 8))
-                .map(|o| o as usize)
-        };
-        let (cmap, hmtx, hhea) = (table(b"cmap")?, table(b"hmtx")?, table(b"hhea")?);
-        let ascent = be_u16(data, hhea + 4)? as i16 as f64;
-        let descent = be_u16(data, hhea + 6)? as i16 as f64;
-        let metrics = be_u16(data, hhea + 34)? as usize;
-        let subtables = be_u16(data, cmap + 2)? as usize;
-        let sub = (0..subtables).find_map(|i| {
-            let at = cmap + 4 + 8 * i;
-            let (platform, encoding) = (be_u16(data, at)?, be_u16(data, at + 2)?);
-            let offset = cmap + be_u32(data, at + 4)? as usize;
-            let unicode = platform == 0 || (platform == 3 && encoding == 1);
-            (unicode && be_u16(data, offset)? == 4).then_some(offset)
-        })?;
-        (ascent - descent > 0.0).then_some(Bearings {
-            data,
-            cmap: sub,
-            hmtx,
-            metrics,
-            height: ascent - descent,
-            ascent,
-        })
-    }
-
-    fn glyph(&self, c: char) -> Option<u16> {
-        let code = u16::try_from(c as u32).ok()?;
-        let (d, t) = (self.data, self.cmap);
-        let segs = be_u16(d, t + 6)? as usize / 2;
-        let ends = t + 14;
-        let starts = ends + 2 * segs + 2;
-        let deltas = starts + 2 * segs;
-        let ranges = deltas + 2 * segs;
-        for i in 0..segs {
-            if be_u16(d, ends + 2 * i)? < code {
-                continue;
-            }
-            let start = be_u16(d, starts + 2 * i)?;
-            if start > code {
-                return None;
-            }
-            let delta = be_u16(d, deltas + 2 * i)?;
-            let range = be_u16(d, ranges + 2 * i)? as usize;
-            if range == 0 {
-                return Some(code.wrapping_add(delta));
-            }
-            let at = ranges + 2 * i + range + 2 * (code - start) as usize;
-            let g = be_u16(d, at)?;
-            return (g != 0).then(|| g.wrapping_add(delta));
-        }
-        None
-    }
-
-    /// The left side bearing of `c` in pixels at font size `size`, as
-    /// ab_glyph rounds it.
-    fn px(&self, c: char, size: f64) -> i32 {
-        let lsb = self.glyph(c).and_then(|g| {
-            let g = g as usize;
-            let at = if g < self.metrics {
-                self.hmtx + 4 * g + 2
-            } else {
-                self.hmtx + 4 * self.metrics + 2 * (g - self.metrics)
-            };
-            be_u16(self.data, at).map(|v| v as i16)
-        });
-        lsb.map(|l| (l as f64 * size / self.height).floor() as i32)
-            .unwrap_or(0)
-    }
-}
-
-fn bearings(bold: bool) -> Option<&'static Bearings> {
-    static REGULAR_B: OnceLock<Option<Bearings>> = OnceLock::new();
-    static BOLD_B: OnceLock<Option<Bearings>> = OnceLock::new();
-    if bold {
-        BOLD_B.get_or_init(|| Bearings::parse(BOLD)).as_ref()
-    } else {
-        REGULAR_B.get_or_init(|| Bearings::parse(REGULAR)).as_ref()
-    }
-}
-
 /// How text reaches the backend.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TextMode {
@@ -344,17 +151,6 @@ impl Metrics {
             gap: (10.0 * k).round().max(3.0) as i32,
         }
     }
-}
-
-/// The font of a text. The style must be given to `FontDesc::new`: the
-/// font data is looked up there, and `FontDesc::style` does not redo it.
-fn font(size: f64, bold: bool) -> TextStyle<'static> {
-    let style = if bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
-    FontDesc::new(FontFamily::Name(FAMILY), size, style).into()
 }
 
 /// One text to draw: font, colour, anchor and direction.
@@ -519,6 +315,10 @@ fn y_axis(panel: &ChartPanel, max_ticks: usize) -> YAxis {
             hi = hi.max(y);
         }
     }
+    if let Some((l, h)) = stacked_extent(panel) {
+        lo = lo.min(l);
+        hi = hi.max(h);
+    }
     if hi - lo <= 0.0 {
         hi = lo + 1.0;
     }
@@ -659,6 +459,7 @@ fn draw_sample<DB: DrawingBackend>(
             ))
             .map_err(draw_err)?;
         }
+        LineKind::StackedBar => draw_bar_sample(area, s.color, (x, y), len, r + 1)?,
     }
     Ok(())
 }
@@ -758,7 +559,7 @@ fn draw_chart<DB: DrawingBackend>(
     let plot_w = plot_right - plot_left;
 
     let (x_lo, x_hi) = year_range(spec);
-    let pad = ((x_hi - x_lo) * 0.015).max(0.35);
+    let pad = ((x_hi - x_lo) * 0.015).max(0.35).max(bar_margin(spec));
     let x_axis = Linear {
         lo: x_lo - pad,
         hi: x_hi + pad,
@@ -847,7 +648,8 @@ fn draw_chart<DB: DrawingBackend>(
             Label::new(y_title_size, BLACK, HPos::Center, VPos::Top).upward(),
         )?;
 
-        // The series.
+        // The series: bars first, lines over them.
+        draw_stacked_bars(&mut chart, panel)?;
         for s in &panel.series {
             let color = rgb(s.color);
             let line = color.stroke_width(m.line);
@@ -877,6 +679,7 @@ fn draw_chart<DB: DrawingBackend>(
                         }))
                         .map_err(draw_err)?;
                 }
+                LineKind::StackedBar => {}
             }
         }
     }

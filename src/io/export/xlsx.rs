@@ -1,168 +1,16 @@
-//! The projection as a table file: CSV for other programs (Indonesian or
-//! international conventions) and an Excel workbook for planners, with the
-//! parameters and the working on a second sheet.
-//!
-//! Numbers are written at full precision, never rounded for display, so a
-//! file read back gives the model's values exactly.
-
-use std::io::Write;
-use std::path::Path;
+//! The projection as an Excel workbook for planners: the table on the first
+//! sheet (every number at full precision, shown with the column's number
+//! format), the parameters and the working on the second.
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::chart_export::{ExportError, extension, write_file};
+use super::file::ExportError;
 use crate::model::explain::{Subject, explain};
-use crate::model::{
-    GrowthMethod, Lang, PreparedData, Projection, Rounding, Scenario, YearKind, YearRow,
-};
-
-/// How a CSV file is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CsvStyle {
-    /// For Excel set to Indonesian: `;` between fields, decimal comma
-    /// (`5329479,82`), no thousands separators, UTF-8 with a byte order
-    /// mark.
-    #[default]
-    Indonesian,
-    /// For other programs: `,` between fields, decimal point, no byte order
-    /// mark.
-    International,
-}
-
-/// The CSV columns: the same as `compute --format csv`. The names stay in
-/// English snake_case in both styles, so any program (and the importer) can
-/// map them.
-pub const CSV_COLUMNS: [&str; 15] = [
-    "region_code",
-    "region_name",
-    "year",
-    "kind",
-    "population",
-    "cbr",
-    "births",
-    "pregnant_women",
-    "growth",
-    "projected_pregnant_women",
-    "fit_difference_percent",
-    "midwives_needed",
-    "midwives_available",
-    "gap",
-    "ratio",
-];
-
-/// The UTF-8 byte order mark.
-pub const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Visits the rows of the table in order: the total (code `TOTAL` when
-/// there are several regions), then every region when there are several.
-/// Rows are made one at a time, so a national village table is never held
-/// whole in memory.
-fn for_each_row<E>(
-    data: &PreparedData,
-    proj: &Projection,
-    mut f: impl FnMut(&str, &str, &YearRow) -> Result<(), E>,
-) -> Result<(), E> {
-    let several = data.regions() > 1;
-    let (tc, tn) = if several {
-        ("TOTAL", "Total")
-    } else {
-        (data.codes[0].as_str(), data.names[0].as_str())
-    };
-    for r in &proj.total {
-        f(tc, tn, r)?;
-    }
-    if several {
-        for reg in 0..data.regions() {
-            for year in proj.years() {
-                f(
-                    &data.codes[reg],
-                    &data.names[reg],
-                    &proj.region_row(data, reg, year),
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
+use crate::model::{GrowthMethod, Lang, PreparedData, Projection, Rounding, Scenario};
+use crate::table::{Column, Precision, for_each_row, kind_text, row_count};
 
 /// Rows an Excel worksheet holds, the header row included.
 pub const MAX_SHEET_ROWS: usize = 1_048_576;
-
-/// Number of rows of the table.
-fn row_count(data: &PreparedData, proj: &Projection) -> usize {
-    let years = proj.total.len();
-    if data.regions() > 1 {
-        years * (data.regions() + 1)
-    } else {
-        years
-    }
-}
-
-/// The numbers of a row, in the order of `CSV_COLUMNS` from `population`.
-fn numbers(r: &YearRow) -> [Option<f64>; 11] {
-    [
-        r.population,
-        r.cbr,
-        r.births,
-        Some(r.pregnant_women),
-        r.growth,
-        Some(r.projected_pregnant_women),
-        r.fit_difference_percent,
-        Some(r.midwives_needed),
-        r.midwives_available,
-        r.gap,
-        r.ratio,
-    ]
-}
-
-fn kind_key(k: YearKind) -> &'static str {
-    match k {
-        YearKind::Data => "data",
-        YearKind::Projection => "projection",
-    }
-}
-
-/// Writes the projection as CSV to `out`, at full precision (the
-/// shortest text that reads back as the same number).
-pub fn write_table_csv<W: Write>(
-    out: W,
-    data: &PreparedData,
-    proj: &Projection,
-    style: CsvStyle,
-) -> std::io::Result<()> {
-    let (delimiter, comma) = match style {
-        CsvStyle::Indonesian => (b';', true),
-        CsvStyle::International => (b',', false),
-    };
-    let mut out = out;
-    if style == CsvStyle::Indonesian {
-        out.write_all(BOM)?;
-    }
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(out);
-    w.write_record(CSV_COLUMNS)?;
-    let mut record: Vec<String> = Vec::with_capacity(CSV_COLUMNS.len());
-    for_each_row(data, proj, |code, name, r| {
-        record.clear();
-        record.extend([code.to_string(), name.to_string(), r.year.to_string()]);
-        record.push(kind_key(r.kind).to_string());
-        record.extend(numbers(r).into_iter().map(|x| match x {
-            Some(v) if comma => v.to_string().replace('.', ","),
-            Some(v) => v.to_string(),
-            None => String::new(),
-        }));
-        w.write_record(&record).map_err(std::io::Error::other)
-    })?;
-    w.flush()
-}
-
-/// The projection as CSV bytes (see [`write_table_csv`]).
-pub fn table_csv(data: &PreparedData, proj: &Projection, style: CsvStyle) -> Vec<u8> {
-    let mut out = Vec::new();
-    write_table_csv(&mut out, data, proj, style).expect("writing CSV into memory cannot fail");
-    out
-}
 
 /// Sheet names of the workbook: the projection and the parameters.
 pub fn sheet_names(lang: Lang) -> [&'static str; 2] {
@@ -173,43 +21,8 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 2] {
 }
 
 /// Column headings of the projection sheet, in the planner's language.
-pub fn xlsx_headings(lang: Lang) -> [&'static str; 15] {
-    match lang {
-        Lang::Id => [
-            "Kode wilayah",
-            "Wilayah",
-            "Tahun",
-            "Jenis",
-            "Penduduk",
-            "CBR (per 1.000)",
-            "Kelahiran hidup",
-            "Ibu hamil",
-            "Pertumbuhan g",
-            "Proyeksi ibu hamil",
-            "Selisih proyeksi thd data (%)",
-            "Kebutuhan bidan (FTE)",
-            "Bidan tersedia (FTE)",
-            "Selisih bidan (FTE)",
-            "Rasio tersedia/kebutuhan",
-        ],
-        Lang::En => [
-            "Region code",
-            "Region",
-            "Year",
-            "Kind",
-            "Population",
-            "CBR (per 1,000)",
-            "Live births",
-            "Pregnant women",
-            "Growth g",
-            "Projected pregnant women",
-            "Projection vs data (%)",
-            "Midwives needed (FTE)",
-            "Midwives available (FTE)",
-            "Midwife gap (FTE)",
-            "Ratio available/needed",
-        ],
-    }
+pub fn xlsx_headings(lang: Lang) -> Vec<String> {
+    Column::ALL.iter().map(|c| c.sheet_heading(lang)).collect()
 }
 
 fn xlsx_err(e: XlsxError) -> ExportError {
@@ -228,39 +41,28 @@ fn projection_sheet(
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_background_color(0xEDEDED);
-    let year = Format::new().set_num_format("0");
-    let people = Format::new().set_num_format("#,##0");
-    let cbr = Format::new().set_num_format("0.00");
-    let growth = Format::new().set_num_format("0.0000");
-    let percent = Format::new().set_num_format("0.00");
-    let fte = Format::new().set_num_format("#,##0.0");
-    let ratio = Format::new().set_num_format("0.00");
-    // Formats of the numeric columns, in the order of `numbers`.
-    let formats = [
-        &people, &cbr, &people, &people, &growth, &people, &percent, &fte, &fte, &fte, &ratio,
-    ];
+    let formats: Vec<Format> = Column::ALL
+        .iter()
+        .map(|c| Format::new().set_num_format(c.sheet_format()))
+        .collect();
     for (c, h) in xlsx_headings(lang).iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &head)?;
+        ws.write_string_with_format(0, c as u16, h, &head)?;
     }
     let mut i = 0u32;
     for_each_row(data, proj, |code, name, r| {
         i += 1;
         let row = i;
-        ws.write_string(row, 0, code)?;
-        ws.write_string(row, 1, name)?;
-        ws.write_number_with_format(row, 2, r.year, &year)?;
-        ws.write_string(
-            row,
-            3,
-            match r.kind {
-                YearKind::Data => "data",
-                YearKind::Projection => lang.pick("proyeksi", "projection"),
-            },
-        )?;
-        for (j, (v, f)) in numbers(r).iter().zip(formats).enumerate() {
-            if let Some(v) = v.filter(|v| v.is_finite()) {
-                ws.write_number_with_format(row, 4 + j as u16, v, f)?;
-            }
+        for (j, (column, format)) in Column::ALL.iter().zip(&formats).enumerate() {
+            let col = j as u16;
+            match column {
+                Column::RegionCode => ws.write_string(row, col, code)?,
+                Column::RegionName => ws.write_string(row, col, name)?,
+                Column::Kind => ws.write_string(row, col, kind_text(r.kind, lang))?,
+                _ => match column.number(r, Precision::Full).filter(|v| v.is_finite()) {
+                    Some(v) => ws.write_number_with_format(row, col, v, format)?,
+                    None => continue,
+                },
+            };
         }
         Ok::<(), XlsxError>(())
     })?;
@@ -270,7 +72,7 @@ fn projection_sheet(
     ws.set_column_width(1, 22)?;
     ws.set_column_width(2, 7)?;
     ws.set_column_width(3, 11)?;
-    for c in 4..15u16 {
+    for c in 4..Column::ALL.len() as u16 {
         ws.set_column_width(c, 15)?;
     }
     Ok(())
@@ -454,7 +256,7 @@ fn parameter_sheet(
             "%WKE bidan per ibu hamil",
             "Share of a midwife's year per pregnant woman",
         ),
-        proj.workload.share,
+        proj.capacity.share,
         "",
     ));
 
@@ -548,31 +350,4 @@ pub fn table_xlsx(
     ws.set_name(second).map_err(xlsx_err)?;
     parameter_sheet(ws, scenario, data, proj, lang).map_err(xlsx_err)?;
     wb.save_to_buffer().map_err(xlsx_err)
-}
-
-/// Saves the table as CSV (in `style`) or Excel, by the extension of `path`
-/// (case-insensitive). The file is written atomically.
-pub fn save_table(
-    path: &Path,
-    scenario: &Scenario,
-    data: &PreparedData,
-    proj: &Projection,
-    lang: Lang,
-    style: CsvStyle,
-) -> Result<(), ExportError> {
-    match extension(path).as_deref() {
-        // Streamed into the file: a national table is not held in memory.
-        Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| {
-            write_table_csv(w, data, proj, style)
-        })
-        .map_err(|e| ExportError::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        }),
-        Some("xlsx") => write_file(path, &table_xlsx(scenario, data, proj, lang)?),
-        _ => Err(ExportError::UnknownExtension {
-            path: path.to_path_buf(),
-            expected: ".csv or .xlsx",
-        }),
-    }
 }

@@ -1,0 +1,55 @@
+//! Files out: the chart as PNG or SVG, the results table as CSV, XLSX, a
+//! text table or JSON. Every table output reads the one column list of
+//! [`crate::table`].
+
+pub mod chart;
+pub mod csv;
+mod file;
+mod fonts;
+pub mod json;
+mod stacked;
+pub mod text;
+pub mod xlsx;
+
+use std::path::Path;
+
+use crate::model::{Lang, PreparedData, Projection, Scenario};
+use crate::table::Precision;
+
+pub use file::ExportError;
+use file::{extension, write_file};
+
+/// Output formats of `compute`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Saves the table as CSV (in `style`) or Excel, by the extension of `path`
+/// (case-insensitive). The file is written atomically.
+pub fn save_table(
+    path: &Path,
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    lang: Lang,
+    style: csv::CsvStyle,
+) -> Result<(), ExportError> {
+    match extension(path).as_deref() {
+        // Streamed into the file: a national table is not held in memory.
+        Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| {
+            csv::write_csv(w, data, proj, style, Precision::Full)
+        })
+        .map_err(|e| ExportError::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        }),
+        Some("xlsx") => write_file(path, &xlsx::table_xlsx(scenario, data, proj, lang)?),
+        _ => Err(ExportError::UnknownExtension {
+            path: path.to_path_buf(),
+            expected: ".csv or .xlsx",
+        }),
+    }
+}

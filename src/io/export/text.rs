@@ -1,0 +1,161 @@
+//! The projection as a text table for people: a summary of the working,
+//! then the year rows of the total (rounded for reading, see
+//! [`Column::cell`]) and, with several regions, one line per region.
+
+use crate::model::explain::Fmt;
+use crate::model::{Lang, PreparedData, Projection, Rounding, YearRow};
+use crate::table::Column;
+
+/// The rows as a text table: the shown columns, each as wide as its widest
+/// cell, labels left-aligned and numbers right-aligned.
+fn render_rows(rows: &[YearRow], f: Fmt, with_midwives: bool) -> String {
+    let columns: Vec<Column> = Column::shown(with_midwives).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| columns.iter().map(|c| c.cell(r, f)).collect())
+        .collect();
+    let width: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            cells
+                .iter()
+                .map(|row| row[i].chars().count())
+                .chain(std::iter::once(c.heading(f.lang).chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    let line = |out: &mut String, items: Vec<String>| {
+        let padded: Vec<String> = items
+            .iter()
+            .zip(&width)
+            .zip(&columns)
+            .map(|((s, w), c)| {
+                let pad = w - s.chars().count();
+                if c.is_label() {
+                    format!("{s}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{s}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        out.push_str(padded.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(
+        &mut out,
+        columns
+            .iter()
+            .map(|c| c.heading(f.lang).to_string())
+            .collect(),
+    );
+    for row in cells {
+        line(&mut out, row);
+    }
+    out
+}
+
+/// The summary lines above the table.
+pub fn summary(name: &str, proj: &Projection, lang: Lang) -> String {
+    use crate::model::number::{fmt_auto, fmt_fixed, fmt_percent};
+    let f = Fmt::new(lang, proj.rounding);
+    let wl = &proj.capacity;
+    let published = proj.rounding == Rounding::Published;
+    let mode = match (proj.rounding, lang) {
+        (Rounding::Exact, Lang::Id) => "tepat (tanpa pembulatan antara)",
+        (Rounding::Exact, Lang::En) => "exact (no intermediate rounding)",
+        (Rounding::Published, Lang::Id) => "sesuai publikasi",
+        (Rounding::Published, Lang::En) => "as published",
+    };
+    let mut s = String::new();
+    s.push_str(&format!("{name}\n"));
+    s.push_str(&format!(
+        "{}: {mode}\n",
+        lang.pick("Pembulatan", "Rounding")
+    ));
+    s.push_str(&format!(
+        "{}: {} {}\n",
+        lang.pick("Paket pelayanan antenatal", "Antenatal care package"),
+        fmt_auto(wl.package.package_minutes, lang),
+        lang.pick("menit", "min")
+    ));
+    s.push_str(&format!(
+        "HKE: {} {}; WKE: {} {} = {} {}\n",
+        fmt_auto(wl.working.effective_days, lang),
+        lang.pick("hari", "days"),
+        if published {
+            fmt_fixed(wl.working.effective_hours, 1, lang)
+        } else {
+            fmt_auto(wl.working.effective_hours, lang)
+        },
+        lang.pick("jam", "hours"),
+        fmt_auto(wl.working.effective_minutes, lang),
+        lang.pick("menit", "min"),
+    ));
+    s.push_str(&format!(
+        "%WKE: {} ({}); {}: {}\n",
+        f.share(wl.share),
+        fmt_percent(wl.share, if published { 2 } else { 4 }, lang),
+        lang.pick(
+            "ibu hamil per bidan per tahun",
+            "pregnant women per midwife a year"
+        ),
+        if published {
+            fmt_fixed(wl.women_per_midwife, 0, lang)
+        } else {
+            fmt_auto(wl.women_per_midwife, lang)
+        }
+    ));
+    s.push_str(&format!(
+        "{}: {}\n",
+        lang.pick("Rata-rata pertumbuhan g", "Mean growth g"),
+        f.growth(proj.total_mean_growth)
+    ));
+    s
+}
+
+/// The projection as a text table, with a summary; with several regions,
+/// the total and then one line per region for the base and horizon years.
+pub fn render_table(name: &str, data: &PreparedData, proj: &Projection, lang: Lang) -> String {
+    let f = Fmt::new(lang, proj.rounding);
+    let mut s = summary(name, proj, lang);
+    s.push('\n');
+    if data.regions() > 1 {
+        s.push_str(&format!(
+            "{} ({} {})\n",
+            lang.pick("Total", "Total"),
+            data.regions(),
+            lang.pick("wilayah", "regions")
+        ));
+    }
+    s.push_str(&render_rows(&proj.total, f, data.has_midwives));
+    if data.regions() > 1 {
+        s.push('\n');
+        let h = proj.horizon_year;
+        let b = proj.base_year;
+        s.push_str(&format!(
+            "{}\t{}\tg\t{} {b}\t{} {h}\n",
+            lang.pick("Kode", "Code"),
+            lang.pick("Wilayah", "Region"),
+            lang.pick("Kebutuhan bidan", "Midwives needed"),
+            lang.pick("Kebutuhan bidan", "Midwives needed"),
+        ));
+        for r in 0..data.regions() {
+            let need = |y: i32| {
+                let row = proj.region_row(data, r, y);
+                crate::model::number::fmt_fixed(row.midwives_needed, 1, lang)
+            };
+            s.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                data.codes[r],
+                data.names[r],
+                f.growth(proj.mean_growth[r]),
+                need(b),
+                need(h)
+            ));
+        }
+    }
+    s
+}

@@ -1,0 +1,373 @@
+//! The working of the population side: births, pregnant women, their
+//! growth, the projection and the midwives needed, for the total or one
+//! region.
+
+use crate::model::Lang;
+use crate::model::data::PreparedData;
+use crate::model::number::{fmt_auto, fmt_fixed, fmt_trim};
+use crate::model::params::{GrowthMethod, Parameters, Rounding};
+use crate::model::projection::{Projection, YearKind, YearRow};
+
+use super::{Fmt, Step, Subject, step, t};
+
+/// The series the population steps explain: the total or one region.
+pub(super) struct Series {
+    rows: Vec<YearRow>,
+    growth_used: f64,
+    mean_growth: f64,
+    label: String,
+    /// The total of several regions: its projection is the sum of theirs.
+    several: bool,
+}
+
+impl Series {
+    pub(super) fn new(
+        data: &PreparedData,
+        proj: &Projection,
+        subject: Subject,
+        lang: Lang,
+    ) -> Self {
+        let (rows, growth_used, mean_growth, label): (Vec<YearRow>, f64, f64, String) =
+            match subject {
+                Subject::Region(r) if r < data.regions() => (
+                    proj.region_rows(data, r),
+                    proj.growth_used[r],
+                    proj.mean_growth[r],
+                    data.label(r).to_string(),
+                ),
+                _ => (
+                    proj.total.clone(),
+                    proj.total_growth_used,
+                    proj.total_mean_growth,
+                    if data.regions() == 1 {
+                        data.label(0).to_string()
+                    } else {
+                        t(lang, "semua wilayah", "all regions")
+                    },
+                ),
+            };
+        let several = data.regions() > 1 && matches!(subject, Subject::Total);
+        Series {
+            rows,
+            growth_used,
+            mean_growth,
+            label,
+            several,
+        }
+    }
+
+    fn data_rows(&self) -> Vec<&YearRow> {
+        self.rows
+            .iter()
+            .filter(|r| r.kind == YearKind::Data)
+            .collect()
+    }
+
+    /// P_0: pregnant women in the base year.
+    fn base_pregnant(&self, base: i32) -> f64 {
+        self.rows
+            .iter()
+            .find(|r| r.year == base)
+            .map(|r| r.pregnant_women)
+            .unwrap_or(0.0)
+    }
+}
+
+/// Live births of each data year, and the pregnant women from them.
+pub(super) fn births_steps(params: &Parameters, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let (rows, label, several) = (&series.rows, &series.label, series.several);
+    let mut steps = Vec::new();
+    let coef = params.population.coefficient;
+    for row in rows.iter().filter(|r| r.kind == YearKind::Data) {
+        if let (Some(pop), Some(cbr), Some(b)) = (row.population, row.cbr, row.births) {
+            steps.push(step(
+                "births",
+                format!(
+                    "{} {} ({label})",
+                    t(lang, "Perkiraan kelahiran hidup", "Estimated live births"),
+                    row.year
+                ),
+                t(
+                    lang,
+                    "kelahiran = CBR × penduduk / 1.000",
+                    "births = CBR × population / 1,000",
+                ),
+                format!(
+                    "{} × {} / 1.000 = {}",
+                    f.cbr(cbr),
+                    fmt_fixed(pop, 0, lang),
+                    f.people(b)
+                )
+                .replace("1.000", if lang == Lang::Id { "1.000" } else { "1,000" }),
+                String::new(),
+            ));
+            if !several {
+                steps.push(step(
+                    "pregnant_women",
+                    format!(
+                        "{} {} ({label})",
+                        t(lang, "Perkiraan ibu hamil", "Estimated pregnant women"),
+                        row.year
+                    ),
+                    t(
+                        lang,
+                        "ibu hamil = koefisien × kelahiran",
+                        "pregnant women = coefficient × births",
+                    ),
+                    format!(
+                        "{} × {} = {}",
+                        f.num(coef),
+                        f.people(b),
+                        f.people(row.pregnant_women)
+                    ),
+                    String::new(),
+                ));
+            }
+        }
+    }
+    steps
+}
+
+/// The growth of pregnant women from year to year, and its mean.
+pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let published = f.rounding == Rounding::Published;
+    let (growth_used, mean_growth, label) = (series.growth_used, series.mean_growth, &series.label);
+    let data_rows = series.data_rows();
+    let mut steps = Vec::new();
+    let mut growth_terms = Vec::new();
+    for pair in data_rows.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if let Some(g) = b.growth {
+            growth_terms.push(g);
+            steps.push(step(
+                "growth",
+                format!(
+                    "{} {} ({label})",
+                    t(lang, "Pertumbuhan ibu hamil", "Growth of pregnant women"),
+                    b.year
+                ),
+                t(
+                    lang,
+                    "g = (P_n − P_n−1) / P_n−1",
+                    "g = (P_n − P_n−1) / P_n−1",
+                ),
+                format!(
+                    "({} − {}) / {} = {}",
+                    f.people(b.pregnant_women),
+                    f.people(a.pregnant_women),
+                    f.people(a.pregnant_women),
+                    f.growth(g)
+                ),
+                String::new(),
+            ));
+        }
+    }
+    let method = proj.growth_method;
+    let mean_working = if growth_terms.is_empty() {
+        t(
+            lang,
+            "hanya satu tahun data: pertumbuhan dianggap 0",
+            "one data year only: growth taken as 0",
+        )
+    } else {
+        format!(
+            "({}) / {} = {}",
+            growth_terms
+                .iter()
+                .map(|g| f.growth(*g))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            growth_terms.len(),
+            f.growth(mean_growth)
+        )
+    };
+    steps.push(step(
+        "mean_growth",
+        format!(
+            "{} ({label})",
+            t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women")
+        ),
+        t(lang, "rata-rata g = Σ g / jumlah tahun", "mean g = Σ g / number of years"),
+        mean_working,
+        match method {
+            GrowthMethod::MeanAnnual if published => format!(
+                "{} {}",
+                t(
+                    lang,
+                    "Proyeksi memakai rata-rata tanpa pembulatan, seperti angka makalah 5.218.084:",
+                    "The projection uses the unrounded mean, as the paper's 5,218,084 does:",
+                ),
+                fmt_auto(growth_used, lang)
+            ),
+            GrowthMethod::MeanAnnual => String::new(),
+            GrowthMethod::Compound => format!(
+                "{} {}",
+                t(
+                    lang,
+                    "Metode majemuk: proyeksi memakai g = (P_akhir / P_awal)^(1/(tahun−1)) − 1 =",
+                    "Compound method: the projection uses g = (P_last / P_first)^(1/(years−1)) − 1 =",
+                ),
+                fmt_auto(growth_used, lang)
+            ),
+            GrowthMethod::Fixed => format!(
+                "{} {}",
+                t(
+                    lang,
+                    "Pertumbuhan ditetapkan perencana: g =",
+                    "Growth set by the planner: g =",
+                ),
+                fmt_auto(growth_used, lang)
+            ),
+        },
+    ));
+    steps
+}
+
+/// The projection of pregnant women: the last data year (fit check) and the
+/// horizon.
+pub(super) fn projection_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let (rows, growth_used, label, several) = (
+        &series.rows,
+        series.growth_used,
+        &series.label,
+        series.several,
+    );
+    let data_rows = series.data_rows();
+    let base = proj.base_year;
+    let p0 = series.base_pregnant(base);
+    let mut steps = Vec::new();
+    let mut shown = Vec::new();
+    if let Some(last) = data_rows.last().filter(|l| l.year != base) {
+        shown.push(*last);
+    }
+    if let Some(h) = rows.iter().find(|r| r.year == proj.horizon_year)
+        && !shown.iter().any(|s| s.year == h.year)
+        && h.year != base
+    {
+        shown.push(h);
+    }
+    for row in shown {
+        let n = row.year - base;
+        let working = if several {
+            format!(
+                "Σ {} = {}",
+                t(lang, "proyeksi per wilayah", "projections of the regions"),
+                f.people(row.projected_pregnant_women)
+            )
+        } else {
+            format!(
+                "{} × (1 + ({}))^{} = {} × {} = {}",
+                f.people(p0),
+                fmt_auto(growth_used, lang),
+                n,
+                f.people(p0),
+                fmt_trim((1.0 + growth_used).powi(n), 6, lang),
+                f.people(row.projected_pregnant_women)
+            )
+        };
+        let note = match row.fit_difference_percent {
+            Some(d) => format!(
+                "{} {}% ({}: {})",
+                t(lang, "Selisih terhadap data:", "Difference from the data:"),
+                fmt_trim(d, 4, lang),
+                t(lang, "data", "data"),
+                f.people(row.pregnant_women)
+            ),
+            None => String::new(),
+        };
+        steps.push(step(
+            "projection",
+            format!(
+                "{} {} ({label})",
+                t(lang, "Proyeksi ibu hamil", "Projected pregnant women"),
+                row.year
+            ),
+            format!("P_n = P_{base} × (1 + g)^n, n = {} − {base}", row.year),
+            working,
+            note,
+        ));
+    }
+    steps
+}
+
+/// Midwives needed in the horizon year, and the gap with those in post.
+pub(super) fn need_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let cap = &proj.capacity;
+    let (rows, label) = (&series.rows, &series.label);
+    let mut steps = Vec::new();
+    if let Some(h) = rows.iter().find(|r| r.year == proj.horizon_year) {
+        let mut working = format!(
+            "{} × {} = {} {}",
+            f.share(cap.share),
+            f.people(h.pregnant_women),
+            f.fte(h.midwives_needed),
+            t(lang, "bidan (FTE)", "midwives (FTE)")
+        );
+        if let (Some(a), Some(gap)) = (h.midwives_available, h.gap) {
+            working.push_str(&format!(
+                "; {}: {} − {} = {}",
+                t(lang, "selisih", "gap"),
+                f.fte(a),
+                f.fte(h.midwives_needed),
+                f.fte(gap)
+            ));
+        }
+        steps.push(step(
+            "midwives_needed",
+            format!(
+                "{} {} ({label})",
+                t(
+                    lang,
+                    "Kebutuhan bidan untuk pelayanan antenatal",
+                    "Midwives needed for antenatal care"
+                ),
+                h.year
+            ),
+            t(
+                lang,
+                "kebutuhan bidan = %WKE × ibu hamil",
+                "midwives needed = share × pregnant women",
+            ),
+            working,
+            String::new(),
+        ));
+    }
+    steps
+}
+
+/// The model in one line (not for the total of several regions).
+pub(super) fn model_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step> {
+    let lang = f.lang;
+    let cap = &proj.capacity;
+    let base = proj.base_year;
+    let p0 = series.base_pregnant(base);
+    let mut steps = Vec::new();
+    if !series.several {
+        steps.push(step(
+            "model",
+            t(lang, "Model proyeksi", "Projection model"),
+            t(
+                lang,
+                "kebutuhan bidan_n = %WKE × [P_0 × (1 + g)^n]",
+                "midwives needed_n = share × [P_0 × (1 + g)^n]",
+            ),
+            format!(
+                "{} × [{} × (1 + ({}))^n], n = {} − {base}",
+                f.share(cap.share),
+                f.people(p0),
+                f.growth(series.growth_used),
+                t(lang, "tahun", "year"),
+            ),
+            t(
+                lang,
+                "Abstrak makalah mencetak (1 + (−0,007)^n); rumus yang benar, seperti di isi makalah, adalah (1 + g)^n.",
+                "The paper's abstract prints (1 + (−0.007)^n); the correct formula, as in the paper's body, is (1 + g)^n.",
+            ),
+        ));
+    }
+    steps
+}
