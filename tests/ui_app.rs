@@ -11,10 +11,9 @@ use proyeksi_bidan::io::{load_scenario, save_scenario};
 use proyeksi_bidan::model::number::{fmt_auto, fmt_fixed};
 use proyeksi_bidan::model::{Lang, Scenario};
 use proyeksi_bidan::ui::Tab;
-use proyeksi_bidan::ui::files::ScriptedDialogs;
 
 mod common;
-use common::{App, app_with};
+use common::{App, ScriptedDialogs, app_with};
 
 fn app() -> App {
     app_with(ScriptedDialogs::default())

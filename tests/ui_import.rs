@@ -3,10 +3,9 @@
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use proyeksi_bidan::ui::files::ScriptedDialogs;
 
 mod common;
-use common::{App, app_with};
+use common::{App, ScriptedDialogs, app_with};
 
 fn harness(open: Vec<std::path::PathBuf>) -> App {
     app_with(ScriptedDialogs {

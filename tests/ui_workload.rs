@@ -9,10 +9,9 @@ use proyeksi_bidan::model::staffing::{
     VolumeAssumptions, paper_anc_only, staffing, volumes_for_year,
 };
 use proyeksi_bidan::model::{self, Lang, Scenario};
-use proyeksi_bidan::ui::files::ScriptedDialogs;
 
 mod common;
-use common::{App, app_with};
+use common::{App, ScriptedDialogs, app_with};
 
 fn app() -> App {
     app_with(ScriptedDialogs::default())

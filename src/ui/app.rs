@@ -1,36 +1,30 @@
 //! The app: settings (kept between runs), the open document with undo, the
-//! computed results, the panels, and the commands (open, save, quit…)
-//! applied after each frame.
+//! computed results, the panels, and the frame loop: draw, then execute the
+//! commands the planner gave (see `command` and `file_actions`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use egui::Ui;
 use egui::util::undoer::Undoer;
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::command::Command;
 use super::data_panel::DataPanel;
+use super::dialogs::{self, UnsavedAnswer};
 use super::document::{DocState, Document, Results};
 use super::files::{FileDialogs, NativeDialogs};
+use super::menu_bar::{MenuState, menu_bar};
 use super::params_panel::ParamsPanel;
 use super::plot_panel::PlotPanel;
+use super::status_bar::{Status, status_bar};
+use super::summary::summary;
 use super::table_panel::TablePanel;
+use super::view::View;
 use super::working_panel::WorkingPanel;
-use crate::io::{load_scenario, save_scenario};
-use crate::model::explain::{Fmt, Subject, explain};
-use crate::model::{Lang, Rounding, Scenario, YearRow};
-
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const REDO_SHIFT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+use crate::model::{Lang, Scenario, YearRow};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -64,7 +58,7 @@ impl Default for Settings {
 const MAX_RECENT: usize = 8;
 
 impl Settings {
-    fn remember(&mut self, path: &Path) {
+    pub(super) fn remember(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_path_buf());
         self.recent.truncate(MAX_RECENT);
@@ -81,57 +75,6 @@ pub enum Tab {
     Data,
 }
 
-/// Something the planner asked for, done after the frame is drawn.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    New,
-    Open,
-    OpenPath(PathBuf),
-    Save,
-    SaveAs,
-    Quit,
-    Undo,
-    Redo,
-    /// Import a data file (CSV or .xlsx) chosen in a dialog.
-    ImportData,
-    /// Import this data file.
-    ImportPath(PathBuf),
-    /// Save empty data templates (CSV and .xlsx).
-    SaveTemplate,
-    /// Open the export window.
-    Export,
-    /// Export to a file chosen in a dialog.
-    ExportTo(super::export_dialog::ExportRequest),
-}
-
-impl Command {
-    /// What opening `path` means: a data file (by its extension: CSV, text,
-    /// a workbook) is imported through the preview; anything else is opened
-    /// as a scenario file.
-    pub fn open_file(path: PathBuf) -> Command {
-        if crate::io::import::is_data_file(&path) {
-            Command::ImportPath(path)
-        } else {
-            Command::OpenPath(path)
-        }
-    }
-
-    /// Whether the command would lose unsaved changes.
-    fn discards(&self) -> bool {
-        matches!(
-            self,
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
-        )
-    }
-}
-
-/// A message in the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
 /// Takes a screenshot of the window after it has drawn, then closes it.
 struct ScreenshotJob {
     path: PathBuf,
@@ -144,26 +87,26 @@ struct ScreenshotJob {
 pub struct ProyeksiApp {
     pub settings: Settings,
     pub doc: Document,
-    undoer: Undoer<DocState>,
+    pub(super) undoer: Undoer<DocState>,
     pub results: Results,
     pub tab: Tab,
     pub status: Option<Status>,
     /// A command waiting for the answer to "save changes?".
     pub pending: Option<Command>,
-    commands: Vec<Command>,
+    pub(super) commands: Vec<Command>,
     pub dialogs: Box<dyn FileDialogs>,
     /// The region shown in the chart, table and working (`None`: total).
     pub region: Option<usize>,
     region_filter: String,
-    params_panel: ParamsPanel,
-    plot_panel: PlotPanel,
+    pub(super) params_panel: ParamsPanel,
+    pub(super) plot_panel: PlotPanel,
     pub table_panel: TablePanel,
-    working_panel: WorkingPanel,
-    workload_panel: super::workload_panel::WorkloadPanel,
-    data_panel: DataPanel,
-    show_help: bool,
-    show_about: bool,
-    allow_close: bool,
+    pub(super) working_panel: WorkingPanel,
+    pub(super) workload_panel: super::workload_panel::WorkloadPanel,
+    pub(super) data_panel: DataPanel,
+    pub(super) show_help: bool,
+    pub(super) show_about: bool,
+    pub(super) allow_close: bool,
     title: String,
     screenshot: Option<ScreenshotJob>,
     started: Option<Instant>,
@@ -183,7 +126,7 @@ impl ProyeksiApp {
     ) -> Self {
         let doc = Document::new(scenario, path);
         let mut results = Results::default();
-        results.refresh(&doc.state);
+        results.refresh(&doc.state, None, settings.lang);
         ProyeksiApp {
             settings,
             doc,
@@ -270,323 +213,13 @@ impl ProyeksiApp {
         self.commands.push(c);
     }
 
-    fn set_status(&mut self, text: String, error: bool) {
+    pub(super) fn set_status(&mut self, text: String, error: bool) {
         self.status = Some(Status { text, error });
-    }
-
-    /// Opens a scenario file; on failure the current work stays untouched.
-    pub fn open_path(&mut self, path: &Path) {
-        let lang = self.lang();
-        match load_scenario(path) {
-            Ok(s) => {
-                self.doc.replace(s, Some(path.to_path_buf()));
-                self.undoer = Undoer::default();
-                self.region = None;
-                self.settings.remember(path);
-                self.set_status(
-                    format!("{} {}", lang.pick("Dibuka:", "Opened:"), path.display()),
-                    false,
-                );
-            }
-            Err(e) => self.set_status(
-                format!("{} {e}", lang.pick("Gagal membuka.", "Could not open.")),
-                true,
-            ),
-        }
-    }
-
-    /// Saves to `path` atomically; returns whether it worked.
-    pub fn save_to(&mut self, path: &Path) -> bool {
-        let lang = self.lang();
-        let path = if path.extension().is_none() {
-            path.with_extension("bidan")
-        } else {
-            path.to_path_buf()
-        };
-        match save_scenario(&path, &self.doc.state.to_scenario()) {
-            Ok(()) => {
-                self.doc.mark_saved(path.clone());
-                self.settings.remember(&path);
-                self.set_status(
-                    format!("{} {}", lang.pick("Disimpan:", "Saved:"), path.display()),
-                    false,
-                );
-                true
-            }
-            Err(e) => {
-                self.set_status(
-                    format!("{} {e}", lang.pick("Gagal menyimpan.", "Could not save.")),
-                    true,
-                );
-                false
-            }
-        }
-    }
-
-    fn save(&mut self) -> bool {
-        match self.doc.path.clone() {
-            Some(p) => self.save_to(&p),
-            None => self.save_as(),
-        }
-    }
-
-    fn save_as(&mut self) -> bool {
-        let suggested = format!("{}.bidan", sanitize(&self.doc.state.name));
-        match self.dialogs.save_scenario(&suggested) {
-            Some(p) => self.save_to(&p),
-            None => false,
-        }
-    }
-
-    /// Runs a command now, asking first if it would lose unsaved changes.
-    fn run_command(&mut self, ctx: &egui::Context, c: Command) {
-        if c.discards() && self.doc.is_dirty() {
-            self.pending = Some(c);
-            return;
-        }
-        self.run_confirmed(ctx, c);
-    }
-
-    fn run_confirmed(&mut self, ctx: &egui::Context, c: Command) {
-        match c {
-            Command::New => {
-                self.doc.replace(Scenario::example(), None);
-                self.undoer = Undoer::default();
-                self.region = None;
-                let lang = self.lang();
-                self.set_status(
-                    lang.pick(
-                        "Skenario baru dari contoh.",
-                        "New scenario from the example.",
-                    )
-                    .to_string(),
-                    false,
-                );
-            }
-            Command::Open => {
-                if let Some(p) = self.dialogs.open_scenario() {
-                    self.open_path(&p);
-                }
-            }
-            Command::OpenPath(p) => self.open_path(&p),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
-            Command::Quit => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Command::Undo => {
-                if let Some(s) = self.undoer.undo(&self.doc.state) {
-                    self.doc.state = s.clone();
-                }
-            }
-            Command::Redo => {
-                if let Some(s) = self.undoer.redo(&self.doc.state) {
-                    self.doc.state = s.clone();
-                }
-            }
-            Command::ImportData => {
-                if let Some(p) = self.dialogs.open_data() {
-                    self.start_import(p);
-                }
-            }
-            Command::ImportPath(p) => self.start_import(p),
-            Command::SaveTemplate => self.save_template(),
-            Command::Export => self.export.open = true,
-            Command::ExportTo(request) => {
-                let (name, filter, exts) = request.file();
-                if let Some(path) = self.dialogs.save_file(name, &[(filter, exts)]) {
-                    self.export_to(request, &path);
-                }
-            }
-        }
-    }
-
-    /// Starts reading a data file; the current data stays until accepted.
-    pub fn start_import(&mut self, path: PathBuf) {
-        let options = crate::io::import::ImportOptions {
-            mapping: self.doc.state.import_mapping.clone(),
-            ..Default::default()
-        };
-        self.import.start(path, options);
-    }
-
-    /// Replaces the data with an accepted import, as one undoable edit.
-    pub fn accept_import(&mut self, imported: crate::io::import::Imported) {
-        let lang = self.lang();
-        let n = imported.rows.len();
-        let rows = imported.rows;
-        self.doc.edit_data(move |r| *r = rows);
-        self.doc.state.import_mapping = Some(imported.info.mapping);
-        let data = &self.doc.state.data;
-        let pop = &mut self.doc.state.params.population;
-        if !data.iter().any(|r| r.year == pop.base_year)
-            && let Some(first) = data.iter().map(|r| r.year).min()
-        {
-            pop.base_year = first;
-        }
-        if pop.horizon_year < pop.base_year {
-            pop.horizon_year = pop.base_year;
-        }
-        self.region = None;
-        self.set_status(
-            format!(
-                "{} {} {} {}",
-                lang.pick("Data diimpor:", "Data imported:"),
-                n,
-                lang.pick("baris dari", "rows from"),
-                imported.info.path.display()
-            ),
-            false,
-        );
-    }
-
-    /// Writes an export to `path`; the result goes to the status bar.
-    pub fn export_to(&mut self, request: super::export_dialog::ExportRequest, path: &Path) {
-        use super::export_dialog::ExportRequest;
-        use crate::io::export::chart::save_chart;
-        use crate::io::export::{csv::CsvStyle, save_table};
-        let lang = self.lang();
-        let result = match request {
-            ExportRequest::ChartPng { width, height }
-            | ExportRequest::ChartSvg { width, height } => {
-                let ext = if matches!(request, ExportRequest::ChartPng { .. }) {
-                    "png"
-                } else {
-                    "svg"
-                };
-                let path = path.with_extension(ext);
-                save_chart(&path, &self.chart_spec(), width, height).map(|()| path)
-            }
-            ExportRequest::WorkloadPng { width, height }
-            | ExportRequest::WorkloadSvg { width, height } => {
-                let spec = match self.workload_chart_spec() {
-                    Ok(spec) => spec,
-                    Err(e) => {
-                        let failed = lang.pick("Gagal mengekspor.", "Could not export.");
-                        self.set_status(format!("{failed} {}", e.message(lang)), true);
-                        return;
-                    }
-                };
-                let (_, _, ext) = request.file();
-                let path = path.with_extension(ext[0]);
-                save_chart(&path, &spec, width, height).map(|()| path)
-            }
-            ExportRequest::TableCsv(style) => match self.results.ok() {
-                Some((d, p)) => {
-                    let path = path.with_extension("csv");
-                    let scenario = self.doc.state.to_scenario();
-                    save_table(&path, &scenario, d, p, lang, style).map(|()| path)
-                }
-                None => return,
-            },
-            ExportRequest::TableXlsx => match self.results.ok() {
-                Some((d, p)) => {
-                    let path = path.with_extension("xlsx");
-                    let scenario = self.doc.state.to_scenario();
-                    save_table(&path, &scenario, d, p, lang, CsvStyle::Indonesian).map(|()| path)
-                }
-                None => return,
-            },
-        };
-        match result {
-            Ok(p) => self.set_status(
-                format!("{} {}", lang.pick("Diekspor:", "Exported:"), p.display()),
-                false,
-            ),
-            Err(e) => self.set_status(
-                format!(
-                    "{} {e}",
-                    lang.pick("Gagal mengekspor.", "Could not export.")
-                ),
-                true,
-            ),
-        }
-    }
-
-    /// Asks for an activity table (CSV/XLSX) and puts it in the workload
-    /// tab; a bad file leaves the table as it was and says why.
-    pub fn import_activities(&mut self) {
-        let lang = self.lang();
-        let Some(path) = self.dialogs.open_data() else {
-            return;
-        };
-        match crate::io::activities::import_activities(&path, None) {
-            Ok(imported) => {
-                let n = imported.activities.len();
-                self.workload_panel
-                    .use_activities(imported.activities, &imported.file);
-                self.set_status(
-                    format!(
-                        "{} {n} {} {}",
-                        lang.pick("Diimpor", "Imported"),
-                        lang.pick("kegiatan dari", "activities from"),
-                        path.display()
-                    ),
-                    false,
-                );
-            }
-            Err(e) => self.set_status(
-                format!(
-                    "{} {e}",
-                    lang.pick("Tabel kegiatan tidak dipakai.", "Activity table not used.")
-                ),
-                true,
-            ),
-        }
-    }
-
-    fn save_template(&mut self) {
-        let lang = self.lang();
-        let Some(path) = self
-            .dialogs
-            .save_file("templat-data-bidan.csv", &[("CSV", &["csv"])])
-        else {
-            return;
-        };
-        let csv = path.with_extension("csv");
-        let xlsx = path.with_extension("xlsx");
-        let result = crate::io::import::template_xlsx(lang)
-            .map_err(|e| e.to_string())
-            .and_then(|x| {
-                crate::io::scenario_file::write_atomic(&xlsx, &x).map_err(|e| e.to_string())
-            })
-            .and_then(|()| {
-                crate::io::scenario_file::write_atomic(&csv, &crate::io::import::template_csv(lang))
-                    .map_err(|e| e.to_string())
-            });
-        match result {
-            Ok(()) => self.set_status(
-                format!(
-                    "{} {} {} {}",
-                    lang.pick("Templat disimpan:", "Templates saved:"),
-                    csv.display(),
-                    lang.pick("dan", "and"),
-                    xlsx.display()
-                ),
-                false,
-            ),
-            Err(e) => self.set_status(
-                format!(
-                    "{} {e}",
-                    lang.pick("Gagal menyimpan templat.", "Could not save the templates.")
-                ),
-                true,
-            ),
-        }
     }
 
     /// The rows of what is shown: the total, or the chosen region.
     pub fn shown_rows(&self) -> Vec<YearRow> {
-        match (self.results.ok(), self.region) {
-            (Some((d, p)), Some(r)) if r < d.regions() => p.region_rows(d, r),
-            (Some((_, p)), _) => p.total.clone(),
-            _ => Vec::new(),
-        }
+        self.results.shown_rows(self.region)
     }
 
     /// The name of what is shown: the only region, the chosen one, or "Total".
@@ -603,14 +236,9 @@ impl ProyeksiApp {
 
     /// The chart of what is shown, as the window draws it and exports it.
     pub fn chart_spec(&self) -> crate::chart::ChartSpec {
-        crate::chart::projection_chart(
-            &self.shown_rows(),
-            &self.subject_name(),
-            &self.doc.state.name,
-            self.doc.state.params.rounding,
-            &crate::chart::today(),
-            self.lang(),
-        )
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        self.view(&rows, &subject).chart_spec()
     }
 
     /// The workload chart of what is shown (the Beban kerja tab's set-up
@@ -618,214 +246,20 @@ impl ProyeksiApp {
     pub fn workload_chart_spec(
         &self,
     ) -> Result<crate::chart::ChartSpec, crate::model::staffing::StaffingError> {
-        let state = &self.doc.state;
-        let by_year =
-            state
-                .workload
-                .staffing_by_year(&state.params, &self.shown_rows(), self.lang())?;
-        Ok(crate::chart::workload_chart(
-            &by_year,
-            &self.subject_name(),
-            &state.name,
-            &crate::chart::today(),
-            self.lang(),
-        ))
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        self.view(&rows, &subject).workload_chart_spec()
     }
 
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        let pressed = |sc: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(sc));
-        // Most specific first: Ctrl+Shift+S before Ctrl+S.
-        if pressed(&SAVE_AS) {
-            self.command(Command::SaveAs);
+    /// What the panels read this frame.
+    fn view<'a>(&'a self, rows: &'a [YearRow], subject: &'a str) -> View<'a> {
+        View {
+            lang: self.lang(),
+            doc: &self.doc.state,
+            results: &self.results,
+            rows,
+            subject,
         }
-        if pressed(&SAVE) {
-            self.command(Command::Save);
-        }
-        if pressed(&OPEN) {
-            self.command(Command::Open);
-        }
-        if pressed(&NEW) {
-            self.command(Command::New);
-        }
-        if pressed(&REDO_SHIFT) || pressed(&REDO) {
-            self.command(Command::Redo);
-        }
-        if pressed(&UNDO) {
-            self.command(Command::Undo);
-        }
-    }
-
-    fn menu_bar(&mut self, ui: &mut Ui) {
-        let lang = self.lang();
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(t("Berkas", "File"), |ui| {
-                if ui
-                    .add(
-                        egui::Button::new(t("Baru", "New"))
-                            .shortcut_text(ui.ctx().format_shortcut(&NEW)),
-                    )
-                    .clicked()
-                {
-                    self.command(Command::New);
-                }
-                if ui
-                    .add(
-                        egui::Button::new(t("Buka…", "Open…"))
-                            .shortcut_text(ui.ctx().format_shortcut(&OPEN)),
-                    )
-                    .clicked()
-                {
-                    self.command(Command::Open);
-                }
-                ui.menu_button(t("Berkas terakhir", "Recent files"), |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label(t("(belum ada)", "(none yet)"));
-                    }
-                    for p in self.settings.recent.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
-                            self.command(Command::OpenPath(p));
-                        }
-                    }
-                });
-                ui.separator();
-                if ui
-                    .button(t("Impor data (CSV/Excel)…", "Import data (CSV/Excel)…"))
-                    .clicked()
-                {
-                    self.command(Command::ImportData);
-                }
-                if ui
-                    .button(t("Simpan templat data…", "Save data template…"))
-                    .clicked()
-                {
-                    self.command(Command::SaveTemplate);
-                }
-                if ui
-                    .button(t("Ekspor grafik/tabel…", "Export chart/table…"))
-                    .clicked()
-                {
-                    self.command(Command::Export);
-                }
-                ui.separator();
-                if ui
-                    .add(
-                        egui::Button::new(t("Simpan", "Save"))
-                            .shortcut_text(ui.ctx().format_shortcut(&SAVE)),
-                    )
-                    .clicked()
-                {
-                    self.command(Command::Save);
-                }
-                if ui
-                    .add(
-                        egui::Button::new(t("Simpan sebagai…", "Save as…"))
-                            .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS)),
-                    )
-                    .clicked()
-                {
-                    self.command(Command::SaveAs);
-                }
-                ui.separator();
-                if ui.button(t("Keluar", "Quit")).clicked() {
-                    self.command(Command::Quit);
-                }
-            });
-            ui.menu_button(t("Sunting", "Edit"), |ui| {
-                let can_undo = self.undoer.has_undo(&self.doc.state);
-                let can_redo = self.undoer.has_redo(&self.doc.state);
-                if ui
-                    .add_enabled(
-                        can_undo,
-                        egui::Button::new(t("Urungkan", "Undo"))
-                            .shortcut_text(ui.ctx().format_shortcut(&UNDO)),
-                    )
-                    .clicked()
-                {
-                    self.command(Command::Undo);
-                }
-                if ui
-                    .add_enabled(
-                        can_redo,
-                        egui::Button::new(t("Ulangi", "Redo"))
-                            .shortcut_text(ui.ctx().format_shortcut(&REDO)),
-                    )
-                    .clicked()
-                {
-                    self.command(Command::Redo);
-                }
-            });
-            ui.menu_button(t("Tampilan", "View"), |ui| {
-                ui.label(t("Bahasa", "Language"));
-                ui.radio_value(&mut self.settings.lang, Lang::Id, "Bahasa Indonesia");
-                ui.radio_value(&mut self.settings.lang, Lang::En, "English");
-                ui.separator();
-                ui.label(t("Tema", "Theme"));
-                ui.radio_value(&mut self.settings.theme, Theme::Light, t("Terang", "Light"));
-                ui.radio_value(&mut self.settings.theme, Theme::Dark, t("Gelap", "Dark"));
-                ui.separator();
-                let zoom = ui.ctx().zoom_factor();
-                ui.label(format!("{} {:.0}%", t("Perbesaran", "Zoom"), zoom * 100.0));
-                ui.horizontal(|ui| {
-                    if ui
-                        .button(t("Perbesar (Ctrl +)", "Zoom in (Ctrl +)"))
-                        .clicked()
-                    {
-                        ui.ctx().set_zoom_factor((zoom + 0.1).min(3.0));
-                    }
-                    if ui
-                        .button(t("Perkecil (Ctrl −)", "Zoom out (Ctrl −)"))
-                        .clicked()
-                    {
-                        ui.ctx().set_zoom_factor((zoom - 0.1).max(0.5));
-                    }
-                    if ui.button("100%").clicked() {
-                        ui.ctx().set_zoom_factor(1.0);
-                    }
-                });
-            });
-            ui.menu_button(t("Bantuan", "Help"), |ui| {
-                if ui
-                    .button(t("Panduan metode", "Guide to the method"))
-                    .clicked()
-                {
-                    self.show_help = true;
-                }
-                if ui.button(t("Tentang", "About")).clicked() {
-                    self.show_about = true;
-                }
-            });
-        });
-    }
-
-    fn status_bar(&mut self, ui: &mut Ui) {
-        let lang = self.lang();
-        ui.horizontal(|ui| {
-            if let Some(s) = &self.status {
-                if s.error {
-                    ui.colored_label(ui.visuals().error_fg_color, &s.text);
-                } else {
-                    ui.label(&s.text);
-                }
-            } else if let Some(e) = self.results.error() {
-                ui.colored_label(ui.visuals().error_fg_color, e.message(lang));
-            } else {
-                ui.label(lang.pick("Siap.", "Ready."));
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let mode = match self.doc.state.params.rounding {
-                    Rounding::Exact => lang.pick("Tepat", "Exact"),
-                    Rounding::Published => lang.pick("Sesuai publikasi", "As published"),
-                };
-                ui.label(mode);
-                ui.separator();
-                if self.doc.is_dirty() {
-                    ui.label(lang.pick("• Belum disimpan", "• Unsaved changes"));
-                } else {
-                    ui.label(lang.pick("Tersimpan", "Saved"));
-                }
-            });
-        });
     }
 
     fn region_picker(&mut self, ui: &mut Ui) {
@@ -913,195 +347,52 @@ impl ProyeksiApp {
                 ));
                 return;
             }
-            self.summary(ui);
         }
-        match self.tab {
-            Tab::Projection => {
-                let spec = self.chart_spec();
-                self.plot_panel.ui(ui, &spec);
-            }
-            Tab::Table => {
-                let rows = self.shown_rows();
-                let rounding = self.doc.state.params.rounding;
-                let with_midwives = self
-                    .results
-                    .ok()
-                    .map(|(d, _)| d.has_midwives)
-                    .unwrap_or(false);
-                self.table_panel
-                    .ui(ui, &rows, Fmt::new(lang, rounding), with_midwives);
-            }
-            Tab::Working => {
-                if let Some((d, p)) = self.results.ok() {
-                    let subject = match self.region {
-                        Some(r) => Subject::Region(r),
-                        None => Subject::Total,
-                    };
-                    let steps = explain(&self.doc.state.params, d, p, subject, lang);
-                    self.working_panel.ui(ui, &steps);
-                }
-            }
-            Tab::Workload => {
-                let rows = self.shown_rows();
-                if let Some((_, p)) = self.results.ok() {
-                    let base_year = p.base_year;
-                    // The set-up is part of the document (saved, undoable).
-                    self.workload_panel.setup = self.doc.state.workload.clone();
-                    self.workload_panel
-                        .ui(ui, &self.doc.state.params, &rows, base_year, lang);
-                    if std::mem::take(&mut self.workload_panel.import_requested) {
-                        self.import_activities();
-                    }
-                    let mut setup = self.workload_panel.setup.clone();
-                    if !setup.edited {
-                        // An unedited preset's table is made from the preset
-                        // again; only the choice is kept.
-                        setup.plan.clear();
-                    }
-                    if setup != self.doc.state.workload {
-                        self.doc.state.workload = setup;
-                    }
-                }
-            }
-            Tab::Data => {
-                let err = match &self.results.data {
-                    Some(Err(e)) => Some(e.clone()),
-                    _ => None,
-                };
-                let rows = self.doc.state.data.clone();
-                if let Some(edit) = self.data_panel.ui(ui, &rows, err.as_ref(), lang) {
-                    self.doc.edit_data(|rows| edit.apply(rows));
-                }
-            }
-        }
-    }
-
-    fn summary(&self, ui: &mut Ui) {
-        let lang = self.lang();
-        let Some((_, p)) = self.results.ok() else {
-            return;
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        let view = View {
+            lang,
+            doc: &self.doc.state,
+            results: &self.results,
+            rows: &rows,
+            subject: &subject,
         };
-        let f = Fmt::new(lang, p.rounding);
-        let wl = &p.capacity;
-        let published = p.rounding == Rounding::Published;
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        let horizon = self
-            .shown_rows()
-            .into_iter()
-            .find(|r| r.year == p.horizon_year);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "{}: {} {}",
-                t("Paket", "Package"),
-                f.num(wl.package.package_minutes),
-                t("menit", "min")
-            ));
-            ui.separator();
-            ui.label(format!(
-                "WKE: {} {}",
-                f.num(wl.working.effective_minutes),
-                t("menit", "min")
-            ));
-            ui.separator();
-            ui.label(format!(
-                "%WKE: {} ({})",
-                f.share(wl.share),
-                crate::model::number::fmt_percent(wl.share, if published { 2 } else { 4 }, lang)
-            ));
-            ui.separator();
-            ui.label(format!(
-                "{}: {}",
-                t("Ibu hamil per bidan", "Women per midwife"),
-                if published {
-                    crate::model::number::fmt_fixed(wl.women_per_midwife, 0, lang)
-                } else {
-                    f.num(wl.women_per_midwife)
-                }
-            ));
-            if let Some(h) = horizon {
-                ui.separator();
-                ui.strong(format!(
-                    "{} {}: {} {}",
-                    t("Kebutuhan bidan", "Midwives needed"),
-                    h.year,
-                    crate::model::number::fmt_fixed(h.midwives_needed, 1, lang),
-                    t("FTE", "FTE")
-                ));
-            }
-        });
-        ui.separator();
+        if self.tab != Tab::Data {
+            summary(ui, &view);
+        }
+        let commands = match self.tab {
+            Tab::Projection => self.plot_panel.ui(ui, &view),
+            Tab::Table => self.table_panel.ui(ui, &view),
+            Tab::Working => self.working_panel.ui(ui, &view),
+            Tab::Workload => self.workload_panel.ui(ui, &view),
+            Tab::Data => self.data_panel.ui(ui, &view),
+        };
+        self.commands.extend(commands);
     }
 
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
         let lang = self.lang();
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         if let Some(c) = self.pending.clone() {
-            let mut answer: Option<u8> = None;
-            egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-                ui.heading(t("Simpan perubahan?", "Save changes?"));
-                ui.label(format!(
-                    "{} “{}” {}",
-                    t("Skenario", "The scenario"),
-                    self.doc.display_name(),
-                    t(
-                        "punya perubahan yang belum disimpan.",
-                        "has unsaved changes."
-                    )
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button(t("Simpan", "Save")).clicked() {
-                        answer = Some(0);
-                    }
-                    if ui.button(t("Buang perubahan", "Discard changes")).clicked() {
-                        answer = Some(1);
-                    }
-                    if ui.button(t("Batal", "Cancel")).clicked() {
-                        answer = Some(2);
-                    }
-                });
-            });
-            match answer {
-                Some(0) => {
+            match dialogs::unsaved_changes(ctx, lang, &self.doc.display_name()) {
+                Some(UnsavedAnswer::Save) => {
                     self.pending = None;
                     if self.save() {
                         self.run_confirmed(ctx, c);
                     }
                 }
-                Some(1) => {
+                Some(UnsavedAnswer::Discard) => {
                     self.pending = None;
                     self.run_confirmed(ctx, c);
                 }
-                Some(_) => self.pending = None,
+                Some(UnsavedAnswer::Cancel) => self.pending = None,
                 None => {}
             }
         }
         if self.show_help {
-            let mut open = true;
-            egui::Window::new(t("Panduan metode", "Guide to the method"))
-                .open(&mut open)
-                .default_width(520.0)
-                .show(ctx, |ui| {
-                    ui.label(t(HELP_ID, HELP_EN));
-                });
-            self.show_help = open;
+            dialogs::help(ctx, lang, &mut self.show_help);
         }
         if self.show_about {
-            let mut open = true;
-            egui::Window::new(t("Tentang", "About"))
-                .open(&mut open)
-                .show(ctx, |ui| {
-                    ui.heading("Proyeksi Bidan");
-                    ui.label(format!(
-                        "{} {}",
-                        t("Versi", "Version"),
-                        env!("CARGO_PKG_VERSION")
-                    ));
-                    ui.label(t(
-                        "Proyeksi kebutuhan bidan untuk pelayanan antenatal.",
-                        "Projection of midwife needs for antenatal care.",
-                    ));
-                });
-            self.show_about = open;
+            dialogs::about(ctx, lang, &mut self.show_about);
         }
     }
 
@@ -1205,58 +496,73 @@ impl ProyeksiApp {
     }
 }
 
-fn sanitize(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "skenario".into() } else { s }
-}
-
 impl eframe::App for ProyeksiApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
-        self.shortcuts(&ctx);
+        self.commands.extend(Command::pressed(&ctx));
         self.handle_drops_and_close(&ctx);
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let lang = self.lang();
+        let menu = MenuState {
+            lang,
+            theme: self.settings.theme,
+            recent: &self.settings.recent,
+            can_undo: self.undoer.has_undo(&self.doc.state),
+            can_redo: self.undoer.has_redo(&self.doc.state),
+        };
+        let chosen = egui::Panel::top("menu")
+            .show(ui, |ui| menu_bar(ui, &menu))
+            .inner;
+        self.commands.extend(chosen);
+        egui::Panel::bottom("status").show(ui, |ui| {
+            status_bar(
+                ui,
+                lang,
+                self.status.as_ref(),
+                self.results.error(),
+                self.doc.state.params.rounding,
+                self.doc.is_dirty(),
+            )
+        });
         egui::Panel::left("params")
             .resizable(true)
             .default_size(330.0)
             .show(ui, |ui| {
-                let proj = match &self.results.projection {
-                    Some(Ok(p)) => Some(p),
-                    _ => None,
+                let rows = self.shown_rows();
+                let subject = self.subject_name();
+                let view = View {
+                    lang,
+                    doc: &self.doc.state,
+                    results: &self.results,
+                    rows: &rows,
+                    subject: &subject,
                 };
-                let mut params = self.doc.state.params.clone();
-                self.params_panel.ui(ui, &mut params, proj, lang);
-                if params != self.doc.state.params {
-                    self.doc.state.params = params;
-                }
+                let commands = self.params_panel.ui(ui, &view);
+                self.commands.extend(commands);
             });
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.dialogs_ui(&ctx);
-        if let Some(imported) = self.import.ui(&ctx, lang) {
-            self.accept_import(imported);
-        }
-        if let Some(request) = self.export.ui(&ctx, lang) {
-            self.run_command(&ctx, Command::ExportTo(request));
-        }
+        let rows = self.shown_rows();
+        let subject = self.subject_name();
+        let view = View {
+            lang,
+            doc: &self.doc.state,
+            results: &self.results,
+            rows: &rows,
+            subject: &subject,
+        };
+        let mut commands = self.import.ui(&ctx, &view);
+        commands.extend(self.export.ui(&ctx, &view));
+        self.commands.extend(commands);
 
         for c in std::mem::take(&mut self.commands) {
             self.run_command(&ctx, c);
         }
-        if self.results.refresh(&self.doc.state) {
+        if self
+            .results
+            .refresh(&self.doc.state, self.region, self.lang())
+        {
             ctx.request_repaint();
         }
         let now = ctx.input(|i| i.time);
@@ -1273,31 +579,3 @@ impl eframe::App for ProyeksiApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 }
-
-const HELP_ID: &str = "Proyeksi Bidan menghitung kebutuhan bidan untuk pelayanan antenatal dengan model Dewi & Umniyatun (UHAMKA), \"Model Proyeksi Kebutuhan Bidan untuk Pelayanan Antenatal di Indonesia\".
-
-1. Kelahiran hidup = CBR × penduduk / 1.000.
-2. Ibu hamil = 1,10 × kelahiran (koefisien WHO yang dipakai Kemenkes).
-3. Paket antenatal = jumlah menit kunjungan K1..Kk + persiapan 20% + pencatatan 20% (makalah: 147 menit).
-4. Hari kerja efektif HKE = A − (B + C + D + E) (WHO WISN): 312 − 46 = 266 hari.
-5. Waktu kerja efektif WKE = (HKE / hari per minggu) × JKF × (1 − allowance) (Permenkes 43/2017).
-6. %WKE = paket / WKE (makalah: 0,0021 = 0,21%); satu bidan melayani WKE / paket ibu hamil setahun (474).
-7. Pertumbuhan g = (P_n − P_n−1) / P_n−1; rata-rata g selama tahun data (makalah: −0,007).
-8. Proyeksi P_n = P_0 × (1 + g)^n.
-9. Kebutuhan bidan (FTE) = %WKE × ibu hamil.
-
-Mode \"Tepat\" tidak membulatkan angka antara. Mode \"Sesuai publikasi\" membulatkan seperti makalah, sehingga semua angka makalah keluar persis. Tab Perhitungan menunjukkan setiap langkah dengan angka Anda.";
-
-const HELP_EN: &str = "Proyeksi Bidan computes the midwives antenatal care needs with the model of Dewi & Umniyatun (UHAMKA), \"Model Proyeksi Kebutuhan Bidan untuk Pelayanan Antenatal di Indonesia\".
-
-1. Live births = CBR × population / 1,000.
-2. Pregnant women = 1.10 × births (WHO coefficient used by Kemenkes).
-3. ANC package = minutes of visits K1..Kk + preparation 20% + recording 20% (paper: 147 min).
-4. Effective working days HKE = A − (B + C + D + E) (WHO WISN): 312 − 46 = 266 days.
-5. Effective working time WKE = (HKE / days per week) × JKF × (1 − allowance) (Permenkes 43/2017).
-6. Share = package / WKE (paper: 0.0021 = 0.21%); one midwife serves WKE / package pregnant women a year (474).
-7. Growth g = (P_n − P_n−1) / P_n−1; mean g over the data years (paper: −0.007).
-8. Projection P_n = P_0 × (1 + g)^n.
-9. Midwives needed (FTE) = share × pregnant women.
-
-\"Exact\" mode rounds nothing in between. \"As published\" rounds like the paper, so every figure of the paper comes out exactly. The Working tab shows every step with your numbers.";

@@ -5,6 +5,8 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
+use super::command::Command;
+use super::view::View;
 use super::widgets::optional_number_field;
 use crate::model::{DataRow, Lang, ModelError};
 
@@ -123,8 +125,21 @@ impl DataEdit {
 pub struct DataPanel;
 
 impl DataPanel {
-    /// Draws the table; returns the edit made this frame, if any.
-    pub fn ui(
+    /// Draws the document's data table; returns the edit made this frame
+    /// as a command.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let error = match &view.results.data {
+            Some(Err(e)) => Some(e),
+            _ => None,
+        };
+        self.table(ui, &view.doc.data, error, view.lang)
+            .map(Command::EditData)
+            .into_iter()
+            .collect()
+    }
+
+    /// Draws `rows`; returns the edit made this frame, if any.
+    fn table(
         &mut self,
         ui: &mut Ui,
         rows: &[DataRow],

@@ -4,10 +4,18 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::model::capacity::{Capacity, WorkingTimeResult};
 use crate::model::data::ColumnMapping;
+use crate::model::explain::{Step, Subject, explain};
 use crate::model::scenario::FORMAT_VERSION;
 use crate::model::staffing::WorkloadSetup;
-use crate::model::{self, DataRow, ModelError, Parameters, PreparedData, Projection, Scenario};
+use crate::model::staffing::{
+    AvailableTime, StaffingError, StaffingOptions, StaffingResult, TargetPopulation, derived_units,
+    explain_staffing, staffing, volumes_for_year,
+};
+use crate::model::{
+    self, DataRow, Lang, ModelError, Parameters, PreparedData, Projection, Scenario, YearRow,
+};
 
 /// The editable content of a scenario. The data table is shared, so undo
 /// points are cheap; `data_rev` identifies each version of the table.
@@ -123,19 +131,117 @@ impl Document {
     }
 }
 
-/// The engine's results for the current state, recomputed only when the
-/// parameters or the data change.
+/// The engine's results for the current state, recomputed only when what
+/// they depend on changes: the projection when the parameters or the data
+/// change, the workload tab's figures when also its set-up, the region shown
+/// or the language change.
 #[derive(Default)]
 pub struct Results {
     data_rev: Option<u64>,
     params: Option<Parameters>,
     pub data: Option<Result<Arc<PreparedData>, ModelError>>,
     pub projection: Option<Result<Projection, ModelError>>,
+    /// The ANC package, the effective working time and the share.
+    pub capacity: Option<Result<Capacity, ModelError>>,
+    /// The effective working time alone (shown even when the package is wrong).
+    pub working_time: Option<Result<WorkingTimeResult, ModelError>>,
+    /// What the rest depends on besides the parameters and the data.
+    view_key: Option<(WorkloadSetup, Option<usize>, Lang)>,
+    /// The working, step by step, of what is shown.
+    pub steps: Vec<Step>,
+    /// The workload tab's figures for what is shown.
+    pub staffing: Option<StaffingView>,
+    /// The staffing of every shown year with the workload set-up: the
+    /// workload chart's figures, as the tab draws it and the export writes it.
+    pub staffing_by_year: Option<Result<Vec<(i32, StaffingResult)>, StaffingError>>,
+}
+
+/// The workload tab's figures: the method for the year computed.
+#[derive(Debug, Clone)]
+pub struct StaffingView {
+    /// The set-up as shown: an unedited preset's activity table filled in.
+    pub setup: WorkloadSetup,
+    /// The year computed and its target population.
+    pub year: Option<(YearRow, TargetPopulation)>,
+    /// The units a year of each activity derived from the population
+    /// (`None` for recorded ones or when there is no year).
+    pub derived_units: Vec<Option<f64>>,
+    /// The available time, the result and its working; or what stopped it.
+    pub outcome: Result<(AvailableTime, StaffingResult, Vec<Step>), String>,
+}
+
+/// The options of the method for `setup`; staff in post from `row` when the
+/// set-up gives none.
+fn staffing_options(setup: &WorkloadSetup, row: Option<&YearRow>) -> StaffingOptions {
+    StaffingOptions {
+        method: setup.method,
+        rounding: setup.rounding,
+        final_rounding: setup.final_rounding,
+        existing: setup.existing.or(row.and_then(|r| r.midwives_available)),
+    }
+}
+
+impl StaffingView {
+    fn new(
+        setup: &WorkloadSetup,
+        params: &Parameters,
+        rows: &[YearRow],
+        base_year: i32,
+        lang: Lang,
+    ) -> Self {
+        let setup = WorkloadSetup {
+            plan: setup.activity_plan(params, lang),
+            ..setup.clone()
+        };
+        let row = rows
+            .iter()
+            .find(|r| r.year == setup.year.unwrap_or(base_year))
+            .or_else(|| rows.iter().find(|r| r.year == base_year))
+            .or(rows.first());
+        let year = row.map(|r| {
+            (
+                r.clone(),
+                TargetPopulation::from_year_row(r, params.population.coefficient),
+            )
+        });
+        let derived_units = setup
+            .plan
+            .iter()
+            .map(|p| {
+                year.as_ref()
+                    .and_then(|(_, pop)| derived_units(&p.rule, pop, &setup.assumptions))
+            })
+            .collect();
+        let outcome = (|| {
+            let available = setup
+                .available
+                .available(params)
+                .map_err(|e| e.message(lang))?;
+            let Some((row, pop)) = &year else {
+                return Err(lang
+                    .pick("tidak ada tahun untuk dihitung.", "no year to compute.")
+                    .to_string());
+            };
+            let options = staffing_options(&setup, Some(row));
+            let result = volumes_for_year(&setup.plan, pop, &setup.assumptions)
+                .and_then(|acts| staffing(&acts, &available, &options))
+                .map_err(|e| e.message(lang))?;
+            let steps = explain_staffing(&result, &available, lang);
+            Ok((available, result, steps))
+        })();
+        StaffingView {
+            setup,
+            year,
+            derived_units,
+            outcome,
+        }
+    }
 }
 
 impl Results {
-    /// Brings the results up to date with `state`; true if anything changed.
-    pub fn refresh(&mut self, state: &DocState) -> bool {
+    /// Brings the results up to date with `state`, the `region` shown and
+    /// the language; true if anything changed.
+    pub fn refresh(&mut self, state: &DocState, region: Option<usize>, lang: Lang) -> bool {
         let mut changed = false;
         if self.data_rev != Some(state.data_rev) {
             self.data = Some(PreparedData::new(&state.data).map(Arc::new));
@@ -149,12 +255,49 @@ impl Results {
                 Some(Err(e)) => Err(e.clone()),
                 None => Err(ModelError::EmptyData),
             });
+            self.capacity = Some(model::capacity(&state.params));
+            self.working_time = Some(model::capacity::working_time(
+                &state.params.working_time,
+                state.params.rounding,
+            ));
             self.params = Some(state.params.clone());
+            changed = true;
+        }
+        let same_view = self
+            .view_key
+            .as_ref()
+            .is_some_and(|(w, r, l)| *w == state.workload && *r == region && *l == lang);
+        if changed || !same_view {
+            self.steps = Vec::new();
+            self.staffing = None;
+            if let Some((d, p)) = self.ok() {
+                let subject = match region {
+                    Some(r) => Subject::Region(r),
+                    None => Subject::Total,
+                };
+                let steps = explain(&state.params, d, p, subject, lang);
+                let rows = shown_rows(d, p, region);
+                let staffing =
+                    StaffingView::new(&state.workload, &state.params, &rows, p.base_year, lang);
+                self.steps = steps;
+                self.staffing = Some(staffing);
+            }
+            let rows = self.shown_rows(region);
+            self.staffing_by_year =
+                Some(state.workload.staffing_by_year(&state.params, &rows, lang));
+            self.view_key = Some((state.workload.clone(), region, lang));
             changed = true;
         }
         changed
     }
 
+    /// The rows of what is shown: the total, or the chosen region.
+    pub fn shown_rows(&self, region: Option<usize>) -> Vec<YearRow> {
+        match self.ok() {
+            Some((d, p)) => shown_rows(d, p, region),
+            None => Vec::new(),
+        }
+    }
     /// The prepared data and projection, when both succeeded.
     pub fn ok(&self) -> Option<(&PreparedData, &Projection)> {
         match (self.data.as_ref(), self.projection.as_ref()) {
@@ -170,5 +313,13 @@ impl Results {
             (_, Some(Err(e))) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// The rows of `region` (the total when `None` or out of range).
+fn shown_rows(d: &PreparedData, p: &Projection, region: Option<usize>) -> Vec<YearRow> {
+    match region {
+        Some(r) if r < d.regions() => p.region_rows(d, r),
+        _ => p.total.clone(),
     }
 }

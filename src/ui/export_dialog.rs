@@ -5,6 +5,8 @@
 
 use egui::Context;
 
+use super::command::Command;
+use super::view::View;
 use crate::io::export::csv::CsvStyle;
 use crate::model::Lang;
 
@@ -64,7 +66,15 @@ impl Default for ExportDialog {
 }
 
 impl ExportDialog {
-    pub fn ui(&mut self, ctx: &Context, lang: Lang) -> Option<ExportRequest> {
+    /// Draws the window while open; returns the export asked for.
+    pub fn ui(&mut self, ctx: &Context, view: &View) -> Vec<Command> {
+        self.window(ctx, view.lang)
+            .map(Command::ExportTo)
+            .into_iter()
+            .collect()
+    }
+
+    fn window(&mut self, ctx: &Context, lang: Lang) -> Option<ExportRequest> {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         let mut request = None;
         let mut open = self.open;

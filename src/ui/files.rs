@@ -1,5 +1,6 @@
-//! Where file names come from: native dialogs in the program, fixed answers
-//! in tests (tests never open real dialogs).
+//! Where file names come from: the [`FileDialogs`] the app asks, answered
+//! by the system's native dialogs in the program (tests answer it from a
+//! script and never open real dialogs).
 
 use std::path::PathBuf;
 
@@ -53,38 +54,5 @@ impl FileDialogs for NativeDialogs {
             d = d.add_filter(*name, exts);
         }
         d.save_file()
-    }
-}
-
-/// Fixed answers, for tests: each call takes the next answer.
-#[derive(Default)]
-pub struct ScriptedDialogs {
-    pub open: Vec<Option<PathBuf>>,
-    pub save: Vec<Option<PathBuf>>,
-}
-
-impl FileDialogs for ScriptedDialogs {
-    fn open_scenario(&mut self) -> Option<PathBuf> {
-        if self.open.is_empty() {
-            None
-        } else {
-            self.open.remove(0)
-        }
-    }
-
-    fn save_scenario(&mut self, _file_name: &str) -> Option<PathBuf> {
-        if self.save.is_empty() {
-            None
-        } else {
-            self.save.remove(0)
-        }
-    }
-
-    fn open_data(&mut self) -> Option<PathBuf> {
-        self.open_scenario()
-    }
-
-    fn save_file(&mut self, file_name: &str, _filters: &[(&str, &[&str])]) -> Option<PathBuf> {
-        self.save_scenario(file_name)
     }
 }

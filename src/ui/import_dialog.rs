@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use egui::Context;
 
+use super::command::Command;
+use super::view::View;
 use crate::io::import::{ImportError, ImportOptions, Imported, import_file, read_headers};
 use crate::model::Lang;
 use crate::model::data::{ColumnMapping, Field};
@@ -125,8 +127,16 @@ impl ImportDialog {
         };
     }
 
-    /// Draws the dialog; returns the data the planner accepted.
-    pub fn ui(&mut self, ctx: &Context, lang: Lang) -> Option<Imported> {
+    /// Draws the dialog; returns the acceptance of the data read, once the
+    /// planner accepts it.
+    pub fn ui(&mut self, ctx: &Context, view: &View) -> Vec<Command> {
+        self.window(ctx, view.lang)
+            .map(|imported| Command::AcceptImport(Box::new(imported)))
+            .into_iter()
+            .collect()
+    }
+
+    fn window(&mut self, ctx: &Context, lang: Lang) -> Option<Imported> {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         self.poll();
         let mut accepted = None;

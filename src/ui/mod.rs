@@ -1,21 +1,52 @@
 //! The desktop window (egui only). It calls the engine in `model` and the
 //! files in `io`; no formula lives here.
+//!
+//! - `app`: the app's state (settings, document, undo, panels) and the frame loop.
+//! - `command`: every menu item, shortcut and panel request, with its shortcut.
+//! - `file_actions`: open, save, import, templates, export; executes the commands.
+//! - `document`: the scenario being edited and its cached computed results.
+//! - `view`: the read-only things every panel draws from.
+//! - `menu_bar`: the menu bar (File, Edit, View, Help).
+//! - `status_bar`: the status bar (message, rounding mode, saved or not).
+//! - `dialogs`: "save changes?", the guide to the method and "about".
+//! - `files`: the file dialogs the app asks (native ones in the program).
+//! - `params_panel`: the left panel with every parameter of the model.
+//! - `summary`: the line of key figures above the results.
+//! - `plot_panel`: the projection chart (Proyeksi tab).
+//! - `table_panel`: the results table (Tabel tab).
+//! - `working_panel`: the calculation step by step (Perhitungan tab).
+//! - `workload_panel`: the workload method, WISN / ABK-Kes (Beban kerja tab).
+//! - `stacked_chart`: the workload tab's stacked bars of midwives needed by activity.
+//! - `volume_rules`: where an activity's units a year come from, as offered there.
+//! - `data_panel`: the editable data table (Data tab).
+//! - `import_dialog`: the preview and column mapping of a data file being imported.
+//! - `export_dialog`: the chart and table export window.
+//! - `widgets`: number fields and labelled rows shared by the panels.
 
 pub mod app;
+pub mod command;
 pub mod data_panel;
+pub mod dialogs;
 pub mod document;
 pub mod export_dialog;
+pub mod file_actions;
 pub mod files;
 pub mod import_dialog;
+pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
 pub mod stacked_chart;
+pub mod status_bar;
+pub mod summary;
 pub mod table_panel;
+pub mod view;
+pub mod volume_rules;
 pub mod widgets;
 pub mod working_panel;
 pub mod workload_panel;
 
-pub use app::{Command, ProyeksiApp, Settings, Tab};
+pub use app::{ProyeksiApp, Settings, Tab};
+pub use command::Command;
 
 use std::path::PathBuf;
 use std::time::Instant;

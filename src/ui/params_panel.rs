@@ -1,25 +1,43 @@
 //! The left panel: every parameter of the model, in collapsible sections,
 //! each with a tooltip that says what it means and where its default comes
-//! from. The resulting HKE and WKE are shown live.
+//! from. The resulting package, HKE and WKE are shown live, read from the
+//! computed results.
 
 use egui::Ui;
 
+use super::command::Command;
+use super::document::Results;
+use super::view::View;
 use super::widgets::{number_field, number_row};
 use crate::model::number::fmt_auto;
-use crate::model::{
-    GrowthMethod, Lang, Parameters, Projection, Rounding, StandardPreset, Visit, capacity,
-};
+use crate::model::{GrowthMethod, Lang, Parameters, Projection, Rounding, StandardPreset, Visit};
 
 /// The parameter panel (it keeps no state of its own beyond the frame).
 #[derive(Default)]
 pub struct ParamsPanel;
 
 impl ParamsPanel {
-    /// Draws the parameters; edits go straight into `params`.
-    pub fn ui(
+    /// Draws the document's parameters; returns them as edited, if they
+    /// were.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let mut params = view.doc.params.clone();
+        let proj = match &view.results.projection {
+            Some(Ok(p)) => Some(p),
+            _ => None,
+        };
+        self.sections(ui, &mut params, view.results, proj, view.lang);
+        if params != view.doc.params {
+            vec![Command::SetParams(Box::new(params))]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn sections(
         &mut self,
         ui: &mut Ui,
         params: &mut Parameters,
+        results: &Results,
         proj: Option<&Projection>,
         lang: Lang,
     ) {
@@ -28,11 +46,11 @@ impl ParamsPanel {
             egui::CollapsingHeader::new(t("Standar pelayanan antenatal", "Antenatal care standard"))
                 .id_salt("sec_standard")
                 .default_open(true)
-                .show(ui, |ui| self.standard_ui(ui, params, lang));
+                .show(ui, |ui| self.standard_ui(ui, params, results, lang));
             egui::CollapsingHeader::new(t("Waktu kerja bidan", "Midwife working time"))
                 .id_salt("sec_working")
                 .default_open(true)
-                .show(ui, |ui| self.working_ui(ui, params, lang));
+                .show(ui, |ui| self.working_ui(ui, params, results, lang));
             egui::CollapsingHeader::new(t("Penduduk dan proyeksi", "Population and projection"))
                 .id_salt("sec_population")
                 .default_open(true)
@@ -55,7 +73,7 @@ impl ParamsPanel {
         });
     }
 
-    fn standard_ui(&mut self, ui: &mut Ui, params: &mut Parameters, lang: Lang) {
+    fn standard_ui(&mut self, ui: &mut Ui, params: &mut Parameters, results: &Results, lang: Lang) {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         let current = StandardPreset::ALL
             .into_iter()
@@ -178,7 +196,7 @@ impl ParamsPanel {
             lang,
             "%",
         );
-        if let Ok(wl) = capacity(params) {
+        if let Some(Ok(wl)) = &results.capacity {
             ui.label(format!(
                 "{}: {} {}",
                 t("Paket per ibu hamil", "Package per pregnant woman"),
@@ -188,7 +206,7 @@ impl ParamsPanel {
         }
     }
 
-    fn working_ui(&mut self, ui: &mut Ui, params: &mut Parameters, lang: Lang) {
+    fn working_ui(&mut self, ui: &mut Ui, params: &mut Parameters, results: &Results, lang: Lang) {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         let w = &mut params.working_time;
         let rows: [(&str, &str, &mut f64, usize, &str); 8] = [
@@ -276,9 +294,8 @@ impl ParamsPanel {
         for (label, tip, value, dec, unit) in rows {
             number_row(ui, label, tip, value, dec, lang, unit);
         }
-        let rounding = params.rounding;
-        match crate::model::capacity::working_time(&params.working_time, rounding) {
-            Ok(wt) => {
+        match &results.working_time {
+            Some(Ok(wt)) => {
                 ui.label(format!(
                     "HKE = {} {} ({} {})",
                     fmt_auto(wt.effective_days, lang),
@@ -294,9 +311,10 @@ impl ParamsPanel {
                     t("menit", "min")
                 ));
             }
-            Err(e) => {
+            Some(Err(e)) => {
                 ui.colored_label(ui.visuals().error_fg_color, e.message(lang));
             }
+            None => {}
         }
     }
 

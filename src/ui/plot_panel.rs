@@ -8,6 +8,8 @@ use egui_plot::{
     Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, Points,
 };
 
+use super::command::Command;
+use super::view::View;
 use crate::chart::{ChartPanel, ChartSpec, LineKind};
 use crate::model::Lang;
 use crate::model::number::{fmt_fixed, fmt_trim};
@@ -34,8 +36,16 @@ fn color(c: [u8; 3]) -> Color32 {
 }
 
 impl PlotPanel {
-    /// Draws `spec` (the same description the exports draw).
-    pub fn ui(&mut self, ui: &mut Ui, spec: &ChartSpec) {
+    /// Draws the projection chart of what is shown (the same description
+    /// the exports draw); it asks for nothing.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let spec = view.chart_spec();
+        self.draw(ui, &spec);
+        Vec::new()
+    }
+
+    /// Draws `spec`.
+    fn draw(&mut self, ui: &mut Ui, spec: &ChartSpec) {
         let lang = spec.lang;
         let link = ui.scope_id().with("years");
         let panels = spec.panels.len().max(1) as f32;

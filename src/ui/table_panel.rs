@@ -4,6 +4,8 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
+use super::command::Command;
+use super::view::View;
 use crate::model::YearKind;
 use crate::model::YearRow;
 use crate::model::explain::Fmt;
@@ -42,7 +44,16 @@ impl TablePanel {
         out
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, rows: &[YearRow], f: Fmt, with_midwives: bool) {
+    /// Draws the table of the rows shown; sorting and copying stay in the
+    /// panel, so it asks for nothing.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let with_midwives = view.results.ok().is_some_and(|(d, _)| d.has_midwives);
+        let f = Fmt::new(view.lang, view.rounding());
+        self.table_ui(ui, view.rows, f, with_midwives);
+        Vec::new()
+    }
+
+    fn table_ui(&mut self, ui: &mut Ui, rows: &[YearRow], f: Fmt, with_midwives: bool) {
         let lang = f.lang;
         ui.horizontal(|ui| {
             if ui

@@ -3,13 +3,16 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::explain::Step;
+use super::command::Command;
+use super::view::View;
 
 #[derive(Default)]
 pub struct WorkingPanel;
 
 impl WorkingPanel {
-    pub fn ui(&mut self, ui: &mut Ui, steps: &[Step]) {
+    /// Draws the steps of what is shown; it asks for nothing.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let steps = &view.results.steps;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -23,5 +26,6 @@ impl WorkingPanel {
                     ui.add_space(6.0);
                 }
             });
+        Vec::new()
     }
 }

@@ -1,162 +1,56 @@
 //! "Beban kerja": the full workload method (WHO WISN / Kemenkes ABK-Kes)
 //! for one year, and the need by activity over the projection years. The
 //! activity table and choices are part of the scenario (saved, undoable);
-//! every figure comes from the engine (`model::staffing`), no formula lives
-//! here.
+//! every figure comes from the engine (`model::staffing`) through the
+//! document's computed results; no formula lives here.
 
 use egui::{RichText, Ui};
 
 use crate::chart;
 use crate::model::Lang;
 use crate::model::number::{fmt_fixed, fmt_trim};
-use crate::model::params::Parameters;
 use crate::model::projection::{YearKind, YearRow};
 use crate::model::staffing::{
     Activity, ActivityKind, ActivityPreset, AvailableChoice, AvailableTime, FinalRounding,
-    IntermediateRounding, Method, PerPerson, PlannedActivity, StaffingOptions, StaffingResult,
-    TargetGroup, TargetPopulation, VolumeRule, WorkloadSetup, derived_units, explain_staffing,
-    paper_anc_only, puskesmas_full, staffing, volumes_for_year,
+    IntermediateRounding, Method, PlannedActivity, StaffingError, StaffingResult, VolumeRule,
+    WorkloadSetup,
 };
 
+use super::command::Command;
+use super::document::StaffingView;
 use super::stacked_chart;
+use super::view::View;
+use super::volume_rules::{RULES, rule_label, same_rule};
 use super::widgets::{number_field, number_row, optional_number_field};
 
 /// The workload tab. Its set-up lives in the scenario (`WorkloadSetup`):
-/// the app hands it in before drawing and takes it back after.
+/// the panel edits a copy during the frame and returns it as a command.
 #[derive(Default)]
 pub struct WorkloadPanel {
-    pub setup: WorkloadSetup,
-    /// Set when the planner asked to import an activity table; the app
-    /// opens the dialog and hands the table in with [`Self::use_activities`].
-    pub import_requested: bool,
-}
-
-/// Where a row's units a year come from: recorded, or one of the rules
-/// that derive them from the year's births.
-const RULES: [VolumeRule; 8] = [
-    VolumeRule::Recorded,
-    VolumeRule::Derived {
-        group: TargetGroup::PregnantWomen,
-        per_person: PerPerson::AncVisitsByMidwife,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::PregnantWomen,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::Deliveries,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::PostpartumWomen,
-        per_person: PerPerson::PostpartumVisits,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::Newborns,
-        per_person: PerPerson::NeonatalVisits,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::ObstetricComplications,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-    VolumeRule::Derived {
-        group: TargetGroup::NeonatalComplications,
-        per_person: PerPerson::Once,
-        coverage_percent: 100.0,
-    },
-];
-
-/// Whether two rules derive from the same group the same way (coverage aside).
-fn same_rule(a: &VolumeRule, b: &VolumeRule) -> bool {
-    match (a, b) {
-        (VolumeRule::Recorded, VolumeRule::Recorded) => true,
-        (
-            VolumeRule::Derived {
-                group: g1,
-                per_person: p1,
-                ..
-            },
-            VolumeRule::Derived {
-                group: g2,
-                per_person: p2,
-                ..
-            },
-        ) => g1 == g2 && p1 == p2,
-        _ => false,
-    }
-}
-
-fn rule_label(rule: &VolumeRule, lang: Lang) -> String {
-    match rule {
-        VolumeRule::Recorded => lang.pick("dicatat", "recorded").to_string(),
-        VolumeRule::Derived {
-            group, per_person, ..
-        } => {
-            let per = match per_person {
-                PerPerson::Once => String::new(),
-                PerPerson::AncVisitsByMidwife => {
-                    lang.pick(" × ANC bidan", " × midwife ANC").to_string()
-                }
-                PerPerson::PostpartumVisits => " × KF".to_string(),
-                PerPerson::NeonatalVisits => " × KN".to_string(),
-                PerPerson::Times(x) => format!(" × {}", fmt_trim(*x, 2, lang)),
-            };
-            format!("{}{per}", group.label(lang))
-        }
-    }
+    setup: WorkloadSetup,
+    /// Set when the planner asked to import an activity table.
+    import_requested: bool,
 }
 
 impl WorkloadPanel {
-    /// Replaces the activity table with imported activities (recorded volumes).
-    pub fn use_activities(&mut self, activities: Vec<Activity>, source: &str) {
-        self.setup.plan = activities
-            .into_iter()
-            .map(|activity| PlannedActivity {
-                activity,
-                rule: VolumeRule::Recorded,
-                source: source.to_string(),
-            })
-            .collect();
-        self.setup.preset = None;
-        self.setup.edited = true;
+    /// Chooses `preset`; its activity table is made by the results.
+    fn choose(&mut self, preset: ActivityPreset) {
+        self.setup.plan.clear();
+        self.setup.preset = Some(preset);
+        self.setup.edited = false;
     }
 
-    /// Sets the activity table to `preset`, its activities named in `lang`.
-    fn load(&mut self, preset: ActivityPreset, params: &Parameters, lang: Lang) {
-        let plan = match preset {
-            ActivityPreset::PaperAncOnly => paper_anc_only(params, lang).map(|(plan, _)| plan),
-            ActivityPreset::PuskesmasFull => Ok(puskesmas_full(lang)),
+    /// Draws the tab from the computed figures of what is shown; returns
+    /// the edited set-up and the request to import an activity table.
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let (Some(staffing), Some((_, p))) = (&view.results.staffing, view.results.ok()) else {
+            return Vec::new();
         };
-        if let Ok(plan) = plan {
-            self.setup.plan = plan;
-            self.setup.preset = Some(preset);
-            self.setup.edited = false;
-        }
-    }
-
-    /// Draws the panel for `rows` (the shown projection rows) with the
-    /// scenario's `params`; `base_year` is the projection's base year.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        params: &Parameters,
-        rows: &[YearRow],
-        base_year: i32,
-        lang: Lang,
-    ) {
+        let lang = view.lang;
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        if let Some(p) = self.setup.preset
-            && !self.setup.edited
-            && (self.setup.plan.is_empty() || p == ActivityPreset::PaperAncOnly)
-        {
-            self.load(p, params, lang);
-        }
+        let base_year = p.base_year;
+        let rows = view.rows;
+        self.setup = staffing.setup.clone();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -165,24 +59,25 @@ impl WorkloadPanel {
                     for p in [ActivityPreset::PaperAncOnly, ActivityPreset::PuskesmasFull] {
                         let on = self.setup.preset == Some(p) && !self.setup.edited;
                         if ui.selectable_label(on, p.name(lang)).clicked() {
-                            self.load(p, params, lang);
+                            self.choose(p);
                         }
                     }
                 });
                 self.options_ui(ui, rows, base_year, lang);
                 ui.separator();
-                let row = rows
-                    .iter()
-                    .find(|r| r.year == self.setup.year.unwrap_or(base_year))
-                    .or_else(|| rows.iter().find(|r| r.year == base_year))
-                    .or(rows.first());
-                let pop =
-                    row.map(|r| TargetPopulation::from_year_row(r, params.population.coefficient));
-                self.table_ui(ui, pop.as_ref(), lang);
+                self.table_ui(ui, &staffing.derived_units, lang);
                 self.assumptions_ui(ui, lang);
                 ui.separator();
-                self.results_ui(ui, params, rows, row, pop.as_ref(), lang);
+                self.results_ui(ui, view, staffing);
             });
+        let mut out = Vec::new();
+        if std::mem::take(&mut self.import_requested) {
+            out.push(Command::ImportActivities);
+        }
+        if self.setup != staffing.setup {
+            out.push(Command::SetWorkload(Box::new(self.setup.clone())));
+        }
+        out
     }
 
     fn options_ui(&mut self, ui: &mut Ui, rows: &[YearRow], base_year: i32, lang: Lang) {
@@ -372,7 +267,7 @@ impl WorkloadPanel {
         });
     }
 
-    fn table_ui(&mut self, ui: &mut Ui, pop: Option<&TargetPopulation>, lang: Lang) {
+    fn table_ui(&mut self, ui: &mut Ui, derived: &[Option<f64>], lang: Lang) {
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
         let mut remove = None;
         let mut changed = false;
@@ -412,8 +307,7 @@ impl WorkloadPanel {
                     let id = ui.scope_id().with(("workload_minutes", i));
                     changed |=
                         number_field(ui, &mut a.minutes_per_unit, 3, lang, id, &name, 70.0).1;
-                    let units_now =
-                        pop.and_then(|pop| derived_units(&p.rule, pop, &self.setup.assumptions));
+                    let units_now = derived.get(i).copied().flatten();
                     let before_rule = p.rule;
                     ui.horizontal(|ui| {
                         egui::ComboBox::from_id_salt(("workload_rule", i))
@@ -478,9 +372,7 @@ impl WorkloadPanel {
                                 per_person,
                                 coverage_percent,
                             } => {
-                                let units = pop.and_then(|pop| {
-                                    derived_units(&p.rule, pop, &self.setup.assumptions)
-                                });
+                                let units = derived.get(i).copied().flatten();
                                 let text = units
                                     .map(|u| fmt_fixed(u, 0, lang))
                                     .unwrap_or_else(|| "-".into());
@@ -554,54 +446,25 @@ impl WorkloadPanel {
         }
     }
 
-    fn options(&self, row: Option<&YearRow>) -> StaffingOptions {
-        StaffingOptions {
-            method: self.setup.method,
-            rounding: self.setup.rounding,
-            final_rounding: self.setup.final_rounding,
-            existing: self
-                .setup
-                .existing
-                .or(row.and_then(|r| r.midwives_available)),
-        }
-    }
-
-    fn results_ui(
-        &mut self,
-        ui: &mut Ui,
-        params: &Parameters,
-        rows: &[YearRow],
-        row: Option<&YearRow>,
-        pop: Option<&TargetPopulation>,
-        lang: Lang,
-    ) {
+    fn results_ui(&mut self, ui: &mut Ui, view: &View, staffing: &StaffingView) {
+        let lang = view.lang;
         let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        let err = |ui: &mut Ui, msg: String| {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                format!("{} {msg}", t("Galat:", "Error:")),
-            );
+        let (available, result, steps) = match &staffing.outcome {
+            Ok(o) => o,
+            Err(msg) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{} {msg}", t("Galat:", "Error:")),
+                );
+                return;
+            }
         };
-        let available = match self.setup.available.available(params) {
-            Ok(a) => a,
-            Err(e) => return err(ui, e.message(lang)),
-        };
-        let (Some(row), Some(pop)) = (row, pop) else {
-            return err(
-                ui,
-                t("tidak ada tahun untuk dihitung.", "no year to compute.").into(),
-            );
-        };
-        let options = self.options(Some(row));
-        let result = volumes_for_year(&self.setup.plan, pop, &self.setup.assumptions)
-            .and_then(|acts| staffing(&acts, &available, &options));
-        let result = match result {
-            Ok(r) => r,
-            Err(e) => return err(ui, e.message(lang)),
-        };
+        let year = staffing.year.as_ref().map_or(0, |(row, _)| row.year);
         ui.columns(2, |cols| {
-            self.summary_ui(&mut cols[0], &result, &available, row.year, lang);
-            self.chart_ui(&mut cols[1], params, rows, lang);
+            self.summary_ui(&mut cols[0], result, available, year, lang);
+            if let Some(by_year) = &view.results.staffing_by_year {
+                self.chart_ui(&mut cols[1], by_year, lang);
+            }
         });
         egui::CollapsingHeader::new(t(
             "Perhitungan langkah demi langkah",
@@ -609,10 +472,7 @@ impl WorkloadPanel {
         ))
         .default_open(false)
         .show(ui, |ui| {
-            for (i, s) in explain_staffing(&result, &available, lang)
-                .iter()
-                .enumerate()
-            {
+            for (i, s) in steps.iter().enumerate() {
                 ui.label(RichText::new(format!("{}. {}", i + 1, s.title)).strong());
                 ui.label(RichText::new(&s.formula).italics());
                 ui.label(RichText::new(format!("= {}", s.working)).monospace());
@@ -717,8 +577,14 @@ impl WorkloadPanel {
         }
     }
 
-    fn chart_ui(&self, ui: &mut Ui, params: &Parameters, rows: &[YearRow], lang: Lang) {
-        let by_year = match self.setup.staffing_by_year(params, rows, lang) {
+    /// The stacked bars of the staffing by year computed with the results.
+    fn chart_ui(
+        &self,
+        ui: &mut Ui,
+        by_year: &Result<Vec<(i32, StaffingResult)>, StaffingError>,
+        lang: Lang,
+    ) {
+        let by_year = match by_year {
             Ok(y) => y,
             Err(e) => {
                 ui.strong(chart::workload_heading(lang));
@@ -726,7 +592,7 @@ impl WorkloadPanel {
                 return;
             }
         };
-        let spec = chart::workload_chart(&by_year, "", "", "", lang);
+        let spec = chart::workload_chart(by_year, "", "", "", lang);
         let names: Vec<String> = self
             .setup
             .plan

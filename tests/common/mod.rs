@@ -3,7 +3,9 @@
 
 use egui_kittest::Harness;
 use proyeksi_bidan::model::Scenario;
-use proyeksi_bidan::ui::files::ScriptedDialogs;
+use std::path::PathBuf;
+
+use proyeksi_bidan::ui::files::FileDialogs;
 use proyeksi_bidan::ui::{ProyeksiApp, Settings};
 
 pub type App = Harness<'static, ProyeksiApp>;
@@ -22,4 +24,37 @@ pub fn app_with(dialogs: ScriptedDialogs) -> App {
         });
     h.run_steps(4);
     h
+}
+
+/// Fixed answers, for tests: each call takes the next answer.
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    pub open: Vec<Option<PathBuf>>,
+    pub save: Vec<Option<PathBuf>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_scenario(&mut self) -> Option<PathBuf> {
+        if self.open.is_empty() {
+            None
+        } else {
+            self.open.remove(0)
+        }
+    }
+
+    fn save_scenario(&mut self, _file_name: &str) -> Option<PathBuf> {
+        if self.save.is_empty() {
+            None
+        } else {
+            self.save.remove(0)
+        }
+    }
+
+    fn open_data(&mut self) -> Option<PathBuf> {
+        self.open_scenario()
+    }
+
+    fn save_file(&mut self, file_name: &str, _filters: &[(&str, &[&str])]) -> Option<PathBuf> {
+        self.save_scenario(file_name)
+    }
 }

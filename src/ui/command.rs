@@ -1,0 +1,125 @@
+//! What the planner can ask for: every menu item, shortcut and panel request
+//! is a [`Command`], with its keyboard shortcut beside it. Commands are
+//! queued while the frame is drawn and executed in one place after it.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::app::Theme;
+use super::data_panel::DataEdit;
+use super::export_dialog::ExportRequest;
+use crate::io::import::Imported;
+use crate::model::staffing::WorkloadSetup;
+use crate::model::{Lang, Parameters};
+
+/// Something the planner asked for, done after the frame is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    /// Import a data file (CSV or .xlsx) chosen in a dialog.
+    ImportData,
+    /// Import this data file.
+    ImportPath(PathBuf),
+    /// Replace the data with what the import preview read.
+    AcceptImport(Box<Imported>),
+    /// Read an activity table (CSV or .xlsx) chosen in a dialog into the
+    /// workload tab.
+    ImportActivities,
+    /// Save empty data templates (CSV and .xlsx).
+    SaveTemplate,
+    /// Open the export window.
+    Export,
+    /// Export to a file chosen in a dialog.
+    ExportTo(ExportRequest),
+    /// The parameters as edited in the parameter panel.
+    SetParams(Box<Parameters>),
+    /// An edit of the data table.
+    EditData(DataEdit),
+    /// The workload tab's set-up as edited.
+    SetWorkload(Box<WorkloadSetup>),
+    SetLang(Lang),
+    SetTheme(Theme),
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ShowHelp,
+    ShowAbout,
+}
+
+const fn command(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn command_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+/// Redo has a second shortcut, Ctrl+Shift+Z, besides the one shown.
+const REDO_SHIFT: KeyboardShortcut = command_shift(Key::Z);
+
+/// The commands that have keyboard shortcuts, most specific first (so that
+/// Ctrl+Shift+S is taken before Ctrl+S).
+const WITH_SHORTCUTS: [Command; 6] = [
+    Command::SaveAs,
+    Command::Save,
+    Command::Open,
+    Command::New,
+    Command::Redo,
+    Command::Undo,
+];
+
+impl Command {
+    /// What opening `path` means: a data file (by its extension: CSV, text,
+    /// a workbook) is imported through the preview; anything else is opened
+    /// as a scenario file.
+    pub fn open_file(path: PathBuf) -> Command {
+        if crate::io::import::is_data_file(&path) {
+            Command::ImportPath(path)
+        } else {
+            Command::OpenPath(path)
+        }
+    }
+
+    /// The keyboard shortcut shown beside the command in the menu.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        match self {
+            Command::New => Some(command(Key::N)),
+            Command::Open => Some(command(Key::O)),
+            Command::Save => Some(command(Key::S)),
+            Command::SaveAs => Some(command_shift(Key::S)),
+            Command::Undo => Some(command(Key::Z)),
+            Command::Redo => Some(command(Key::Y)),
+            _ => None,
+        }
+    }
+
+    /// Whether the command would lose unsaved changes.
+    pub fn discards(&self) -> bool {
+        matches!(
+            self,
+            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+        )
+    }
+
+    /// The commands whose shortcuts were pressed this frame (each shortcut
+    /// is consumed, so no text field also receives it).
+    pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+        let mut pressed = Vec::new();
+        for c in WITH_SHORTCUTS {
+            let Some(sc) = c.shortcut() else { continue };
+            let consume = |sc: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(sc));
+            if (c == Command::Redo && consume(&REDO_SHIFT)) || consume(&sc) {
+                pressed.push(c);
+            }
+        }
+        pressed
+    }
+}

@@ -1,0 +1,51 @@
+//! The status bar: the last message (or the error that stops the
+//! computation, or "ready"), the rounding mode and whether the scenario is
+//! saved.
+
+use egui::Ui;
+
+use crate::model::{Lang, ModelError, Rounding};
+
+/// A message in the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Draws the status bar.
+pub fn status_bar(
+    ui: &mut Ui,
+    lang: Lang,
+    status: Option<&Status>,
+    error: Option<&ModelError>,
+    rounding: Rounding,
+    dirty: bool,
+) {
+    ui.horizontal(|ui| {
+        if let Some(s) = status {
+            if s.error {
+                ui.colored_label(ui.visuals().error_fg_color, &s.text);
+            } else {
+                ui.label(&s.text);
+            }
+        } else if let Some(e) = error {
+            ui.colored_label(ui.visuals().error_fg_color, e.message(lang));
+        } else {
+            ui.label(lang.pick("Siap.", "Ready."));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let mode = match rounding {
+                Rounding::Exact => lang.pick("Tepat", "Exact"),
+                Rounding::Published => lang.pick("Sesuai publikasi", "As published"),
+            };
+            ui.label(mode);
+            ui.separator();
+            if dirty {
+                ui.label(lang.pick("• Belum disimpan", "• Unsaved changes"));
+            } else {
+                ui.label(lang.pick("Tersimpan", "Saved"));
+            }
+        });
+    });
+}

@@ -1,0 +1,60 @@
+//! What every panel reads and none changes: the language, the document's
+//! state, the computed results and the rows shown (the total or the chosen
+//! region). A panel draws from a [`View`] and returns the [`Command`]s the
+//! planner gave, edits of the document included.
+//!
+//! [`Command`]: super::command::Command
+
+use super::document::{DocState, Results};
+use crate::chart::ChartSpec;
+use crate::model::staffing::StaffingError;
+use crate::model::{Lang, Rounding, YearRow};
+
+/// The read-only things a panel needs, for one frame.
+pub struct View<'a> {
+    pub lang: Lang,
+    pub doc: &'a DocState,
+    pub results: &'a Results,
+    /// The rows shown: the total, or the chosen region.
+    pub rows: &'a [YearRow],
+    /// The name of what is shown: the only region, the chosen one, or "Total".
+    pub subject: &'a str,
+}
+
+impl View<'_> {
+    /// The scenario's rounding mode.
+    pub fn rounding(&self) -> Rounding {
+        self.doc.params.rounding
+    }
+
+    /// The projection chart of what is shown, as the window draws it and
+    /// the exports write it.
+    pub fn chart_spec(&self) -> ChartSpec {
+        crate::chart::projection_chart(
+            self.rows,
+            self.subject,
+            &self.doc.name,
+            self.doc.params.rounding,
+            &crate::chart::today(),
+            self.lang,
+        )
+    }
+
+    /// The workload chart of what is shown (the Beban kerja tab's set-up
+    /// over the shown years), from the staffing computed with the results,
+    /// as the tab draws it and the exports write it.
+    pub fn workload_chart_spec(&self) -> Result<ChartSpec, StaffingError> {
+        let by_year = match &self.results.staffing_by_year {
+            Some(Ok(by_year)) => by_year.as_slice(),
+            Some(Err(e)) => return Err(e.clone()),
+            None => &[],
+        };
+        Ok(crate::chart::workload_chart(
+            by_year,
+            self.subject,
+            &self.doc.name,
+            &crate::chart::today(),
+            self.lang,
+        ))
+    }
+}
