@@ -24,6 +24,7 @@ use super::summary::summary;
 use super::table_panel::TablePanel;
 use super::view::View;
 use super::working_panel::WorkingPanel;
+use crate::i18n::T;
 use crate::model::{Lang, Scenario, YearRow};
 
 /// Light or dark.
@@ -228,7 +229,7 @@ impl ProyeksiApp {
             Some((d, _)) => match self.region {
                 Some(r) if r < d.regions() => d.label(r).to_string(),
                 _ if d.regions() == 1 => d.label(0).to_string(),
-                _ => "Total".to_string(),
+                _ => self.lang().t(T::app_total).to_string(),
             },
             None => String::new(),
         }
@@ -272,25 +273,21 @@ impl ProyeksiApp {
         }
         let shown = match self.region {
             Some(r) if r < data.regions() => format!("{} {}", data.codes[r], data.label(r)),
-            _ => format!(
-                "Total ({} {})",
-                data.regions(),
-                lang.pick("wilayah", "regions")
-            ),
+            _ => format!("Total ({} {})", data.regions(), lang.t(T::app_regions)),
         };
         let mut choice = None;
         ui.horizontal(|ui| {
-            let l = ui.label(lang.pick("Wilayah:", "Region:"));
+            let l = ui.label(lang.t(T::app_region));
             egui::ComboBox::from_id_salt("region")
                 .selected_text(shown)
                 .width(260.0)
                 .show_ui(ui, |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut self.region_filter)
-                            .hint_text(lang.pick("cari kode/nama", "search code/name")),
+                            .hint_text(lang.t(T::app_search_code_name)),
                     );
                     if ui
-                        .selectable_label(self.region.is_none(), "Total")
+                        .selectable_label(self.region.is_none(), lang.t(T::app_total))
                         .clicked()
                     {
                         choice = Some(None);
@@ -306,7 +303,7 @@ impl ProyeksiApp {
                         }
                         shown += 1;
                         if shown > 200 {
-                            ui.label(lang.pick("… persempit pencarian", "… narrow the search"));
+                            ui.label(lang.t(T::app_narrow_the_search));
                             break;
                         }
                         let label = format!("{} {}", data.codes[r], data.label(r));
@@ -325,13 +322,13 @@ impl ProyeksiApp {
 
     fn central(&mut self, ui: &mut Ui) {
         let lang = self.lang();
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.tab, Tab::Projection, t("Proyeksi", "Projection"));
-            ui.selectable_value(&mut self.tab, Tab::Table, t("Tabel", "Table"));
-            ui.selectable_value(&mut self.tab, Tab::Working, t("Perhitungan", "Working"));
-            ui.selectable_value(&mut self.tab, Tab::Workload, t("Beban kerja", "Workload"));
-            ui.selectable_value(&mut self.tab, Tab::Data, "Data");
+            ui.selectable_value(&mut self.tab, Tab::Projection, t(T::app_projection));
+            ui.selectable_value(&mut self.tab, Tab::Table, t(T::app_table));
+            ui.selectable_value(&mut self.tab, Tab::Working, t(T::app_working));
+            ui.selectable_value(&mut self.tab, Tab::Workload, t(T::app_workload));
+            ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
         });
         ui.separator();
         if self.tab != Tab::Data {
@@ -339,12 +336,9 @@ impl ProyeksiApp {
             if let Some(e) = self.results.error() {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("{} {}", lang.pick("Galat:", "Error:"), e.message(lang)),
+                    format!("{} {}", lang.t(T::app_error), e.message(lang)),
                 );
-                ui.label(t(
-                    "Perbaiki nilai ini; hasil lain ditampilkan kembali setelahnya.",
-                    "Fix this value; the results return as soon as it is valid.",
-                ));
+                ui.label(t(T::app_fix_this_value_the_results));
                 return;
             }
         }

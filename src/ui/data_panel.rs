@@ -8,6 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::view::View;
 use super::widgets::optional_number_field;
+use crate::i18n::T;
 use crate::model::{DataRow, Lang, ModelError};
 
 /// A column of the data table that holds a number.
@@ -31,13 +32,11 @@ impl NumberColumn {
 
     pub fn heading(self, lang: Lang) -> &'static str {
         match self {
-            NumberColumn::Population => lang.pick("Penduduk", "Population"),
+            NumberColumn::Population => lang.t(T::data_panel_population),
             NumberColumn::Cbr => "CBR",
-            NumberColumn::Births => lang.pick("Kelahiran (opsional)", "Births (optional)"),
-            NumberColumn::PregnantWomen => {
-                lang.pick("Ibu hamil (opsional)", "Pregnant women (optional)")
-            }
-            NumberColumn::MidwivesAvailable => lang.pick("Bidan tersedia", "Midwives available"),
+            NumberColumn::Births => lang.t(T::data_panel_births_optional),
+            NumberColumn::PregnantWomen => lang.t(T::data_panel_pregnant_women_optional),
+            NumberColumn::MidwivesAvailable => lang.t(T::data_panel_midwives_available),
         }
     }
 
@@ -146,31 +145,28 @@ impl DataPanel {
         error: Option<&ModelError>,
         lang: Lang,
     ) -> Option<DataEdit> {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let mut edit = None;
         match error {
             Some(e) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("{} {}", lang.pick("Galat:", "Error:"), e.message(lang)),
+                    format!("{} {}", lang.t(T::data_panel_error), e.message(lang)),
                 );
             }
             None => {
                 ui.label(format!(
                     "{} {} {}",
                     rows.len(),
-                    t("baris data.", "data rows."),
-                    t(
-                        "Kosongkan kelahiran/ibu hamil agar dihitung dari penduduk dan CBR.",
-                        "Leave births/pregnant women empty to compute them from population and CBR."
-                    )
+                    t(T::data_panel_data_rows),
+                    t(T::data_panel_leave_births_pregnant_women_empty)
                 ));
             }
         }
         let headings = [
-            t("Kode", "Code"),
-            t("Nama wilayah", "Region name"),
-            t("Tahun", "Year"),
+            t(T::data_panel_code),
+            t(T::data_panel_region_name),
+            t(T::data_panel_year),
         ];
         TableBuilder::new(ui)
             .striped(true)
@@ -202,7 +198,7 @@ impl DataPanel {
                         let mut code = r.region_code.to_string();
                         let resp = ui
                             .add(egui::TextEdit::singleline(&mut code).id_salt(("code", i)))
-                            .accessible_name(format!("{} {n}", t("Kode baris", "Code row")));
+                            .accessible_name(format!("{} {n}", t(T::data_panel_code_row)));
                         if resp.changed() {
                             edit = Some(DataEdit::Code(i, code));
                         }
@@ -211,7 +207,7 @@ impl DataPanel {
                         let mut name = r.region_name.to_string();
                         let resp = ui
                             .add(egui::TextEdit::singleline(&mut name).id_salt(("name", i)))
-                            .accessible_name(format!("{} {n}", t("Nama baris", "Name row")));
+                            .accessible_name(format!("{} {n}", t(T::data_panel_name_row)));
                         if resp.changed() {
                             edit = Some(DataEdit::Name(i, name));
                         }
@@ -220,7 +216,7 @@ impl DataPanel {
                         let mut year = r.year;
                         let resp = ui
                             .add(egui::DragValue::new(&mut year).range(1000..=3000))
-                            .accessible_name(format!("{} {n}", t("Tahun baris", "Year row")));
+                            .accessible_name(format!("{} {n}", t(T::data_panel_year_row)));
                         if resp.changed() {
                             edit = Some(DataEdit::Year(i, year));
                         }
@@ -228,7 +224,7 @@ impl DataPanel {
                     for c in NumberColumn::ALL {
                         row.col(|ui| {
                             let mut v = c.get(r);
-                            let name = format!("{} {} {n}", c.heading(lang), t("baris", "row"));
+                            let name = format!("{} {} {n}", c.heading(lang), t(T::data_panel_row));
                             let (_, changed) = optional_number_field(
                                 ui,
                                 &mut v,
@@ -247,10 +243,7 @@ impl DataPanel {
                         ui.horizontal(|ui| {
                             if ui
                                 .small_button("+")
-                                .on_hover_text(t(
-                                    "Tambah tahun berikutnya di bawah baris ini",
-                                    "Add the next year below this row",
-                                ))
+                                .on_hover_text(t(T::data_panel_add_the_next_year_below))
                                 .clicked()
                             {
                                 edit = Some(DataEdit::AddYearAfter(i));
@@ -258,7 +251,7 @@ impl DataPanel {
                             if rows.len() > 1
                                 && ui
                                     .small_button("×")
-                                    .on_hover_text(t("Hapus baris ini", "Remove this row"))
+                                    .on_hover_text(t(T::data_panel_remove_this_row))
                                     .clicked()
                             {
                                 edit = Some(DataEdit::Remove(i));

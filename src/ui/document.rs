@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::i18n::T;
 use crate::model::capacity::{Capacity, WorkingTimeResult};
 use crate::model::data::ColumnMapping;
 use crate::model::explain::{Step, Subject, explain};
@@ -218,9 +219,7 @@ impl StaffingView {
                 .available(params)
                 .map_err(|e| e.message(lang))?;
             let Some((row, pop)) = &year else {
-                return Err(lang
-                    .pick("tidak ada tahun untuk dihitung.", "no year to compute.")
-                    .to_string());
+                return Err(lang.t(T::document_no_year_to_compute).to_string());
             };
             let options = staffing_options(&setup, Some(row));
             let result = volumes_for_year(&setup.plan, pop, &setup.assumptions)

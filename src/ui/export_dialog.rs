@@ -7,6 +7,7 @@ use egui::Context;
 
 use super::command::Command;
 use super::view::View;
+use crate::i18n::T;
 use crate::io::export::csv::CsvStyle;
 use crate::model::Lang;
 
@@ -75,74 +76,70 @@ impl ExportDialog {
     }
 
     fn window(&mut self, ctx: &Context, lang: Lang) -> Option<ExportRequest> {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let mut request = None;
         let mut open = self.open;
-        egui::Window::new(t("Ekspor", "Export"))
+        egui::Window::new(t(T::export_dialog_export))
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.strong(t("Grafik", "Chart"));
-                ui.label(t(
-                    "Grafik yang tampil (total atau wilayah terpilih), latar putih, siap untuk laporan.",
-                    "The chart shown (total or the chosen region), white background, ready for reports.",
-                ));
+                ui.strong(t(T::export_dialog_chart));
+                ui.label(t(T::export_dialog_the_chart_shown_total_or));
                 ui.horizontal(|ui| {
-                    let l = ui.label(t("Lebar", "Width"));
-                    ui.add(egui::DragValue::new(&mut self.width).range(200..=8000).suffix(" px"))
-                        .labelled_by(l.id);
-                    let l = ui.label(t("Tinggi", "Height"));
-                    ui.add(egui::DragValue::new(&mut self.height).range(200..=8000).suffix(" px"))
-                        .labelled_by(l.id);
+                    let l = ui.label(t(T::export_dialog_width));
+                    ui.add(
+                        egui::DragValue::new(&mut self.width)
+                            .range(200..=8000)
+                            .suffix(" px"),
+                    )
+                    .labelled_by(l.id);
+                    let l = ui.label(t(T::export_dialog_height));
+                    ui.add(
+                        egui::DragValue::new(&mut self.height)
+                            .range(200..=8000)
+                            .suffix(" px"),
+                    )
+                    .labelled_by(l.id);
                 });
                 ui.horizontal(|ui| {
                     let (width, height) = (self.width, self.height);
-                    if ui.button(t("Simpan grafik PNG…", "Save chart as PNG…")).clicked() {
+                    if ui.button(t(T::export_dialog_save_chart_as_png)).clicked() {
                         request = Some(ExportRequest::ChartPng { width, height });
                     }
-                    if ui.button(t("Simpan grafik SVG…", "Save chart as SVG…")).clicked() {
+                    if ui.button(t(T::export_dialog_save_chart_as_svg)).clicked() {
                         request = Some(ExportRequest::ChartSvg { width, height });
                     }
                 });
-                ui.label(t(
-                    "Grafik beban kerja: kebutuhan bidan per tahun menurut kegiatan (tab Beban kerja), ukuran yang sama.",
-                    "Workload chart: midwives needed per year by activity (Workload tab), same size.",
-                ));
+                ui.label(t(T::export_dialog_workload_chart_midwives_needed_per));
                 ui.horizontal(|ui| {
                     let (width, height) = (self.width, self.height);
                     if ui
-                        .button(t("Simpan grafik beban kerja PNG…", "Save workload chart as PNG…"))
+                        .button(t(T::export_dialog_save_workload_chart_as_png))
                         .clicked()
                     {
                         request = Some(ExportRequest::WorkloadPng { width, height });
                     }
                     if ui
-                        .button(t("Simpan grafik beban kerja SVG…", "Save workload chart as SVG…"))
+                        .button(t(T::export_dialog_save_workload_chart_as_svg))
                         .clicked()
                     {
                         request = Some(ExportRequest::WorkloadSvg { width, height });
                     }
                 });
                 ui.separator();
-                ui.strong(t("Tabel", "Table"));
-                ui.label(t(
-                    "Semua tahun, total dan setiap wilayah, angka lengkap tanpa pembulatan tampilan.",
-                    "Every year, the total and every region, full numbers without display rounding.",
-                ));
+                ui.strong(t(T::export_dialog_table));
+                ui.label(t(T::export_dialog_every_year_the_total_and));
                 if ui
-                    .button(t("CSV untuk Excel Indonesia (;)…", "CSV for Indonesian Excel (;)…"))
+                    .button(t(T::export_dialog_csv_for_indonesian_excel))
                     .clicked()
                 {
                     request = Some(ExportRequest::TableCsv(CsvStyle::Indonesian));
                 }
-                if ui
-                    .button(t("CSV internasional (,)…", "International CSV (,)…"))
-                    .clicked()
-                {
+                if ui.button(t(T::export_dialog_international_csv)).clicked() {
                     request = Some(ExportRequest::TableCsv(CsvStyle::International));
                 }
                 if ui
-                    .button(t("Excel (.xlsx) dengan parameter dan perhitungan…", "Excel (.xlsx) with parameters and working…"))
+                    .button(t(T::export_dialog_excel_xlsx_with_parameters_and))
                     .clicked()
                 {
                     request = Some(ExportRequest::TableXlsx);

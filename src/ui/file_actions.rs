@@ -8,6 +8,7 @@ use egui::util::undoer::Undoer;
 
 use super::app::ProyeksiApp;
 use super::command::Command;
+use crate::i18n::T;
 use crate::io::{load_scenario, save_scenario};
 use crate::model::Scenario;
 use crate::model::staffing::{Activity, PlannedActivity, VolumeRule, WorkloadSetup};
@@ -23,12 +24,12 @@ impl ProyeksiApp {
                 self.region = None;
                 self.settings.remember(path);
                 self.set_status(
-                    format!("{} {}", lang.pick("Dibuka:", "Opened:"), path.display()),
+                    format!("{} {}", lang.t(T::file_actions_opened), path.display()),
                     false,
                 );
             }
             Err(e) => self.set_status(
-                format!("{} {e}", lang.pick("Gagal membuka.", "Could not open.")),
+                format!("{} {e}", lang.t(T::file_actions_could_not_open)),
                 true,
             ),
         }
@@ -47,14 +48,14 @@ impl ProyeksiApp {
                 self.doc.mark_saved(path.clone());
                 self.settings.remember(&path);
                 self.set_status(
-                    format!("{} {}", lang.pick("Disimpan:", "Saved:"), path.display()),
+                    format!("{} {}", lang.t(T::file_actions_saved), path.display()),
                     false,
                 );
                 true
             }
             Err(e) => {
                 self.set_status(
-                    format!("{} {e}", lang.pick("Gagal menyimpan.", "Could not save.")),
+                    format!("{} {e}", lang.t(T::file_actions_could_not_save)),
                     true,
                 );
                 false
@@ -70,7 +71,13 @@ impl ProyeksiApp {
     }
 
     fn save_as(&mut self) -> bool {
-        let suggested = format!("{}.bidan", sanitize(&self.doc.state.name));
+        let suggested = format!(
+            "{}.bidan",
+            sanitize(
+                &self.doc.state.name,
+                self.lang().t(T::file_actions_default_name),
+            )
+        );
         match self.dialogs.save_scenario(&suggested) {
             Some(p) => self.save_to(&p),
             None => false,
@@ -94,11 +101,8 @@ impl ProyeksiApp {
                 self.region = None;
                 let lang = self.lang();
                 self.set_status(
-                    lang.pick(
-                        "Skenario baru dari contoh.",
-                        "New scenario from the example.",
-                    )
-                    .to_string(),
+                    lang.t(T::file_actions_new_scenario_from_the_example)
+                        .to_string(),
                     false,
                 );
             }
@@ -201,9 +205,9 @@ impl ProyeksiApp {
         self.set_status(
             format!(
                 "{} {} {} {}",
-                lang.pick("Data diimpor:", "Data imported:"),
+                lang.t(T::file_actions_data_imported),
                 n,
-                lang.pick("baris dari", "rows from"),
+                lang.t(T::file_actions_rows_from),
                 imported.info.path.display()
             ),
             false,
@@ -235,7 +239,7 @@ impl ProyeksiApp {
                 let spec = match self.workload_chart_spec() {
                     Ok(spec) => spec,
                     Err(e) => {
-                        let failed = lang.pick("Gagal mengekspor.", "Could not export.");
+                        let failed = lang.t(T::file_actions_could_not_export);
                         self.set_status(format!("{failed} {}", e.message(lang)), true);
                         return;
                     }
@@ -263,14 +267,11 @@ impl ProyeksiApp {
         };
         match result {
             Ok(p) => self.set_status(
-                format!("{} {}", lang.pick("Diekspor:", "Exported:"), p.display()),
+                format!("{} {}", lang.t(T::file_actions_exported), p.display()),
                 false,
             ),
             Err(e) => self.set_status(
-                format!(
-                    "{} {e}",
-                    lang.pick("Gagal mengekspor.", "Could not export.")
-                ),
+                format!("{} {e}", lang.t(T::file_actions_could_not_export)),
                 true,
             ),
         }
@@ -294,18 +295,15 @@ impl ProyeksiApp {
                 self.set_status(
                     format!(
                         "{} {n} {} {}",
-                        lang.pick("Diimpor", "Imported"),
-                        lang.pick("kegiatan dari", "activities from"),
+                        lang.t(T::file_actions_imported),
+                        lang.t(T::file_actions_activities_from),
                         path.display()
                     ),
                     false,
                 );
             }
             Err(e) => self.set_status(
-                format!(
-                    "{} {e}",
-                    lang.pick("Tabel kegiatan tidak dipakai.", "Activity table not used.")
-                ),
+                format!("{} {e}", lang.t(T::file_actions_activity_table_not_used)),
                 true,
             ),
         }
@@ -334,9 +332,9 @@ impl ProyeksiApp {
             Ok(()) => self.set_status(
                 format!(
                     "{} {} {} {}",
-                    lang.pick("Templat disimpan:", "Templates saved:"),
+                    lang.t(T::file_actions_templates_saved),
                     csv.display(),
-                    lang.pick("dan", "and"),
+                    lang.t(T::file_actions_and),
                     xlsx.display()
                 ),
                 false,
@@ -344,7 +342,7 @@ impl ProyeksiApp {
             Err(e) => self.set_status(
                 format!(
                     "{} {e}",
-                    lang.pick("Gagal menyimpan templat.", "Could not save the templates.")
+                    lang.t(T::file_actions_could_not_save_the_templates)
                 ),
                 true,
             ),
@@ -367,7 +365,7 @@ fn use_activities(setup: &mut WorkloadSetup, activities: Vec<Activity>, source: 
     setup.edited = true;
 }
 
-fn sanitize(name: &str) -> String {
+fn sanitize(name: &str, fallback: &str) -> String {
     let s: String = name
         .chars()
         .map(|c| {
@@ -379,5 +377,5 @@ fn sanitize(name: &str) -> String {
         })
         .collect();
     let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "skenario".into() } else { s }
+    if s.is_empty() { fallback.into() } else { s }
 }

@@ -11,6 +11,7 @@ use egui::Context;
 
 use super::command::Command;
 use super::view::View;
+use crate::i18n::T;
 use crate::io::import::{ImportError, ImportOptions, Imported, import_file, read_headers};
 use crate::model::Lang;
 use crate::model::data::{ColumnMapping, Field};
@@ -137,7 +138,7 @@ impl ImportDialog {
     }
 
     fn window(&mut self, ctx: &Context, lang: Lang) -> Option<Imported> {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         self.poll();
         let mut accepted = None;
         let mut next: Option<State> = None;
@@ -148,10 +149,10 @@ impl ImportDialog {
                 ctx.request_repaint_after(std::time::Duration::from_millis(50));
                 let f = f32::from_bits(job.progress.load(Ordering::Relaxed));
                 egui::Modal::new(egui::Id::unique("import_progress")).show(ctx, |ui| {
-                    ui.heading(t("Membaca data…", "Reading data…"));
+                    ui.heading(t(T::import_dialog_reading_data));
                     ui.label(job.path.display().to_string());
                     ui.add(egui::ProgressBar::new(f).show_percentage());
-                    if ui.button(t("Batal", "Cancel")).clicked() {
+                    if ui.button(t(T::import_dialog_cancel)).clicked() {
                         job.cancel.store(true, Ordering::Relaxed);
                     }
                 });
@@ -159,10 +160,11 @@ impl ImportDialog {
             State::Preview { imported, options } => {
                 let mut close = false;
                 egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
-                    ui.heading(t("Pratinjau data", "Data preview"));
+                    ui.heading(t(T::import_dialog_data_preview));
                     let info = &imported.info;
                     let regions = {
-                        let mut keys: Vec<&str> = imported.rows.iter().map(|r| r.region_key()).collect();
+                        let mut keys: Vec<&str> =
+                            imported.rows.iter().map(|r| r.region_key()).collect();
                         keys.sort_unstable();
                         keys.dedup();
                         keys.len()
@@ -170,30 +172,36 @@ impl ImportDialog {
                     let (y0, y1) = imported
                         .rows
                         .iter()
-                        .fold((i32::MAX, i32::MIN), |(a, b), r| (a.min(r.year), b.max(r.year)));
+                        .fold((i32::MAX, i32::MIN), |(a, b), r| {
+                            (a.min(r.year), b.max(r.year))
+                        });
                     ui.label(info.path.display().to_string());
                     ui.label(format!(
                         "{} {}, {} {}, {} {y0}–{y1}",
                         fmt_fixed(imported.rows.len() as f64, 0, lang),
-                        t("baris", "rows"),
+                        t(T::import_dialog_rows),
                         fmt_fixed(regions as f64, 0, lang),
-                        t("wilayah", "regions"),
-                        t("tahun", "years"),
+                        t(T::import_dialog_regions),
+                        t(T::import_dialog_years),
                     ));
                     let read_as = match (info.delimiter, &info.sheet) {
                         (Some(d), _) => format!(
                             "CSV, {} “{}”, {}",
-                            t("pemisah", "delimiter"),
-                            if d == b'\t' { "tab".to_string() } else { (d as char).to_string() },
+                            t(T::import_dialog_delimiter),
+                            if d == b'\t' {
+                                t(T::import_dialog_tab).to_string()
+                            } else {
+                                (d as char).to_string()
+                            },
                             info.encoding
                         ),
-                        (None, Some(s)) => format!("Excel, {} “{s}”", t("lembar", "sheet")),
+                        (None, Some(s)) => format!("Excel, {} “{s}”", t(T::import_dialog_sheet)),
                         _ => String::new(),
                     };
                     ui.label(read_as);
                     if info.sheets.len() > 1 {
                         let mut chosen = info.sheet.clone().unwrap_or_default();
-                        egui::ComboBox::from_label(t("Lembar", "Sheet"))
+                        egui::ComboBox::from_label(t(T::import_dialog_sheet_2))
                             .selected_text(chosen.clone())
                             .show_ui(ui, |ui| {
                                 for s in &info.sheets {
@@ -208,55 +216,56 @@ impl ImportDialog {
                     }
                     ui.label(format!(
                         "{}: {}",
-                        t("Kolom", "Columns"),
+                        t(T::import_dialog_columns),
                         info.mapping
                             .columns
                             .iter()
                             .map(|(h, f)| match f {
                                 Some(f) => format!("{h} = {}", f.label(lang)),
-                                None => format!("{h} ({})", t("diabaikan", "ignored")),
+                                None => format!("{h} ({})", t(T::import_dialog_ignored)),
                             })
                             .collect::<Vec<_>>()
                             .join("; ")
                     ));
                     ui.separator();
-                    egui::Grid::new("preview_rows").striped(true).show(ui, |ui| {
-                        for f in Field::ALL {
-                            ui.strong(f.label(lang));
-                        }
-                        ui.end_row();
-                        let cell = |v: Option<f64>, d: usize| v.map(|v| fmt_fixed(v, d, lang)).unwrap_or_default();
-                        for r in imported.rows.iter().take(8) {
-                            ui.label(r.region_code.as_str());
-                            ui.label(r.region_name.as_str());
-                            ui.label(r.year.to_string());
-                            ui.label(cell(r.population.get(), 0));
-                            ui.label(cell(r.cbr.get(), 2));
-                            ui.label(cell(r.births.get(), 0));
-                            ui.label(cell(r.pregnant_women.get(), 0));
-                            ui.label(cell(r.midwives_available.get(), 1));
+                    egui::Grid::new("preview_rows")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for f in Field::ALL {
+                                ui.strong(f.label(lang));
+                            }
                             ui.end_row();
-                        }
-                    });
+                            let cell = |v: Option<f64>, d: usize| {
+                                v.map(|v| fmt_fixed(v, d, lang)).unwrap_or_default()
+                            };
+                            for r in imported.rows.iter().take(8) {
+                                ui.label(r.region_code.as_str());
+                                ui.label(r.region_name.as_str());
+                                ui.label(r.year.to_string());
+                                ui.label(cell(r.population.get(), 0));
+                                ui.label(cell(r.cbr.get(), 2));
+                                ui.label(cell(r.births.get(), 0));
+                                ui.label(cell(r.pregnant_women.get(), 0));
+                                ui.label(cell(r.midwives_available.get(), 1));
+                                ui.end_row();
+                            }
+                        });
                     if imported.rows.len() > 8 {
                         ui.label("…");
                     }
                     ui.separator();
                     ui.horizontal(|ui| {
-                        if ui.button(t("Pakai data ini", "Use this data")).clicked() {
+                        if ui.button(t(T::import_dialog_use_this_data)).clicked() {
                             close = true;
                             accepted = Some(());
                         }
-                        if ui.button(t("Batal", "Cancel")).clicked() {
+                        if ui.button(t(T::import_dialog_cancel)).clicked() {
                             close = true;
                         }
                     });
                     ui.label(
-                        egui::RichText::new(t(
-                            "Data ini menggantikan seluruh tabel data skenario (dapat diurungkan dengan Ctrl+Z).",
-                            "This data replaces the scenario's whole data table (Ctrl+Z undoes it).",
-                        ))
-                        .small(),
+                        egui::RichText::new(t(T::import_dialog_this_data_replaces_the_scenario))
+                            .small(),
                     );
                 });
                 if close {
@@ -272,11 +281,8 @@ impl ImportDialog {
             } => {
                 let mut close = false;
                 egui::Modal::new(egui::Id::unique("import_failed")).show(ctx, |ui| {
-                    ui.heading(t("Data tidak dapat dipakai", "The data cannot be used"));
-                    ui.label(t(
-                        "Data skenario tidak diubah. Perbaiki berkas lalu impor lagi:",
-                        "The scenario's data is unchanged. Fix the file and import it again:",
-                    ));
+                    ui.heading(t(T::import_dialog_the_data_cannot_be_used));
+                    ui.label(t(T::import_dialog_the_scenario_s_data_is));
                     egui::ScrollArea::vertical()
                         .max_height(260.0)
                         .show(ui, |ui| {
@@ -286,20 +292,17 @@ impl ImportDialog {
                         });
                     if !headers.is_empty() && !mapping.missing().is_empty() {
                         ui.separator();
-                        ui.label(t(
-                            "Judul kolom tidak dikenali. Pilih arti setiap kolom:",
-                            "Column headers not recognised. Choose what each column holds:",
-                        ));
+                        ui.label(t(T::import_dialog_column_headers_not_recognised_choose));
                         egui::Grid::new("mapping").show(ui, |ui| {
                             for (i, (h, f)) in mapping.columns.iter_mut().enumerate() {
                                 ui.label(h.as_str());
                                 egui::ComboBox::from_id_salt(("map", i))
                                     .selected_text(
                                         f.map(|f| f.label(lang))
-                                            .unwrap_or(t("(abaikan)", "(ignore)")),
+                                            .unwrap_or(t(T::import_dialog_ignore)),
                                     )
                                     .show_ui(ui, |ui| {
-                                        ui.selectable_value(f, None, t("(abaikan)", "(ignore)"));
+                                        ui.selectable_value(f, None, t(T::import_dialog_ignore));
                                         for field in Field::ALL {
                                             ui.selectable_value(f, Some(field), field.label(lang));
                                         }
@@ -308,10 +311,7 @@ impl ImportDialog {
                             }
                         });
                         if ui
-                            .button(t(
-                                "Coba lagi dengan kolom ini",
-                                "Try again with these columns",
-                            ))
+                            .button(t(T::import_dialog_try_again_with_these_columns))
                             .clicked()
                         {
                             let mut o = options.clone();
@@ -319,7 +319,7 @@ impl ImportDialog {
                             restart = Some((path.clone(), o));
                         }
                     }
-                    if ui.button(t("Tutup", "Close")).clicked() {
+                    if ui.button(t(T::import_dialog_close)).clicked() {
                         close = true;
                     }
                 });

@@ -5,6 +5,7 @@ use egui::Ui;
 
 use super::app::Theme;
 use super::command::Command;
+use crate::i18n::T;
 use crate::model::Lang;
 
 /// What the menu shows besides its items.
@@ -30,15 +31,15 @@ fn item(ui: &mut Ui, text: &str, command: Command, enabled: bool, out: &mut Vec<
 /// Draws the menu bar; returns the commands chosen.
 pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
     let lang = m.lang;
-    let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let t = |k: T| lang.t(k);
     let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(t("Berkas", "File"), |ui| {
-            item(ui, t("Baru", "New"), Command::New, true, &mut out);
-            item(ui, t("Buka…", "Open…"), Command::Open, true, &mut out);
-            ui.menu_button(t("Berkas terakhir", "Recent files"), |ui| {
+        ui.menu_button(t(T::menu_bar_file), |ui| {
+            item(ui, t(T::menu_bar_new), Command::New, true, &mut out);
+            item(ui, t(T::menu_bar_open), Command::Open, true, &mut out);
+            ui.menu_button(t(T::menu_bar_recent_files), |ui| {
                 if m.recent.is_empty() {
-                    ui.label(t("(belum ada)", "(none yet)"));
+                    ui.label(t(T::menu_bar_none_yet));
                 }
                 for p in m.recent {
                     if ui.button(p.display().to_string()).clicked() {
@@ -47,41 +48,35 @@ pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
                 }
             });
             ui.separator();
-            let import = t("Impor data (CSV/Excel)…", "Import data (CSV/Excel)…");
+            let import = t(T::menu_bar_import_data_csv_excel);
             item(ui, import, Command::ImportData, true, &mut out);
-            let template = t("Simpan templat data…", "Save data template…");
+            let template = t(T::menu_bar_save_data_template);
             item(ui, template, Command::SaveTemplate, true, &mut out);
-            let export = t("Ekspor grafik/tabel…", "Export chart/table…");
+            let export = t(T::menu_bar_export_chart_table);
             item(ui, export, Command::Export, true, &mut out);
             ui.separator();
-            item(ui, t("Simpan", "Save"), Command::Save, true, &mut out);
-            let save_as = t("Simpan sebagai…", "Save as…");
+            item(ui, t(T::menu_bar_save), Command::Save, true, &mut out);
+            let save_as = t(T::menu_bar_save_as);
             item(ui, save_as, Command::SaveAs, true, &mut out);
             ui.separator();
-            item(ui, t("Keluar", "Quit"), Command::Quit, true, &mut out);
+            item(ui, t(T::menu_bar_quit), Command::Quit, true, &mut out);
         });
-        ui.menu_button(t("Sunting", "Edit"), |ui| {
-            item(
-                ui,
-                t("Urungkan", "Undo"),
-                Command::Undo,
-                m.can_undo,
-                &mut out,
-            );
-            item(ui, t("Ulangi", "Redo"), Command::Redo, m.can_redo, &mut out);
+        ui.menu_button(t(T::menu_bar_edit), |ui| {
+            item(ui, t(T::menu_bar_undo), Command::Undo, m.can_undo, &mut out);
+            item(ui, t(T::menu_bar_redo), Command::Redo, m.can_redo, &mut out);
         });
-        ui.menu_button(t("Tampilan", "View"), |ui| {
-            ui.label(t("Bahasa", "Language"));
-            for (l, name) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
-                if ui.radio(m.lang == l, name).clicked() && m.lang != l {
+        ui.menu_button(t(T::menu_bar_view), |ui| {
+            ui.label(t(T::menu_bar_language));
+            for l in [Lang::Id, Lang::En] {
+                if ui.radio(m.lang == l, l.t(T::lang_name)).clicked() && m.lang != l {
                     out.push(Command::SetLang(l));
                 }
             }
             ui.separator();
-            ui.label(t("Tema", "Theme"));
+            ui.label(t(T::menu_bar_theme));
             for (th, name) in [
-                (Theme::Light, t("Terang", "Light")),
-                (Theme::Dark, t("Gelap", "Dark")),
+                (Theme::Light, t(T::menu_bar_light)),
+                (Theme::Dark, t(T::menu_bar_dark)),
             ] {
                 if ui.radio(m.theme == th, name).clicked() && m.theme != th {
                     out.push(Command::SetTheme(th));
@@ -89,13 +84,13 @@ pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
             }
             ui.separator();
             let zoom = ui.ctx().zoom_factor();
-            ui.label(format!("{} {:.0}%", t("Perbesaran", "Zoom"), zoom * 100.0));
+            ui.label(format!("{} {:.0}%", t(T::menu_bar_zoom), zoom * 100.0));
             ui.horizontal(|ui| {
-                let zoom_in = t("Perbesar (Ctrl +)", "Zoom in (Ctrl +)");
+                let zoom_in = t(T::menu_bar_zoom_in_ctrl);
                 if ui.button(zoom_in).clicked() {
                     out.push(Command::ZoomIn);
                 }
-                let zoom_out = t("Perkecil (Ctrl −)", "Zoom out (Ctrl −)");
+                let zoom_out = t(T::menu_bar_zoom_out_ctrl);
                 if ui.button(zoom_out).clicked() {
                     out.push(Command::ZoomOut);
                 }
@@ -104,12 +99,12 @@ pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
                 }
             });
         });
-        ui.menu_button(t("Bantuan", "Help"), |ui| {
-            let guide = t("Panduan metode", "Guide to the method");
+        ui.menu_button(t(T::menu_bar_help), |ui| {
+            let guide = t(T::menu_bar_guide_to_the_method);
             if ui.button(guide).clicked() {
                 out.push(Command::ShowHelp);
             }
-            if ui.button(t("Tentang", "About")).clicked() {
+            if ui.button(t(T::menu_bar_about)).clicked() {
                 out.push(Command::ShowAbout);
             }
         });

@@ -9,6 +9,7 @@ use super::command::Command;
 use super::document::Results;
 use super::view::View;
 use super::widgets::{number_field, number_row};
+use crate::i18n::T;
 use crate::model::number::fmt_auto;
 use crate::model::{GrowthMethod, Lang, Parameters, Projection, Rounding, StandardPreset, Visit};
 
@@ -41,57 +42,61 @@ impl ParamsPanel {
         proj: Option<&Projection>,
         lang: Lang,
     ) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         egui::ScrollArea::vertical().show(ui, |ui| {
-            egui::CollapsingHeader::new(t("Standar pelayanan antenatal", "Antenatal care standard"))
+            egui::CollapsingHeader::new(t(T::params_panel_antenatal_care_standard))
                 .id_salt("sec_standard")
                 .default_open(true)
                 .show(ui, |ui| self.standard_ui(ui, params, results, lang));
-            egui::CollapsingHeader::new(t("Waktu kerja bidan", "Midwife working time"))
+            egui::CollapsingHeader::new(t(T::params_panel_midwife_working_time))
                 .id_salt("sec_working")
                 .default_open(true)
                 .show(ui, |ui| self.working_ui(ui, params, results, lang));
-            egui::CollapsingHeader::new(t("Penduduk dan proyeksi", "Population and projection"))
+            egui::CollapsingHeader::new(t(T::params_panel_population_and_projection))
                 .id_salt("sec_population")
                 .default_open(true)
                 .show(ui, |ui| self.population_ui(ui, params, proj, lang));
-            egui::CollapsingHeader::new(t("Pembulatan", "Rounding"))
+            egui::CollapsingHeader::new(t(T::params_panel_rounding))
                 .id_salt("sec_rounding")
                 .default_open(true)
                 .show(ui, |ui| {
-                    ui.radio_value(&mut params.rounding, Rounding::Exact, t("Tepat (tanpa pembulatan antara)", "Exact (no intermediate rounding)"))
-                        .on_hover_text(t(
-                            "Tidak ada pembulatan sampai angka ditampilkan. Bawaan.",
-                            "Nothing is rounded until display. The default.",
-                        ));
-                    ui.radio_value(&mut params.rounding, Rounding::Published, t("Sesuai publikasi", "As published"))
-                        .on_hover_text(t(
-                            "Membulatkan angka antara seperti makalah (105 menit, 44,3 minggu, 1.162,9 jam, 0,0021), sehingga semua angka makalah keluar persis.",
-                            "Rounds intermediates as the paper prints them (105 min, 44.3 weeks, 1,162.9 h, 0.0021), so every figure of the paper comes out exactly.",
-                        ));
+                    ui.radio_value(
+                        &mut params.rounding,
+                        Rounding::Exact,
+                        t(T::params_panel_exact_no_intermediate_rounding),
+                    )
+                    .on_hover_text(t(T::params_panel_nothing_is_rounded_until_display));
+                    ui.radio_value(
+                        &mut params.rounding,
+                        Rounding::Published,
+                        t(T::params_panel_as_published),
+                    )
+                    .on_hover_text(t(T::params_panel_rounds_intermediates_as_the_paper));
                 });
         });
     }
 
     fn standard_ui(&mut self, ui: &mut Ui, params: &mut Parameters, results: &Results, lang: Lang) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let current = StandardPreset::ALL
             .into_iter()
             .find(|p| p.standard() == params.anc);
         let shown = current
             .map(|p| p.label(lang).to_string())
-            .unwrap_or_else(|| format!("{} ({})", params.anc.name, t("diubah", "edited")));
+            .unwrap_or_else(|| format!("{} ({})", params.anc.name, t(T::params_panel_edited)));
         ui.horizontal(|ui| {
-            let l = ui.label(t("Preset", "Preset")).on_hover_text(t(
-                "Jadwal kunjungan baku: makalah/SPM 2016 (4), Permenkes 21/2021 (6), WHO 2016 (8). Menit yang tidak diukur makalah adalah asumsi yang dapat diubah.",
-                "Standard visit schedules: paper/SPM 2016 (4), Permenkes 21/2021 (6), WHO 2016 (8). Minutes the paper did not measure are editable assumptions.",
-            ));
+            let l = ui
+                .label(t(T::params_panel_preset))
+                .on_hover_text(t(T::params_panel_standard_visit_schedules_paper_spm));
             egui::ComboBox::from_id_salt("preset")
                 .selected_text(shown)
                 .width(210.0)
                 .show_ui(ui, |ui| {
                     for p in StandardPreset::ALL {
-                        if ui.selectable_label(current == Some(p), p.label(lang)).clicked() {
+                        if ui
+                            .selectable_label(current == Some(p), p.label(lang))
+                            .clicked()
+                        {
                             params.anc = p.standard();
                         }
                     }
@@ -101,68 +106,67 @@ impl ParamsPanel {
         });
         ui.add_space(4.0);
         let mut remove = None;
-        egui::Grid::new("visits").num_columns(4).striped(true).show(ui, |ui| {
-            ui.strong(t("Kunjungan", "Visit"));
-            ui.strong("Trimester");
-            ui.strong(t("Menit", "Minutes"));
-            ui.label("");
-            ui.end_row();
-            let n = params.anc.visits.len();
-            for (i, v) in params.anc.visits.iter_mut().enumerate() {
-                let name_label = format!("{} {}", t("Nama kunjungan", "Visit name"), i + 1);
-                ui.add(
-                    egui::TextEdit::singleline(&mut v.label)
-                        .desired_width(40.0)
-                        .id_salt(("visit_label", i)),
-                )
-                .accessible_name(name_label);
-                let tri_label = format!("{} {}", t("Trimester kunjungan", "Trimester of visit"), v.label);
-                ui.add(egui::DragValue::new(&mut v.trimester).range(1..=3))
-                    .accessible_name(tri_label);
-                let minutes_label = format!("{} {}", t("Menit", "Minutes"), v.label);
-                let id = ui.scope_id().with(("visit_minutes", i));
-                let hint = if v.assumed {
-                    t(
-                        "Asumsi (tidak diukur makalah): dapat diubah sesuai pengamatan Anda.",
-                        "Assumption (not measured in the paper): change it to your own observation.",
-                    )
-                } else {
-                    t(
-                        "Diukur dengan work sampling di dua puskesmas Kab. Sumedang, 2018 (makalah, Tabel 1).",
-                        "Measured by work sampling in two Sumedang puskesmas, 2018 (paper, Table 1).",
-                    )
-                };
-                ui.horizontal(|ui| {
-                    let (r, changed) =
-                        number_field(ui, &mut v.minutes, 1, lang, id, &minutes_label, 50.0);
-                    r.on_hover_text(hint);
-                    if changed {
-                        v.assumed = false;
-                    }
-                    if v.assumed {
-                        ui.label("*").on_hover_text(hint);
-                    }
-                });
-                if n > 1
-                    && ui
-                        .small_button("×")
-                        .on_hover_text(format!("{} {}", t("Hapus kunjungan", "Remove visit"), v.label))
-                        .clicked()
-                {
-                    remove = Some(i);
-                }
+        egui::Grid::new("visits")
+            .num_columns(4)
+            .striped(true)
+            .show(ui, |ui| {
+                ui.strong(t(T::params_panel_visit));
+                ui.strong(t(T::params_panel_trimester));
+                ui.strong(t(T::params_panel_minutes));
+                ui.label("");
                 ui.end_row();
-            }
-        });
+                let n = params.anc.visits.len();
+                for (i, v) in params.anc.visits.iter_mut().enumerate() {
+                    let name_label = format!("{} {}", t(T::params_panel_visit_name), i + 1);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut v.label)
+                            .desired_width(40.0)
+                            .id_salt(("visit_label", i)),
+                    )
+                    .accessible_name(name_label);
+                    let tri_label =
+                        format!("{} {}", t(T::params_panel_trimester_of_visit), v.label);
+                    ui.add(egui::DragValue::new(&mut v.trimester).range(1..=3))
+                        .accessible_name(tri_label);
+                    let minutes_label = format!("{} {}", t(T::params_panel_minutes), v.label);
+                    let id = ui.scope_id().with(("visit_minutes", i));
+                    let hint = if v.assumed {
+                        t(T::params_panel_assumption_not_measured_in_the)
+                    } else {
+                        t(T::params_panel_measured_by_work_sampling_in)
+                    };
+                    ui.horizontal(|ui| {
+                        let (r, changed) =
+                            number_field(ui, &mut v.minutes, 1, lang, id, &minutes_label, 50.0);
+                        r.on_hover_text(hint);
+                        if changed {
+                            v.assumed = false;
+                        }
+                        if v.assumed {
+                            ui.label("*").on_hover_text(hint);
+                        }
+                    });
+                    if n > 1
+                        && ui
+                            .small_button("×")
+                            .on_hover_text(format!(
+                                "{} {}",
+                                t(T::params_panel_remove_visit),
+                                v.label
+                            ))
+                            .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
         if let Some(i) = remove {
             params.anc.visits.remove(i);
         }
         if ui
-            .button(t("+ Tambah kunjungan", "+ Add visit"))
-            .on_hover_text(t(
-                "Menambah kunjungan trimester III dengan 20 menit (asumsi, seperti K2/K3 makalah).",
-                "Adds a trimester III visit of 20 minutes (assumed, like the paper's K2/K3).",
-            ))
+            .button(t(T::params_panel_add_visit))
+            .on_hover_text(t(T::params_panel_adds_a_trimester_iii_visit))
             .clicked()
         {
             let n = params.anc.visits.len() + 1;
@@ -174,11 +178,8 @@ impl ParamsPanel {
         ui.add_space(4.0);
         number_row(
             ui,
-            t("Persiapan", "Preparation"),
-            t(
-                "Waktu persiapan pelayanan, persen dari waktu kunjungan. Makalah: 20%.",
-                "Preparation time, percent of the visit time. Paper: 20%.",
-            ),
+            t(T::params_panel_preparation),
+            t(T::params_panel_preparation_time_percent_of_the),
             &mut params.anc.prep_percent,
             1,
             lang,
@@ -186,11 +187,8 @@ impl ParamsPanel {
         );
         number_row(
             ui,
-            t("Pencatatan/pelaporan", "Recording/reporting"),
-            t(
-                "Waktu pencatatan dan pelaporan, persen dari waktu kunjungan. Makalah: 20%.",
-                "Recording and reporting time, percent of the visit time. Paper: 20%.",
-            ),
+            t(T::params_panel_recording_reporting),
+            t(T::params_panel_recording_and_reporting_time_percent),
             &mut params.anc.recording_percent,
             1,
             lang,
@@ -199,93 +197,69 @@ impl ParamsPanel {
         if let Some(Ok(wl)) = &results.capacity {
             ui.label(format!(
                 "{}: {} {}",
-                t("Paket per ibu hamil", "Package per pregnant woman"),
+                t(T::params_panel_package_per_pregnant_woman),
                 fmt_auto(wl.package.package_minutes, lang),
-                t("menit", "min")
+                t(T::params_panel_min)
             ));
         }
     }
 
     fn working_ui(&mut self, ui: &mut Ui, params: &mut Parameters, results: &Results, lang: Lang) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let w = &mut params.working_time;
         let rows: [(&str, &str, &mut f64, usize, &str); 8] = [
             (
-                t("Hari kerja per minggu", "Working days per week"),
-                t(
-                    "Hari kerja bidan per minggu. Makalah: 6 (puskesmas).",
-                    "A midwife's working days per week. Paper: 6 (puskesmas).",
-                ),
+                t(T::params_panel_working_days_per_week),
+                t(T::params_panel_a_midwife_s_working_days),
                 &mut w.days_per_week,
                 1,
-                t("hari", "days"),
+                t(T::params_panel_days),
             ),
             (
-                t("Minggu per tahun", "Weeks per year"),
-                t(
-                    "Minggu kerja dalam setahun. Makalah: 52. A = hari per minggu × minggu.",
-                    "Weeks in a year. Paper: 52. A = days per week × weeks.",
-                ),
+                t(T::params_panel_weeks_per_year),
+                t(T::params_panel_weeks_in_a_year_paper),
                 &mut w.weeks_per_year,
                 1,
-                t("minggu", "weeks"),
+                t(T::params_panel_weeks),
             ),
             (
-                t("Cuti tahunan (B)", "Annual leave (B)"),
-                t(
-                    "Hari cuti tahunan. Makalah: 12 (UU 13/2003).",
-                    "Annual leave days. Paper: 12 (Law 13/2003).",
-                ),
+                t(T::params_panel_annual_leave_b),
+                t(T::params_panel_annual_leave_days_paper_12),
                 &mut w.annual_leave,
                 1,
-                t("hari", "days"),
+                t(T::params_panel_days),
             ),
             (
-                t("Pendidikan/pelatihan (C)", "Training (C)"),
-                t(
-                    "Hari pendidikan dan pelatihan setahun. Makalah: 6.",
-                    "Training days a year. Paper: 6.",
-                ),
+                t(T::params_panel_training_c),
+                t(T::params_panel_training_days_a_year_paper),
                 &mut w.training_days,
                 1,
-                t("hari", "days"),
+                t(T::params_panel_days),
             ),
             (
-                t("Libur nasional (D)", "Public holidays (D)"),
-                t(
-                    "Hari libur nasional setahun. Makalah: 16 (SKB 2017).",
-                    "Public holidays a year. Paper: 16 (joint decree 2017).",
-                ),
+                t(T::params_panel_public_holidays_d),
+                t(T::params_panel_public_holidays_a_year_paper),
                 &mut w.public_holidays,
                 1,
-                t("hari", "days"),
+                t(T::params_panel_days),
             ),
             (
-                t("Ketidakhadiran lain (E)", "Other absence (E)"),
-                t(
-                    "Hari tidak hadir lainnya (sakit, izin). Makalah: 12.",
-                    "Other days absent (sickness, leave of absence). Paper: 12.",
-                ),
+                t(T::params_panel_other_absence_e),
+                t(T::params_panel_other_days_absent_sickness_leave),
                 &mut w.other_absence,
                 1,
-                t("hari", "days"),
+                t(T::params_panel_days),
             ),
             (
-                t("Jam kerja formal (JKF)", "Formal hours (JKF)"),
-                t(
-                    "Jam kerja formal per minggu. Permenkes 43/2017: 37,5.",
-                    "Formal working hours per week. Permenkes 43/2017: 37.5.",
-                ),
+                t(T::params_panel_formal_hours_jkf),
+                t(T::params_panel_formal_working_hours_per_week),
                 &mut w.formal_hours_per_week,
                 2,
-                t("jam/minggu", "h/week"),
+                t(T::params_panel_h_week),
             ),
             (
-                t("Kelonggaran (allowance)", "Allowance"),
-                t(
-                    "Waktu kerja yang hilang karena tidak bekerja, persen dari jam formal. Permenkes 43/2017: 30%.",
-                    "Working time lost to non-work, percent of formal hours. Permenkes 43/2017: 30%.",
-                ),
+                t(T::params_panel_allowance),
+                t(T::params_panel_working_time_lost_to_non),
                 &mut w.allowance_percent,
                 1,
                 "%",
@@ -299,16 +273,16 @@ impl ParamsPanel {
                 ui.label(format!(
                     "HKE = {} {} ({} {})",
                     fmt_auto(wt.effective_days, lang),
-                    t("hari", "days"),
+                    t(T::params_panel_days),
                     fmt_auto(wt.effective_weeks, lang),
-                    t("minggu", "weeks")
+                    t(T::params_panel_weeks)
                 ));
                 ui.label(format!(
                     "WKE = {} {} = {} {}",
                     fmt_auto(wt.effective_hours, lang),
-                    t("jam", "hours"),
+                    t(T::params_panel_hours),
                     fmt_auto(wt.effective_minutes, lang),
-                    t("menit", "min")
+                    t(T::params_panel_min)
                 ));
             }
             Some(Err(e)) => {
@@ -325,52 +299,48 @@ impl ParamsPanel {
         proj: Option<&Projection>,
         lang: Lang,
     ) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let pop = &mut params.population;
         number_row(
             ui,
-            t("Koefisien ibu hamil", "Pregnant-women coefficient"),
-            t(
-                "Ibu hamil per kelahiran hidup. Koefisien WHO yang dipakai Kemenkes: 1,10 (keguguran dan lahir mati).",
-                "Pregnant women per live birth. WHO coefficient used by Kemenkes: 1.10 (miscarriages and stillbirths).",
-            ),
+            t(T::params_panel_pregnant_women_coefficient),
+            t(T::params_panel_pregnant_women_per_live_birth),
             &mut pop.coefficient,
             3,
             lang,
             "",
         );
         ui.horizontal(|ui| {
-            let l = ui.label(t("Tahun dasar", "Base year")).on_hover_text(t(
-                "Tahun ke-0 proyeksi; harus ada dalam data. Makalah: 2017.",
-                "Year 0 of the projection; must be in the data. Paper: 2017.",
-            ));
+            let l = ui
+                .label(t(T::params_panel_base_year))
+                .on_hover_text(t(T::params_panel_year_0_of_the_projection));
             ui.add(egui::DragValue::new(&mut pop.base_year).range(1900..=2200))
                 .labelled_by(l.id);
         });
         ui.horizontal(|ui| {
             let l = ui
-                .label(t("Tahun akhir proyeksi", "Horizon year"))
-                .on_hover_text(t(
-                    "Tahun terakhir yang diproyeksikan. Contoh: 2035.",
-                    "Last projected year. Example: 2035.",
-                ));
+                .label(t(T::params_panel_horizon_year))
+                .on_hover_text(t(T::params_panel_last_projected_year_example_2035));
             ui.add(egui::DragValue::new(&mut pop.horizon_year).range(1900..=2300))
                 .labelled_by(l.id);
         });
         ui.horizontal(|ui| {
-            let l = ui.label(t("Metode pertumbuhan", "Growth method")).on_hover_text(t(
-                "Rata-rata tahunan (makalah), majemuk antara tahun data pertama dan terakhir, atau laju yang Anda tetapkan.",
-                "Annual mean (paper), compound between the first and last data year, or a rate you set.",
-            ));
+            let l = ui
+                .label(t(T::params_panel_growth_method))
+                .on_hover_text(t(T::params_panel_annual_mean_paper_compound_between));
             let name = |m: GrowthMethod| match m {
-                GrowthMethod::MeanAnnual => t("Rata-rata tahunan", "Annual mean"),
-                GrowthMethod::Compound => t("Majemuk", "Compound"),
-                GrowthMethod::Fixed => t("Ditetapkan", "Set by planner"),
+                GrowthMethod::MeanAnnual => t(T::params_panel_annual_mean),
+                GrowthMethod::Compound => t(T::params_panel_compound),
+                GrowthMethod::Fixed => t(T::params_panel_set_by_planner),
             };
             egui::ComboBox::from_id_salt("growth_method")
                 .selected_text(name(pop.growth_method))
                 .show_ui(ui, |ui| {
-                    for m in [GrowthMethod::MeanAnnual, GrowthMethod::Compound, GrowthMethod::Fixed] {
+                    for m in [
+                        GrowthMethod::MeanAnnual,
+                        GrowthMethod::Compound,
+                        GrowthMethod::Fixed,
+                    ] {
                         ui.selectable_value(&mut pop.growth_method, m, name(m));
                     }
                 })
@@ -380,11 +350,8 @@ impl ParamsPanel {
         if pop.growth_method == GrowthMethod::Fixed {
             number_row(
                 ui,
-                t("Pertumbuhan per tahun", "Growth per year"),
-                t(
-                    "Laju pertumbuhan ibu hamil per tahun, persen.",
-                    "Growth of pregnant women per year, percent.",
-                ),
+                t(T::params_panel_growth_per_year),
+                t(T::params_panel_growth_of_pregnant_women_per),
                 &mut pop.fixed_growth_percent,
                 3,
                 lang,

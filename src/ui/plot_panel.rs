@@ -11,6 +11,7 @@ use egui_plot::{
 use super::command::Command;
 use super::view::View;
 use crate::chart::{ChartPanel, ChartSpec, LineKind};
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::{fmt_fixed, fmt_trim};
 
@@ -50,13 +51,7 @@ impl PlotPanel {
         let link = ui.scope_id().with("years");
         let panels = spec.panels.len().max(1) as f32;
         let height = ((ui.available_height() - 30.0) / panels).max(160.0);
-        ui.label(
-            egui::RichText::new(lang.pick(
-                "Garis utuh dan titik: data; garis putus-putus: proyeksi.",
-                "Solid line and points: data; dashed line: projection.",
-            ))
-            .small(),
-        );
+        ui.label(egui::RichText::new(lang.t(T::plot_panel_solid_line_and_points_data)).small());
         for (i, panel) in spec.panels.iter().enumerate() {
             self.panel(ui, i, panel, &spec.x_title, height, link, lang);
         }

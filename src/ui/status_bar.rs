@@ -4,6 +4,7 @@
 
 use egui::Ui;
 
+use crate::i18n::T;
 use crate::model::{Lang, ModelError, Rounding};
 
 /// A message in the status bar.
@@ -32,19 +33,19 @@ pub fn status_bar(
         } else if let Some(e) = error {
             ui.colored_label(ui.visuals().error_fg_color, e.message(lang));
         } else {
-            ui.label(lang.pick("Siap.", "Ready."));
+            ui.label(lang.t(T::status_bar_ready));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let mode = match rounding {
-                Rounding::Exact => lang.pick("Tepat", "Exact"),
-                Rounding::Published => lang.pick("Sesuai publikasi", "As published"),
+                Rounding::Exact => lang.t(T::status_bar_exact),
+                Rounding::Published => lang.t(T::status_bar_as_published),
             };
             ui.label(mode);
             ui.separator();
             if dirty {
-                ui.label(lang.pick("• Belum disimpan", "• Unsaved changes"));
+                ui.label(lang.t(T::status_bar_unsaved_changes));
             } else {
-                ui.label(lang.pick("Tersimpan", "Saved"));
+                ui.label(lang.t(T::status_bar_saved));
             }
         });
     });

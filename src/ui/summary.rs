@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use super::view::View;
+use crate::i18n::T;
 use crate::model::Rounding;
 use crate::model::explain::Fmt;
 use crate::model::number::{fmt_fixed, fmt_percent};
@@ -17,20 +18,20 @@ pub fn summary(ui: &mut Ui, view: &View) {
     let f = Fmt::new(lang, p.rounding);
     let wl = &p.capacity;
     let published = p.rounding == Rounding::Published;
-    let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let t = |k: T| lang.t(k);
     let horizon = view.rows.iter().find(|r| r.year == p.horizon_year);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{}: {} {}",
-            t("Paket", "Package"),
+            t(T::summary_package),
             f.num(wl.package.package_minutes),
-            t("menit", "min")
+            t(T::summary_min)
         ));
         ui.separator();
         ui.label(format!(
             "WKE: {} {}",
             f.num(wl.working.effective_minutes),
-            t("menit", "min")
+            t(T::summary_min)
         ));
         ui.separator();
         ui.label(format!(
@@ -41,7 +42,7 @@ pub fn summary(ui: &mut Ui, view: &View) {
         ui.separator();
         ui.label(format!(
             "{}: {}",
-            t("Ibu hamil per bidan", "Women per midwife"),
+            t(T::summary_women_per_midwife),
             if published {
                 fmt_fixed(wl.women_per_midwife, 0, lang)
             } else {
@@ -52,10 +53,10 @@ pub fn summary(ui: &mut Ui, view: &View) {
             ui.separator();
             ui.strong(format!(
                 "{} {}: {} {}",
-                t("Kebutuhan bidan", "Midwives needed"),
+                t(T::summary_midwives_needed),
                 h.year,
                 fmt_fixed(h.midwives_needed, 1, lang),
-                t("FTE", "FTE")
+                t(T::summary_fte)
             ));
         }
     });

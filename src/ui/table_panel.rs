@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::view::View;
+use crate::i18n::T;
 use crate::model::YearKind;
 use crate::model::YearRow;
 use crate::model::explain::Fmt;
@@ -57,22 +58,13 @@ impl TablePanel {
         let lang = f.lang;
         ui.horizontal(|ui| {
             if ui
-                .button(lang.pick("Salin tabel", "Copy table"))
-                .on_hover_text(lang.pick(
-                    "Menyalin tabel (dipisah tab) untuk ditempel ke Excel atau laporan.",
-                    "Copies the table (tab-separated) to paste into Excel or a report.",
-                ))
+                .button(lang.t(T::table_panel_copy_table))
+                .on_hover_text(lang.t(T::table_panel_copies_the_table_tab_separated))
                 .clicked()
             {
                 ui.ctx().copy_text(self.as_text(rows, f, with_midwives));
             }
-            ui.label(
-                egui::RichText::new(lang.pick(
-                    "Klik judul kolom untuk mengurutkan.",
-                    "Click a column heading to sort.",
-                ))
-                .small(),
-            );
+            ui.label(egui::RichText::new(lang.t(T::table_panel_click_a_column_heading_to)).small());
         });
         let columns: Vec<TableColumn> = TableColumn::shown(with_midwives).collect();
         let n = columns.len();

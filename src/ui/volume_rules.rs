@@ -1,6 +1,7 @@
 //! The rules the workload tab offers for an activity's units a year:
 //! recorded, or derived from the year's births, and how each is named.
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::fmt_trim;
 use crate::model::staffing::{PerPerson, TargetGroup, VolumeRule};
@@ -68,15 +69,13 @@ pub fn same_rule(a: &VolumeRule, b: &VolumeRule) -> bool {
 
 pub fn rule_label(rule: &VolumeRule, lang: Lang) -> String {
     match rule {
-        VolumeRule::Recorded => lang.pick("dicatat", "recorded").to_string(),
+        VolumeRule::Recorded => lang.t(T::volume_rules_recorded).to_string(),
         VolumeRule::Derived {
             group, per_person, ..
         } => {
             let per = match per_person {
                 PerPerson::Once => String::new(),
-                PerPerson::AncVisitsByMidwife => {
-                    lang.pick(" × ANC bidan", " × midwife ANC").to_string()
-                }
+                PerPerson::AncVisitsByMidwife => lang.t(T::volume_rules_midwife_anc).to_string(),
                 PerPerson::PostpartumVisits => " × KF".to_string(),
                 PerPerson::NeonatalVisits => " × KN".to_string(),
                 PerPerson::Times(x) => format!(" × {}", fmt_trim(*x, 2, lang)),

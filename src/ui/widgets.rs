@@ -3,6 +3,7 @@
 
 use egui::{Color32, Response, Stroke, TextEdit, Ui};
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::{fmt_trim, parse_number};
 
@@ -21,10 +22,7 @@ pub fn number_field(
     width: f32,
 ) -> (Response, bool) {
     let mut v = Some(*value);
-    let hint = lang.pick(
-        "Bukan angka. Contoh: 1.602 (seribu enam ratus dua), 0,3 atau 30%. Nilai terakhir yang sah tetap dipakai.",
-        "Not a number. Examples: 1.602 (one thousand six hundred and two), 0,3 or 30%. The last valid value is kept.",
-    );
+    let hint = lang.t(T::widgets_not_a_number_examples_1);
     let read = |t: &str| parse_number(t, lang).map(Some).map_err(|_| ());
     let out = text_number(ui, &mut v, decimals, lang, id_salt, name, width, read, hint);
     if let Some(x) = v {
@@ -132,10 +130,7 @@ pub fn optional_number_field(
     name: &str,
     width: f32,
 ) -> (Response, bool) {
-    let hint = lang.pick(
-        "Bukan angka. Contoh: 261.890.900 atau 18,5. Kosongkan jika tidak ada.",
-        "Not a number. Examples: 261.890.900 or 18,5. Leave empty if not known.",
-    );
+    let hint = lang.t(T::widgets_not_a_number_examples_261);
     let read = |t: &str| {
         if t.trim().is_empty() {
             Ok(None)

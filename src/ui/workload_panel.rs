@@ -7,6 +7,7 @@
 use egui::{RichText, Ui};
 
 use crate::chart;
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::{fmt_fixed, fmt_trim};
 use crate::model::projection::{YearKind, YearRow};
@@ -47,7 +48,7 @@ impl WorkloadPanel {
             return Vec::new();
         };
         let lang = view.lang;
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let base_year = p.base_year;
         let rows = view.rows;
         self.setup = staffing.setup.clone();
@@ -55,7 +56,7 @@ impl WorkloadPanel {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(t("Preset:", "Preset:"));
+                    ui.label(t(T::workload_panel_preset));
                     for p in [ActivityPreset::PaperAncOnly, ActivityPreset::PuskesmasFull] {
                         let on = self.setup.preset == Some(p) && !self.setup.edited;
                         if ui.selectable_label(on, p.name(lang)).clicked() {
@@ -81,76 +82,80 @@ impl WorkloadPanel {
     }
 
     fn options_ui(&mut self, ui: &mut Ui, rows: &[YearRow], base_year: i32, lang: Lang) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         ui.horizontal_wrapped(|ui| {
-            ui.label(t("Metode:", "Method:"));
+            ui.label(t(T::workload_panel_method));
             ui.radio_value(&mut self.setup.method, Method::Wisn, "WISN (WHO)");
             ui.radio_value(&mut self.setup.method, Method::Abk, "ABK-Kes (Kemenkes)");
             ui.separator();
-            ui.label(t("Pembulatan antara:", "Intermediate rounding:"));
+            ui.label(t(T::workload_panel_intermediate_rounding));
             ui.radio_value(
                 &mut self.setup.rounding,
                 IntermediateRounding::Exact,
-                t("tanpa pembulatan", "exact"),
+                t(T::workload_panel_exact),
             );
             ui.radio_value(
                 &mut self.setup.rounding,
                 IntermediateRounding::Worksheet,
-                t("seperti lembar kerja", "as the worksheet"),
+                t(T::workload_panel_as_the_worksheet),
             );
             ui.separator();
-            ui.label(t("Pembulatan akhir:", "Final rounding:"));
+            ui.label(t(T::workload_panel_final_rounding));
             ui.radio_value(
                 &mut self.setup.final_rounding,
                 FinalRounding::Nearest,
-                t("ke terdekat", "nearest"),
+                t(T::workload_panel_nearest),
             );
             ui.radio_value(
                 &mut self.setup.final_rounding,
                 FinalRounding::Up,
-                t("ke atas", "up"),
+                t(T::workload_panel_up),
             );
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label(t("Waktu tersedia:", "Available time:"));
+            ui.label(t(T::workload_panel_available_time));
             let av = &mut self.setup.available;
-            ui.radio_value(av, AvailableChoice::Scenario, t("WKE skenario", "scenario's WKE"))
-                .on_hover_text(t(
-                    "Waktu kerja efektif dari parameter waktu kerja di panel kiri.",
-                    "The effective working time of the working-time parameters on the left.",
-                ));
-            ui.radio_value(av, AvailableChoice::Kemenkes6Day, t("ABK-Kes 6 hari", "ABK-Kes 6-day week"))
-                .on_hover_text(t(
-                    "Preset Kemenkes: 312 − 48 hari libur dan cuti = 264 hari × 4,375 jam (37,5 jam × 70% / 6) = 69.300 menit. Periksa jumlah hari libur tahun Anda.",
-                    "Kemenkes preset: 312 − 48 days of holidays and leave = 264 days × 4.375 h (37.5 h × 70% / 6) = 69,300 min. Check the holidays of your year.",
-                ));
-            ui.radio_value(av, AvailableChoice::Kemenkes5Day, t("ABK-Kes 5 hari", "ABK-Kes 5-day week"))
-                .on_hover_text(t(
-                    "Preset Kemenkes: 260 − 48 = 212 hari × 5,25 jam (37,5 jam × 70% / 5) = 66.780 menit.",
-                    "Kemenkes preset: 260 − 48 = 212 days × 5.25 h (37.5 h × 70% / 5) = 66,780 min.",
-                ));
-            ui.radio_value(av, AvailableChoice::Rounded1200Hours, t("1.200 jam (dibulatkan)", "1,200 h (rounded)"))
-                .on_hover_text(t(
-                    "Banyak lembar kerja ABK-Kes kabupaten membulatkan WKT menjadi 1.200 jam setahun = 72.000 menit (bukan 1.155 atau 1.113 jam). Pilih ini untuk mendapat angka yang sama dengan lembar kerja seperti itu.",
-                    "Many district ABK-Kes worksheets round the WKT to 1,200 hours a year = 72,000 min (instead of 1,155 or 1,113 h). Choose this to get the same figures as such a worksheet.",
-                ));
+            ui.radio_value(
+                av,
+                AvailableChoice::Scenario,
+                t(T::workload_panel_scenario_s_wke),
+            )
+            .on_hover_text(t(T::workload_panel_the_effective_working_time_of));
+            ui.radio_value(
+                av,
+                AvailableChoice::Kemenkes6Day,
+                t(T::workload_panel_abk_kes_6_day_week),
+            )
+            .on_hover_text(t(T::workload_panel_kemenkes_preset_312_48_days));
+            ui.radio_value(
+                av,
+                AvailableChoice::Kemenkes5Day,
+                t(T::workload_panel_abk_kes_5_day_week),
+            )
+            .on_hover_text(t(T::workload_panel_kemenkes_preset_260_48_212));
+            ui.radio_value(
+                av,
+                AvailableChoice::Rounded1200Hours,
+                t(T::workload_panel_1_200_h_rounded),
+            )
+            .on_hover_text(t(T::workload_panel_many_district_abk_kes_worksheets));
             let own = matches!(av, AvailableChoice::Minutes(_));
-            if ui.radio(own, t("isi sendiri", "set by hand")).clicked() && !own {
+            if ui.radio(own, t(T::workload_panel_set_by_hand)).clicked() && !own {
                 *av = AvailableChoice::Minutes(69_825.0);
             }
             if let AvailableChoice::Minutes(m) = av {
-                let name = t("Menit tersedia setahun", "Available minutes a year");
+                let name = t(T::workload_panel_available_minutes_a_year);
                 let id = ui.scope_id().with("workload_available_minutes");
                 number_field(ui, m, 1, lang, id, name, 80.0);
-                ui.label(t("menit/tahun", "min/year"));
+                ui.label(t(T::workload_panel_min_year));
             }
         });
         ui.horizontal_wrapped(|ui| {
             let year = self.setup.year.unwrap_or(base_year);
             let label = |r: &YearRow| {
                 let kind = match r.kind {
-                    YearKind::Data => t("data", "data"),
-                    YearKind::Projection => t("proyeksi", "projection"),
+                    YearKind::Data => t(T::workload_panel_data),
+                    YearKind::Projection => t(T::workload_panel_projection),
                 };
                 format!("{} ({kind})", r.year)
             };
@@ -159,7 +164,7 @@ impl WorkloadPanel {
                 .find(|r| r.year == year)
                 .map(label)
                 .unwrap_or_else(|| year.to_string());
-            egui::ComboBox::from_label(t("Tahun yang dihitung", "Year computed"))
+            egui::ComboBox::from_label(t(T::workload_panel_year_computed))
                 .selected_text(selected)
                 .height(300.0)
                 .show_ui(ui, |ui| {
@@ -170,116 +175,92 @@ impl WorkloadPanel {
                     }
                 });
             ui.separator();
-            let name = t("Bidan yang ada", "Midwives in post");
+            let name = t(T::workload_panel_midwives_in_post);
             ui.label(name);
             let id = ui.scope_id().with("workload_existing");
             optional_number_field(ui, &mut self.setup.existing, 2, lang, id, name, 70.0)
                 .0
-                .on_hover_text(t(
-                    "Opsional. Kosong: jumlah bidan dari data tahun itu, jika ada.",
-                    "Optional. Empty: the midwives of that year's data, if any.",
-                ));
+                .on_hover_text(t(T::workload_panel_optional_empty_the_midwives_of));
         });
     }
 
     /// The assumptions that turn a year's births into the volumes of the
     /// derived activities.
     fn assumptions_ui(&mut self, ui: &mut Ui, lang: Lang) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
-        egui::CollapsingHeader::new(t(
-            "Asumsi volume dari penduduk",
-            "Volume assumptions from the population",
-        ))
-        .id_salt("workload_assumptions")
-        .show(ui, |ui| {
-            let a = &mut self.setup.assumptions;
-            let rows: [(&str, &str, &mut f64, &str); 8] = [
-                (
-                    t("Ibu hamil per kelahiran", "Pregnant women per birth"),
-                    t(
-                        "Koefisien WHO yang dipakai Kemenkes: 1,10.",
-                        "WHO coefficient used by Kemenkes: 1.10.",
+        let t = |k: T| lang.t(k);
+        egui::CollapsingHeader::new(t(T::workload_panel_volume_assumptions_from_the_population))
+            .id_salt("workload_assumptions")
+            .show(ui, |ui| {
+                let a = &mut self.setup.assumptions;
+                let rows: [(&str, &str, &mut f64, &str); 8] = [
+                    (
+                        t(T::workload_panel_pregnant_women_per_birth),
+                        t(T::workload_panel_who_coefficient_used_by_kemenkes),
+                        &mut a.pregnant_per_birth,
+                        "",
                     ),
-                    &mut a.pregnant_per_birth,
-                    "",
-                ),
-                (
-                    t("Persalinan per kelahiran", "Deliveries per birth"),
-                    t(
-                        "Persalinan dan ibu nifas per kelahiran hidup: 1,05.",
-                        "Deliveries and postpartum women per live birth: 1.05.",
+                    (
+                        t(T::workload_panel_deliveries_per_birth),
+                        t(T::workload_panel_deliveries_and_postpartum_women_per),
+                        &mut a.deliveries_per_birth,
+                        "",
                     ),
-                    &mut a.deliveries_per_birth,
-                    "",
-                ),
-                (
-                    t("Kunjungan ANC per ibu", "ANC visits per woman"),
-                    t(
-                        "Permenkes 21/2021: minimal 6.",
-                        "Permenkes 21/2021: at least 6.",
+                    (
+                        t(T::workload_panel_anc_visits_per_woman),
+                        t(T::workload_panel_permenkes_21_2021_at_least),
+                        &mut a.anc_visits,
+                        "",
                     ),
-                    &mut a.anc_visits,
-                    "",
-                ),
-                (
-                    t("Di antaranya oleh dokter", "Of which by a doctor"),
-                    t(
-                        "Permenkes 21/2021: 2 (trimester I dan III); sisanya oleh bidan.",
-                        "Permenkes 21/2021: 2 (trimesters I and III); the rest by the midwife.",
+                    (
+                        t(T::workload_panel_of_which_by_a_doctor),
+                        t(T::workload_panel_permenkes_21_2021_2_trimesters),
+                        &mut a.anc_doctor_visits,
+                        "",
                     ),
-                    &mut a.anc_doctor_visits,
-                    "",
-                ),
-                (
-                    t("Kunjungan nifas per ibu", "Postpartum visits per woman"),
-                    t("KF1–KF4: 4.", "KF1–KF4: 4."),
-                    &mut a.kf_visits,
-                    "",
-                ),
-                (
-                    t("Kunjungan neonatal per bayi", "Neonatal visits per newborn"),
-                    t("KN1–KN3: 3.", "KN1–KN3: 3."),
-                    &mut a.kn_visits,
-                    "",
-                ),
-                (
-                    t("Komplikasi obstetri", "Obstetric complications"),
-                    t(
-                        "Persen ibu hamil; asumsi perencanaan: 20%.",
-                        "Percent of pregnant women; planning assumption: 20%.",
+                    (
+                        t(T::workload_panel_postpartum_visits_per_woman),
+                        t(T::workload_panel_kf1_kf4_4),
+                        &mut a.kf_visits,
+                        "",
                     ),
-                    &mut a.obstetric_complication_percent,
-                    "%",
-                ),
-                (
-                    t("Komplikasi neonatal", "Neonatal complications"),
-                    t(
-                        "Persen bayi baru lahir; asumsi perencanaan: 15%.",
-                        "Percent of newborns; planning assumption: 15%.",
+                    (
+                        t(T::workload_panel_neonatal_visits_per_newborn),
+                        t(T::workload_panel_kn1_kn3_3),
+                        &mut a.kn_visits,
+                        "",
                     ),
-                    &mut a.neonatal_complication_percent,
-                    "%",
-                ),
-            ];
-            for (label, tip, value, unit) in rows {
-                number_row(ui, label, tip, value, 2, lang, unit);
-            }
-        });
+                    (
+                        t(T::workload_panel_obstetric_complications),
+                        t(T::workload_panel_percent_of_pregnant_women_planning),
+                        &mut a.obstetric_complication_percent,
+                        "%",
+                    ),
+                    (
+                        t(T::workload_panel_neonatal_complications),
+                        t(T::workload_panel_percent_of_newborns_planning_assumption),
+                        &mut a.neonatal_complication_percent,
+                        "%",
+                    ),
+                ];
+                for (label, tip, value, unit) in rows {
+                    number_row(ui, label, tip, value, 2, lang, unit);
+                }
+            });
     }
 
     fn table_ui(&mut self, ui: &mut Ui, derived: &[Option<f64>], lang: Lang) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let mut remove = None;
         let mut changed = false;
         egui::Grid::new("workload_activities")
             .striped(true)
             .num_columns(6)
             .show(ui, |ui| {
-                ui.strong(t("Kegiatan", "Activity"));
-                ui.strong(t("Jenis", "Kind"));
-                ui.strong(t("Menit per satuan", "Minutes per unit"));
-                ui.strong(t("Satuan per tahun", "Units a year"));
-                ui.strong(t("Jumlah tenaga", "Staff doing it"));
+                ui.strong(t(T::workload_panel_activity));
+                ui.strong(t(T::workload_panel_kind));
+                ui.strong(t(T::workload_panel_minutes_per_unit));
+                ui.strong(t(T::workload_panel_units_a_year));
+                ui.strong(t(T::workload_panel_staff_doing_it));
                 ui.label("");
                 ui.end_row();
                 for (i, p) in self.setup.plan.iter_mut().enumerate() {
@@ -290,7 +271,7 @@ impl WorkloadPanel {
                             [240.0, ui.spacing().interact_size.y],
                             egui::TextEdit::singleline(&mut a.name),
                         )
-                        .accessible_name(format!("{} {n}", t("Nama kegiatan", "Activity name")))
+                        .accessible_name(format!("{} {n}", t(T::workload_panel_activity_name)))
                         .changed();
                     let before = a.kind;
                     egui::ComboBox::from_id_salt(("workload_kind", i))
@@ -301,9 +282,9 @@ impl WorkloadPanel {
                             }
                         })
                         .response
-                        .accessible_name(format!("{} {n}", t("Jenis kegiatan", "Activity kind")));
+                        .accessible_name(format!("{} {n}", t(T::workload_panel_activity_kind)));
                     changed |= a.kind != before;
-                    let name = format!("{} {n}", t("Menit per satuan", "Minutes per unit"));
+                    let name = format!("{} {n}", t(T::workload_panel_minutes_per_unit));
                     let id = ui.scope_id().with(("workload_minutes", i));
                     changed |=
                         number_field(ui, &mut a.minutes_per_unit, 3, lang, id, &name, 70.0).1;
@@ -339,10 +320,7 @@ impl WorkloadPanel {
                                 }
                             })
                             .response
-                            .accessible_name(format!(
-                                "{} {n}",
-                                t("Sumber volume", "Volume source")
-                            ));
+                            .accessible_name(format!("{} {n}", t(T::workload_panel_volume_source)));
                         if !same_rule(&before_rule, &p.rule) {
                             changed = true;
                             // A row made "recorded" keeps the volume it had.
@@ -354,7 +332,7 @@ impl WorkloadPanel {
                         }
                         match p.rule {
                             VolumeRule::Recorded => {
-                                let name = format!("{} {n}", t("Satuan per tahun", "Units a year"));
+                                let name = format!("{} {n}", t(T::workload_panel_units_a_year));
                                 let id = ui.scope_id().with(("workload_units", i));
                                 changed |= number_field(
                                     ui,
@@ -386,7 +364,7 @@ impl WorkloadPanel {
                         }
                     });
                     if a.kind == ActivityKind::Individual {
-                        let name = format!("{} {n}", t("Jumlah tenaga", "Staff doing it"));
+                        let name = format!("{} {n}", t(T::workload_panel_staff_doing_it));
                         let id = ui.scope_id().with(("workload_staff", i));
                         changed |= number_field(ui, &mut a.staff, 2, lang, id, &name, 50.0).1;
                     } else {
@@ -394,8 +372,8 @@ impl WorkloadPanel {
                     }
                     if ui
                         .small_button("×")
-                        .on_hover_text(t("Hapus baris", "Remove row"))
-                        .accessible_name(format!("{} {n}", t("Hapus baris", "Remove row")))
+                        .on_hover_text(t(T::workload_panel_remove_row))
+                        .accessible_name(format!("{} {n}", t(T::workload_panel_remove_row)))
                         .clicked()
                     {
                         remove = Some(i);
@@ -408,10 +386,10 @@ impl WorkloadPanel {
             changed = true;
         }
         ui.horizontal(|ui| {
-            if ui.button(t("+ Tambah kegiatan", "+ Add activity")).clicked() {
+            if ui.button(t(T::workload_panel_add_activity)).clicked() {
                 self.setup.plan.push(PlannedActivity {
                     activity: Activity::new(
-                        t("Kegiatan baru", "New activity"),
+                        t(T::workload_panel_new_activity),
                         ActivityKind::Service,
                         30.0,
                         0.0,
@@ -423,22 +401,16 @@ impl WorkloadPanel {
                 changed = true;
             }
             if ui
-                .button(t("Impor kegiatan (CSV/Excel)…", "Import activities (CSV/Excel)…"))
-                .on_hover_text(t(
-                    "Tabel ABK-Kes: kolom kegiatan, jenis, norma_waktu, capaian, jumlah_tenaga. Menggantikan tabel ini (dapat diurungkan).",
-                    "An ABK-Kes sheet: columns activity, kind, minutes_per_unit, units_per_year, staff. Replaces this table (undoable).",
-                ))
+                .button(t(T::workload_panel_import_activities_csv_excel))
+                .on_hover_text(t(T::workload_panel_an_abk_kes_sheet_columns))
                 .clicked()
             {
                 self.import_requested = true;
             }
             ui.label(
-                RichText::new(t(
-                    "Satuan per tahun tanpa kotak isian diturunkan dari sasaran tahun itu (arahkan kursor untuk aturannya).",
-                    "Units a year without a field are derived from that year's target group (hover for the rule).",
-                ))
-                .small()
-                .weak(),
+                RichText::new(t(T::workload_panel_units_a_year_without_a))
+                    .small()
+                    .weak(),
             );
         });
         if changed {
@@ -448,13 +420,13 @@ impl WorkloadPanel {
 
     fn results_ui(&mut self, ui: &mut Ui, view: &View, staffing: &StaffingView) {
         let lang = view.lang;
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let (available, result, steps) = match &staffing.outcome {
             Ok(o) => o,
             Err(msg) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("{} {msg}", t("Galat:", "Error:")),
+                    format!("{} {msg}", t(T::workload_panel_error)),
                 );
                 return;
             }
@@ -466,22 +438,19 @@ impl WorkloadPanel {
                 self.chart_ui(&mut cols[1], by_year, lang);
             }
         });
-        egui::CollapsingHeader::new(t(
-            "Perhitungan langkah demi langkah",
-            "Working, step by step",
-        ))
-        .default_open(false)
-        .show(ui, |ui| {
-            for (i, s) in steps.iter().enumerate() {
-                ui.label(RichText::new(format!("{}. {}", i + 1, s.title)).strong());
-                ui.label(RichText::new(&s.formula).italics());
-                ui.label(RichText::new(format!("= {}", s.working)).monospace());
-                if !s.note.is_empty() {
-                    ui.label(RichText::new(&s.note).small().weak());
+        egui::CollapsingHeader::new(t(T::workload_panel_working_step_by_step))
+            .default_open(false)
+            .show(ui, |ui| {
+                for (i, s) in steps.iter().enumerate() {
+                    ui.label(RichText::new(format!("{}. {}", i + 1, s.title)).strong());
+                    ui.label(RichText::new(&s.formula).italics());
+                    ui.label(RichText::new(format!("= {}", s.working)).monospace());
+                    if !s.note.is_empty() {
+                        ui.label(RichText::new(&s.note).small().weak());
+                    }
+                    ui.add_space(4.0);
                 }
-                ui.add_space(4.0);
-            }
-        });
+            });
     }
 
     fn summary_ui(
@@ -492,28 +461,25 @@ impl WorkloadPanel {
         year: i32,
         lang: Lang,
     ) {
-        let t = |id: &'static str, en: &'static str| lang.pick(id, en);
+        let t = |k: T| lang.t(k);
         let abk = r.method == Method::Abk;
         let ws = r.rounding == IntermediateRounding::Worksheet;
         let factor_decimals = if ws { 2 } else { 4 };
-        ui.strong(format!("{} {year}", t("Hasil tahun", "Result for")));
+        ui.strong(format!("{} {year}", t(T::workload_panel_result_for)));
         ui.label(format!(
             "{} ({}): {} {}",
-            t("Waktu kerja tersedia", "Available working time"),
+            t(T::workload_panel_available_working_time),
             if abk { "WKT" } else { "AWT" },
             fmt_trim(available.minutes, 2, lang),
-            t("menit/tahun", "min/year"),
+            t(T::workload_panel_min_year),
         ))
-        .on_hover_text(t(
-            "Dari waktu kerja skenario (panel parameter), dengan mode pembulatan skenario.",
-            "From the scenario's working time (parameter panel), with the scenario's rounding mode.",
-        ));
+        .on_hover_text(t(T::workload_panel_from_the_scenario_s_working));
         ui.label(format!(
             "{}: {}",
             if abk {
                 "JKT"
             } else {
-                t("Σ tenaga pelayanan", "Σ service staff")
+                t(T::workload_panel_service_staff)
             },
             fmt_fixed(r.service_staff, 2, lang)
         ));
@@ -529,50 +495,41 @@ impl WorkloadPanel {
         ui.label(
             RichText::new(format!(
                 "{}: {}",
-                t("Kebutuhan bidan", "Midwives required"),
+                t(T::workload_panel_midwives_required),
                 fmt_fixed(r.required, 2, lang)
             ))
             .strong(),
         );
         ui.label(format!(
             "{}: {}",
-            t("Dibulatkan", "Rounded"),
+            t(T::workload_panel_rounded),
             fmt_fixed(r.required_rounded, 0, lang)
         ));
         match (r.existing, r.difference, r.ratio) {
             (Some(e), Some(d), ratio) => {
                 ui.label(format!(
                     "{}: {}",
-                    t("Bidan yang ada", "Midwives in post"),
+                    t(T::workload_panel_midwives_in_post),
                     fmt_trim(e, 2, lang)
                 ));
                 ui.label(format!(
                     "{}: {} ({} {})",
-                    t(
-                        "Selisih (ada - dibutuhkan)",
-                        "Difference (in post - required)"
-                    ),
+                    t(T::workload_panel_difference_in_post_required),
                     fmt_fixed(d, 2, lang),
-                    t("dibulatkan", "rounded"),
+                    t(T::workload_panel_rounded_2),
                     fmt_fixed(r.difference_rounded.unwrap_or(d), 0, lang)
                 ));
                 if let Some(q) = ratio {
                     ui.label(format!(
                         "{}: {} ({})",
-                        t("Rasio", "Ratio"),
+                        t(T::workload_panel_ratio),
                         fmt_fixed(q, 2, lang),
                         r.ratio_reading(lang).unwrap_or("")
                     ));
                 }
             }
             _ => {
-                ui.label(
-                    RichText::new(t(
-                        "Isi bidan yang ada untuk selisih dan rasio.",
-                        "Give the midwives in post for the difference and the ratio.",
-                    ))
-                    .weak(),
-                );
+                ui.label(RichText::new(t(T::workload_panel_give_the_midwives_in_post)).weak());
             }
         }
     }
