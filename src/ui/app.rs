@@ -2,14 +2,13 @@
 //! computed results, the panels, and the frame loop: draw, then execute the
 //! commands the planner gave (see `command` and `file_actions`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use egui::Ui;
 use egui::util::undoer::Undoer;
-use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::data_panel::DataPanel;
@@ -19,6 +18,7 @@ use super::files::{FileDialogs, NativeDialogs};
 use super::menu_bar::{MenuState, menu_bar};
 use super::params_panel::ParamsPanel;
 use super::plot_panel::PlotPanel;
+use super::settings::{Settings, Theme};
 use super::status_bar::{Status, status_bar};
 use super::summary::summary;
 use super::table_panel::TablePanel;
@@ -26,45 +26,6 @@ use super::view::View;
 use super::working_panel::WorkingPanel;
 use crate::i18n::T;
 use crate::model::{Lang, Scenario, YearRow};
-
-/// Light or dark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum Theme {
-    #[default]
-    Light,
-    Dark,
-}
-
-/// What is remembered between runs (not the document).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub zoom: f32,
-    pub recent: Vec<PathBuf>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            lang: Lang::Id,
-            theme: Theme::Light,
-            zoom: 1.0,
-            recent: Vec::new(),
-        }
-    }
-}
-
-const MAX_RECENT: usize = 8;
-
-impl Settings {
-    pub(super) fn remember(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_path_buf());
-        self.recent.truncate(MAX_RECENT);
-    }
-}
 
 /// The tabs of the central area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

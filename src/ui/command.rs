@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::app::Theme;
-use super::data_panel::DataEdit;
-use super::export_dialog::ExportRequest;
+use super::data_edit::DataEdit;
+use super::export_request::ExportRequest;
+use super::settings::Theme;
 use crate::io::import::Imported;
 use crate::model::staffing::WorkloadSetup;
 use crate::model::{Lang, Parameters};

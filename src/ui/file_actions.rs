@@ -215,8 +215,8 @@ impl ProyeksiApp {
     }
 
     /// Writes an export to `path`; the result goes to the status bar.
-    pub fn export_to(&mut self, request: super::export_dialog::ExportRequest, path: &Path) {
-        use super::export_dialog::ExportRequest;
+    pub fn export_to(&mut self, request: super::export_request::ExportRequest, path: &Path) {
+        use super::export_request::ExportRequest;
         use crate::io::export::chart::save_chart;
         use crate::io::export::{csv::CsvStyle, save_table};
         let lang = self.lang();

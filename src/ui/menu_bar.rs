@@ -3,8 +3,8 @@
 
 use egui::Ui;
 
-use super::app::Theme;
 use super::command::Command;
+use super::settings::Theme;
 use crate::i18n::T;
 use crate::model::Lang;
 

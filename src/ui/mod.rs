@@ -3,6 +3,7 @@
 //!
 //! - `app`: the app's state (settings, document, undo, panels) and the frame loop.
 //! - `command`: every menu item, shortcut and panel request, with its shortcut.
+//! - `settings`: what is remembered between runs (language, theme, zoom, recent files).
 //! - `file_actions`: open, save, import, templates, export; executes the commands.
 //! - `document`: the scenario being edited and its cached computed results.
 //! - `view`: the read-only things every panel draws from.
@@ -19,22 +20,27 @@
 //! - `stacked_chart`: the workload tab's stacked bars of midwives needed by activity.
 //! - `volume_rules`: where an activity's units a year come from, as offered there.
 //! - `data_panel`: the editable data table (Data tab).
+//! - `data_edit`: one edit of the data table, as the Data tab asks for it.
 //! - `import_dialog`: the preview and column mapping of a data file being imported.
 //! - `export_dialog`: the chart and table export window.
+//! - `export_request`: which chart or table the planner asked to export, and how.
 //! - `widgets`: number fields and labelled rows shared by the panels.
 
 pub mod app;
 pub mod command;
+pub mod data_edit;
 pub mod data_panel;
 pub mod dialogs;
 pub mod document;
 pub mod export_dialog;
+pub mod export_request;
 pub mod file_actions;
 pub mod files;
 pub mod import_dialog;
 pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod settings;
 pub mod stacked_chart;
 pub mod status_bar;
 pub mod summary;
@@ -45,8 +51,9 @@ pub mod widgets;
 pub mod working_panel;
 pub mod workload_panel;
 
-pub use app::{ProyeksiApp, Settings, Tab};
+pub use app::{ProyeksiApp, Tab};
 pub use command::Command;
+pub use settings::{Settings, Theme};
 
 use std::path::PathBuf;
 use std::time::Instant;

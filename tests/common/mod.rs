@@ -11,6 +11,7 @@ use proyeksi_bidan::ui::{ProyeksiApp, Settings};
 pub type App = Harness<'static, ProyeksiApp>;
 
 /// The app with `dialogs`, after its first frames have settled.
+#[allow(dead_code)] // every UI test file but one starts this way
 pub fn app_with(dialogs: ScriptedDialogs) -> App {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

@@ -1,0 +1,42 @@
+//! What the planner asked to export: which chart or table, in which file
+//! format, with the suggested file name.
+
+use crate::io::export::csv::CsvStyle;
+
+/// What the planner asked to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportRequest {
+    ChartPng {
+        width: u32,
+        height: u32,
+    },
+    ChartSvg {
+        width: u32,
+        height: u32,
+    },
+    /// The Beban kerja tab's chart of midwives needed by activity per year.
+    WorkloadPng {
+        width: u32,
+        height: u32,
+    },
+    WorkloadSvg {
+        width: u32,
+        height: u32,
+    },
+    TableCsv(CsvStyle),
+    TableXlsx,
+}
+
+impl ExportRequest {
+    /// Suggested file name and the dialog filter.
+    pub fn file(self) -> (&'static str, &'static str, &'static [&'static str]) {
+        match self {
+            ExportRequest::ChartPng { .. } => ("grafik-proyeksi-bidan.png", "PNG", &["png"]),
+            ExportRequest::ChartSvg { .. } => ("grafik-proyeksi-bidan.svg", "SVG", &["svg"]),
+            ExportRequest::WorkloadPng { .. } => ("grafik-beban-kerja.png", "PNG", &["png"]),
+            ExportRequest::WorkloadSvg { .. } => ("grafik-beban-kerja.svg", "SVG", &["svg"]),
+            ExportRequest::TableCsv(_) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
+            ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
+        }
+    }
+}
