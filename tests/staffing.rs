@@ -1,4 +1,4 @@
-//! The full workload method (issue 5): WHO WISN and Kemenkes ABK-Kes,
+//! The full workload method: WHO WISN and Kemenkes ABK-Kes,
 //! worked by hand, the paper's ANC-only figures, properties, bad tables and
 //! the command line.
 

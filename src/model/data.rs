@@ -2,216 +2,14 @@
 //! form that the projection runs on.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::sync::Arc;
 
-use super::Lang;
 use super::error::{ModelError, Problem};
-use crate::i18n::T;
+
+pub use super::columns::{ColumnMapping, Field};
+pub use super::values::{Label, MaybeNumber};
 
 /// Plausible crude birth rates, per 1.000 people.
 pub const CBR_RANGE: (f64, f64) = (0.0, 60.0);
-
-/// A region's code or name. Every year of a region shares one copy of the
-/// text, so a table of 84.000 villages × 20 years holds each name once and
-/// copying a row allocates nothing. Reads as a `str`; the empty text takes no
-/// memory. One pointer wide (the text's length lives with the text), so that
-/// a row stays small.
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Label(Option<Arc<String>>);
-
-impl Label {
-    pub fn new(text: &str) -> Self {
-        if text.is_empty() {
-            Label(None)
-        } else {
-            Label(Some(Arc::new(text.to_owned())))
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        self.0.as_deref().map_or("", String::as_str)
-    }
-}
-
-impl std::ops::Deref for Label {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Label {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Debug for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl From<&str> for Label {
-    fn from(s: &str) -> Self {
-        Label::new(s)
-    }
-}
-
-impl From<String> for Label {
-    fn from(s: String) -> Self {
-        if s.is_empty() {
-            Label(None)
-        } else {
-            Label(Some(Arc::new(s)))
-        }
-    }
-}
-
-impl PartialEq<str> for Label {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Label {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for Label {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl Serialize for Label {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Label {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Label::from)
-    }
-}
-
-/// A number that may be missing, in the space of one `f64` (an
-/// `Option<f64>` takes twice that): a row of the data table stays small, so
-/// that a national table of 1,7 million rows loads and fits quickly. Missing
-/// is one particular NaN that no arithmetic gives; any other value, a NaN
-/// included, is kept as given. Reads and compares as an `Option<f64>`.
-#[derive(Clone, Copy)]
-pub struct MaybeNumber(f64);
-
-/// The bits that mean "missing": a quiet NaN with a payload of its own.
-const MISSING_BITS: u64 = 0x7FFC_0000_0000_0D1E;
-
-impl MaybeNumber {
-    /// No number.
-    pub const NONE: MaybeNumber = MaybeNumber(f64::from_bits(MISSING_BITS));
-
-    pub fn new(value: Option<f64>) -> Self {
-        match value {
-            Some(v) if v.to_bits() == MISSING_BITS => MaybeNumber(f64::NAN),
-            Some(v) => MaybeNumber(v),
-            None => Self::NONE,
-        }
-    }
-
-    /// The number, as an `Option`.
-    pub fn get(self) -> Option<f64> {
-        (self.0.to_bits() != MISSING_BITS).then_some(self.0)
-    }
-
-    pub fn is_some(self) -> bool {
-        self.get().is_some()
-    }
-
-    pub fn is_none(self) -> bool {
-        self.get().is_none()
-    }
-
-    pub fn unwrap_or(self, default: f64) -> f64 {
-        self.get().unwrap_or(default)
-    }
-
-    pub fn map<U>(self, f: impl FnOnce(f64) -> U) -> Option<U> {
-        self.get().map(f)
-    }
-
-    /// The number; panics when it is missing (for tests and invariants).
-    #[track_caller]
-    pub fn unwrap(self) -> f64 {
-        match self.get() {
-            Some(v) => v,
-            None => panic!("called `MaybeNumber::unwrap()` on a missing number"),
-        }
-    }
-}
-
-impl Default for MaybeNumber {
-    fn default() -> Self {
-        Self::NONE
-    }
-}
-
-impl From<Option<f64>> for MaybeNumber {
-    fn from(value: Option<f64>) -> Self {
-        MaybeNumber::new(value)
-    }
-}
-
-impl From<f64> for MaybeNumber {
-    fn from(value: f64) -> Self {
-        MaybeNumber::new(Some(value))
-    }
-}
-
-impl From<MaybeNumber> for Option<f64> {
-    fn from(value: MaybeNumber) -> Self {
-        value.get()
-    }
-}
-
-impl PartialEq for MaybeNumber {
-    fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
-impl PartialEq<Option<f64>> for MaybeNumber {
-    fn eq(&self, other: &Option<f64>) -> bool {
-        self.get() == *other
-    }
-}
-
-impl fmt::Debug for MaybeNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.get(), f)
-    }
-}
-
-impl Serialize for MaybeNumber {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.get().serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for MaybeNumber {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Option::<f64>::deserialize(d).map(MaybeNumber::new)
-    }
-}
 
 /// One region in one year, as the planner enters or imports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -242,11 +40,11 @@ pub struct DataRow {
 impl DataRow {
     /// Whether two rows belong to the same region (same [`region_key`](Self::region_key)).
     pub fn same_region(&self, other: &DataRow) -> bool {
-        match (&self.region_code.0, &other.region_code.0) {
-            // Rows of one region read from a file share their code.
-            (Some(a), Some(b)) if Arc::ptr_eq(a, b) && !blank(a) => true,
-            _ => self.region_key() == other.region_key(),
+        // Rows of one region read from a file share their code.
+        if self.region_code.shares_text(&other.region_code) && !blank(&self.region_code) {
+            return true;
         }
+        self.region_key() == other.region_key()
     }
 
     /// Whether the row gives its year's pregnant women: directly, from
@@ -590,107 +388,10 @@ impl PreparedData {
     }
 }
 
-/// A column of the data table that a file column can be mapped to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Field {
-    RegionCode,
-    RegionName,
-    Year,
-    Population,
-    Cbr,
-    Births,
-    PregnantWomen,
-    MidwivesAvailable,
-}
-
-impl Field {
-    pub const ALL: [Field; 8] = [
-        Field::RegionCode,
-        Field::RegionName,
-        Field::Year,
-        Field::Population,
-        Field::Cbr,
-        Field::Births,
-        Field::PregnantWomen,
-        Field::MidwivesAvailable,
-    ];
-
-    /// The header written in templates and exports.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::RegionCode => "region_code",
-            Field::RegionName => "region_name",
-            Field::Year => "year",
-            Field::Population => "population",
-            Field::Cbr => "cbr",
-            Field::Births => "births",
-            Field::PregnantWomen => "pregnant_women",
-            Field::MidwivesAvailable => "midwives_available",
-        }
-    }
-
-    /// The Indonesian header written in Indonesian templates.
-    pub fn key_id(self) -> &'static str {
-        match self {
-            Field::RegionCode => "kode_wilayah",
-            Field::RegionName => "nama_wilayah",
-            Field::Year => "tahun",
-            Field::Population => "jumlah_penduduk",
-            Field::Cbr => "cbr",
-            Field::Births => "jumlah_kelahiran",
-            Field::PregnantWomen => "jumlah_ibu_hamil",
-            Field::MidwivesAvailable => "jumlah_bidan",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Field::RegionCode => lang.t(T::data_region_code),
-            Field::RegionName => lang.t(T::data_region_name),
-            Field::Year => lang.t(T::data_year),
-            Field::Population => lang.t(T::data_population),
-            Field::Cbr => "CBR",
-            Field::Births => lang.t(T::data_births),
-            Field::PregnantWomen => lang.t(T::data_pregnant_women),
-            Field::MidwivesAvailable => lang.t(T::data_midwives_available),
-        }
-    }
-}
-
-/// Which file column feeds which field, as the planner confirmed it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct ColumnMapping {
-    /// (file header as written, field or `None` to ignore the column).
-    pub columns: Vec<(String, Option<Field>)>,
-}
-
-impl ColumnMapping {
-    pub fn index_of(&self, field: Field) -> Option<usize> {
-        self.columns.iter().position(|(_, f)| *f == Some(field))
-    }
-
-    /// Fields the data cannot do without that no column feeds.
-    pub fn missing(&self) -> Vec<Field> {
-        let has = |f| self.index_of(f).is_some();
-        let mut out = Vec::new();
-        if !has(Field::Year) {
-            out.push(Field::Year);
-        }
-        if !has(Field::PregnantWomen) && !has(Field::Births) {
-            if !has(Field::Population) {
-                out.push(Field::Population);
-            }
-            if !has(Field::Cbr) {
-                out.push(Field::Cbr);
-            }
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::values::MISSING_BITS;
 
     #[test]
     fn a_maybe_number_reads_and_compares_as_an_option() {

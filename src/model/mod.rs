@@ -4,6 +4,8 @@
 //!
 //! - [`params`]: the planner's parameters (service standard, working time, population, rounding).
 //! - [`data`]: the data table (region, year, population, CBR) and its checked form.
+//! - [`values`]: a region's shared code or name, and a number that may be missing.
+//! - [`columns`]: the data table's columns that a file's columns are mapped to.
 //! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
 //! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
@@ -15,6 +17,7 @@
 //! - [`synthetic`]: a deterministic synthetic data set for benchmarks and tests.
 
 pub mod capacity;
+pub mod columns;
 pub mod data;
 pub mod error;
 pub mod explain;
@@ -25,6 +28,7 @@ pub mod projection;
 pub mod scenario;
 pub mod staffing;
 pub mod synthetic;
+pub mod values;
 
 pub use crate::i18n::Lang;
 pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
