@@ -19,7 +19,9 @@
 //!   - `mod`: `save_table` by extension, and the output formats of `compute`;
 //!   - `file`: the export error and atomic file writing;
 //!   - `chart`: the chart as PNG or SVG, from the window's `ChartSpec`;
+//!   - `axes`: the chart's tick steps, ranges and linear scale;
 //!   - `fonts`: the bundled chart fonts and their glyph bearings;
+//!   - `stacked`: the stacked bars of the workload chart;
 //!   - `csv`: the one CSV writer of the results table;
 //!   - `xlsx`: the results workbook (table, parameters and the working);
 //!   - `text`: the text table with its summary, for the command line;

@@ -2,6 +2,7 @@
 //! text table or JSON. Every table output reads the one column list of
 //! [`crate::table`].
 
+mod axes;
 pub mod chart;
 pub mod csv;
 mod file;
