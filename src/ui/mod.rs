@@ -24,7 +24,7 @@
 //! - `import_dialog`: the preview and column mapping of a data file being imported.
 //! - `export_dialog`: the chart and table export window.
 //! - `export_request`: which chart or table the planner asked to export, and how.
-//! - `widgets`: number fields and labelled rows shared by the panels.
+//! - `widgets`: number fields, labelled rows and the working's steps, shared by the panels.
 
 pub mod app;
 pub mod command;

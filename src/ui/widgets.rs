@@ -1,10 +1,11 @@
 //! Small widgets shared by the panels: a number field that reads and shows
 //! numbers the Indonesian way and refuses text it cannot read.
 
-use egui::{Color32, Response, Stroke, TextEdit, Ui};
+use egui::{Color32, Response, RichText, Stroke, TextEdit, Ui};
 
 use crate::i18n::T;
 use crate::model::Lang;
+use crate::model::explain::Step;
 use crate::model::number::{fmt_trim, parse_number};
 
 /// A text field for a number. It shows the value in the planner's format
@@ -139,4 +140,18 @@ pub fn optional_number_field(
         }
     };
     text_number(ui, value, decimals, lang, id_salt, name, width, read, hint)
+}
+
+/// The working, step by step: number and title, formula, the numbers put
+/// in, and the note, with `gap` points between steps.
+pub fn steps_ui(ui: &mut Ui, steps: &[Step], gap: f32) {
+    for (i, s) in steps.iter().enumerate() {
+        ui.label(RichText::new(format!("{}. {}", i + 1, s.title)).strong());
+        ui.label(RichText::new(&s.formula).italics());
+        ui.label(RichText::new(format!("= {}", s.working)).monospace());
+        if !s.note.is_empty() {
+            ui.label(RichText::new(&s.note).small().weak());
+        }
+        ui.add_space(gap);
+    }
 }

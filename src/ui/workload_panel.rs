@@ -22,7 +22,7 @@ use super::document::StaffingView;
 use super::stacked_chart;
 use super::view::View;
 use super::volume_rules::{RULES, rule_label, same_rule};
-use super::widgets::{number_field, number_row, optional_number_field};
+use super::widgets::{number_field, number_row, optional_number_field, steps_ui};
 
 /// The workload tab. Its set-up lives in the scenario (`WorkloadSetup`):
 /// the panel edits a copy during the frame and returns it as a command.
@@ -441,15 +441,7 @@ impl WorkloadPanel {
         egui::CollapsingHeader::new(t(T::workload_panel_working_step_by_step))
             .default_open(false)
             .show(ui, |ui| {
-                for (i, s) in steps.iter().enumerate() {
-                    ui.label(RichText::new(format!("{}. {}", i + 1, s.title)).strong());
-                    ui.label(RichText::new(&s.formula).italics());
-                    ui.label(RichText::new(format!("= {}", s.working)).monospace());
-                    if !s.note.is_empty() {
-                        ui.label(RichText::new(&s.note).small().weak());
-                    }
-                    ui.add_space(4.0);
-                }
+                steps_ui(ui, steps, 4.0);
             });
     }
 
