@@ -1,4 +1,4 @@
-//! The paper's published figures (DOMAIN.md, Table 2 and text), digit for
+//! The paper's published figures (Dewi & Umniyatun, Table 2 and the text), digit for
 //! digit in "published" mode, and the exact values by default.
 
 use proyeksi_bidan::model::explain::{Subject, explain};
@@ -105,7 +105,7 @@ fn exact_mode_does_not_round() {
 
 #[test]
 fn rounded_mean_growth_would_give_5_218_343() {
-    // DOMAIN.md: with g rounded to −0.007 the 2020 projection is 5.218.343.
+    // The paper: with g rounded to −0.007 the 2020 projection is 5.218.343.
     let mut s = published();
     s.params.population.growth_method = model::GrowthMethod::Fixed;
     s.params.population.fixed_growth_percent = -0.7;
