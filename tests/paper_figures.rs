@@ -105,7 +105,7 @@ fn exact_mode_does_not_round() {
 
 #[test]
 fn rounded_mean_growth_would_give_5_218_343() {
-    // The paper: with g rounded to −0.007 the 2020 projection is 5.218.343.
+    // With g rounded to −0.007 the 2020 projection would be 5.218.343.
     let mut s = published();
     s.params.population.growth_method = model::GrowthMethod::Fixed;
     s.params.population.fixed_growth_percent = -0.7;
