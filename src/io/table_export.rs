@@ -418,6 +418,7 @@ fn parameter_sheet(
                     "compound growth first to last year",
                 ),
                 GrowthMethod::Fixed => t("ditetapkan perencana", "set by the planner"),
+                other => other.label(lang),
             }
             .to_string(),
         ),

@@ -6,6 +6,7 @@
 //! - [`data`]: the data table (region, year, population, CBR) and its checked form.
 //! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
 //! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
+//! - [`growth`]: the growth-rate estimators (mean, median, trend, compound) over chosen years.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
 //! - [`explain`]: the working, every step with its formula and numbers.
@@ -18,6 +19,7 @@ pub mod capacity;
 pub mod data;
 pub mod error;
 pub mod explain;
+pub mod growth;
 pub mod number;
 pub mod overrides;
 pub mod params;
@@ -31,8 +33,8 @@ pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
-    GrowthMethod, Parameters, PopulationParams, Rounding, ServiceStandard, StandardPreset, Visit,
-    WorkingTime,
+    CbrTrend, GrowthMethod, Parameters, PopulationParams, Rounding, ServiceStandard,
+    StandardPreset, Visit, WorkingTime, YearSpan,
 };
 pub use projection::{Projection, YearKind, YearRow, project};
 pub use scenario::Scenario;

@@ -34,7 +34,10 @@ pub const NAMES: [(&str, &str); 19] = [
     ("allowance_percent", "allowance, % of formal hours (30)"),
     ("base_year", "base year of the projection (2017)"),
     ("horizon_year", "last projected year (2035)"),
-    ("growth_method", "mean, compound or fixed"),
+    (
+        "growth_method",
+        "mean, compound, fixed, trend, median or population",
+    ),
     (
         "growth_percent",
         "growth per year in % when growth_method=fixed",
@@ -166,18 +169,12 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
         "base_year" => params.population.base_year = year(name, value)?,
         "horizon_year" => params.population.horizon_year = year(name, value)?,
         "growth_method" => {
-            params.population.growth_method = match value {
-                "mean" => GrowthMethod::MeanAnnual,
-                "compound" => GrowthMethod::Compound,
-                "fixed" => GrowthMethod::Fixed,
-                _ => {
-                    return Err(OverrideError::BadValue {
-                        name: name.to_string(),
-                        value: value.to_string(),
-                        expected: "mean, compound or fixed",
-                    });
-                }
-            }
+            params.population.growth_method =
+                GrowthMethod::from_key(value).ok_or_else(|| OverrideError::BadValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    expected: "mean, compound, fixed, trend, median or population",
+                })?
         }
         "growth_percent" => {
             params.population.fixed_growth_percent = number(name, value, lang)?;
@@ -236,5 +233,16 @@ mod tests {
         assert!(apply(&mut p, "visits=", Lang::Id).is_err());
         assert!(apply(&mut p, "base_year", Lang::Id).is_err());
         assert_eq!(p, Parameters::default());
+    }
+
+    #[test]
+    fn sets_every_growth_method() {
+        let mut p = Parameters::default();
+        for m in GrowthMethod::ALL {
+            apply(&mut p, &format!("growth_method={}", m.key()), Lang::Id).unwrap();
+            assert_eq!(p.population.growth_method, m);
+        }
+        let e = apply(&mut p, "growth_method=average", Lang::Id).unwrap_err();
+        assert!(e.to_string().contains("trend, median or population"), "{e}");
     }
 }

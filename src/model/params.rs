@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Lang;
+use crate::i18n::T;
+
 /// How intermediate values are rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Rounding {
@@ -34,16 +37,91 @@ pub enum GrowthMethod {
     Compound,
     /// A rate set by the planner (`fixed_growth_percent`).
     Fixed,
+    /// Log-linear least-squares trend over the growth years: ln P = a + b·year, g = e^b − 1.
+    Trend,
+    /// Median of the year-on-year growth rates of the growth years.
+    Median,
+    /// The population route: the population grows by the mean of its own
+    /// annual rates, the CBR follows `cbr_trend`, and births and pregnant
+    /// women are computed from them every year.
+    Population,
 }
 
 impl GrowthMethod {
+    pub const ALL: [GrowthMethod; 6] = [
+        GrowthMethod::MeanAnnual,
+        GrowthMethod::Compound,
+        GrowthMethod::Fixed,
+        GrowthMethod::Trend,
+        GrowthMethod::Median,
+        GrowthMethod::Population,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             GrowthMethod::MeanAnnual => "mean",
             GrowthMethod::Compound => "compound",
             GrowthMethod::Fixed => "fixed",
+            GrowthMethod::Trend => "trend",
+            GrowthMethod::Median => "median",
+            GrowthMethod::Population => "population",
         }
     }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// The name of a method added beside the paper's three, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GrowthMethod::MeanAnnual => lang.pick("Rata-rata tahunan", "Annual mean"),
+            GrowthMethod::Compound => lang.pick("Majemuk", "Compound"),
+            GrowthMethod::Fixed => lang.pick("Ditetapkan", "Set by planner"),
+            GrowthMethod::Trend => lang.t(T::growth_method_trend),
+            GrowthMethod::Median => lang.t(T::growth_method_median),
+            GrowthMethod::Population => lang.t(T::growth_method_population),
+        }
+    }
+}
+
+/// How the population route carries the crude birth rate forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum CbrTrend {
+    /// Held at the mean CBR of the growth years.
+    #[default]
+    HoldMean,
+    /// Held at the CBR of the last growth year.
+    HoldLatest,
+    /// Log-linear least-squares trend of the CBR over the growth years.
+    Trend,
+}
+
+impl CbrTrend {
+    pub const ALL: [CbrTrend; 3] = [CbrTrend::HoldMean, CbrTrend::HoldLatest, CbrTrend::Trend];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CbrTrend::HoldMean => "hold_mean",
+            CbrTrend::HoldLatest => "hold_latest",
+            CbrTrend::Trend => "trend",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    fn is_default(&self) -> bool {
+        *self == CbrTrend::default()
+    }
+}
+
+/// A span of data years, first to last inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearSpan {
+    pub first: i32,
+    pub last: i32,
 }
 
 /// One antenatal visit (kunjungan) of a service standard.
@@ -239,6 +317,13 @@ pub struct PopulationParams {
     /// Growth per year in percent, used when `growth_method` is `Fixed`.
     #[serde(default)]
     pub fixed_growth_percent: f64,
+    /// The years the growth is estimated from; `None` is every data year.
+    /// Leaves the data as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_years: Option<YearSpan>,
+    /// How the population route carries the CBR forward.
+    #[serde(default, skip_serializing_if = "CbrTrend::is_default")]
+    pub cbr_trend: CbrTrend,
 }
 
 impl Default for PopulationParams {
@@ -249,6 +334,8 @@ impl Default for PopulationParams {
             horizon_year: 2035,
             growth_method: GrowthMethod::MeanAnnual,
             fixed_growth_percent: 0.0,
+            growth_years: None,
+            cbr_trend: CbrTrend::HoldMean,
         }
     }
 }

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::capacity::{Capacity, capacity};
 use super::data::PreparedData;
 use super::error::{ModelError, Problem};
+use super::growth;
 use super::number::round_half_up;
-use super::params::{GrowthMethod, Parameters, Rounding};
+use super::params::{GrowthMethod, Parameters, PopulationParams, Rounding};
 
 /// Whether a year's figures come from the data or from the projection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,15 +114,26 @@ fn advance(factor: &mut [f64], q: &[f64], shown: impl Fn(f64) -> f64) -> f64 {
     lanes.iter().sum::<f64>() + rest
 }
 
-/// Growth rate from year `a` to year `b`; zero to zero is no growth.
-fn growth(prev: f64, next: f64) -> Option<f64> {
-    if prev > 0.0 {
-        Some((next - prev) / prev)
-    } else if next == 0.0 {
-        Some(0.0)
-    } else {
-        None
-    }
+use super::growth::annual_rate as growth;
+
+/// The mean of the annual rates of `values` (the growth years of one
+/// region) and the rate the projection uses under `pop.growth_method`.
+/// `Err(i)`: the growth into `values[i]` cannot be computed.
+pub fn estimate(pop: &PopulationParams, values: &[f64]) -> Result<(f64, f64), usize> {
+    let rates = growth::annual_rates(values)?;
+    let mean = growth::mean(&rates);
+    let used = match pop.growth_method {
+        GrowthMethod::MeanAnnual | GrowthMethod::Population => mean,
+        GrowthMethod::Fixed => pop.fixed_growth_percent / 100.0,
+        GrowthMethod::Compound => growth::compound(values)?,
+        GrowthMethod::Median => growth::median(&rates),
+        GrowthMethod::Trend => match growth::trend(values) {
+            Ok(g) => g,
+            // A zero year has no logarithm: the growth into the next year fails.
+            Err(i) => return Err((i + 1).min(values.len() - 1)),
+        },
+    };
+    Ok((mean, used))
 }
 
 /// Checks the population parameters against the data.
@@ -234,40 +246,17 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
         }
     }
 
+    let (k0, k1) = (0, years - 1);
     let mut growth_used = Vec::with_capacity(regions);
     let mut mean_growth = Vec::with_capacity(regions);
     let mut base_pregnant = Vec::with_capacity(regions);
     for r in 0..regions {
         let series = &pregnant[r * years..(r + 1) * years];
-        let mut sum = 0.0;
-        for k in 1..years {
-            sum += growth(series[k - 1], series[k]).ok_or_else(|| ModelError::GrowthFromZero {
-                region: data.label(r).to_string(),
-                year: first_year + k as i32,
-            })?;
-        }
-        let mean = if years > 1 {
-            sum / (years - 1) as f64
-        } else {
-            0.0
+        let from_zero = |i: usize| ModelError::GrowthFromZero {
+            region: data.label(r).to_string(),
+            year: first_year + (k0 + i) as i32,
         };
-        let used = match p.population.growth_method {
-            GrowthMethod::MeanAnnual => mean,
-            GrowthMethod::Fixed => p.population.fixed_growth_percent / 100.0,
-            GrowthMethod::Compound => {
-                let (a, b) = (series[0], series[years - 1]);
-                if years < 2 || (a == 0.0 && b == 0.0) {
-                    0.0
-                } else if a == 0.0 {
-                    return Err(ModelError::GrowthFromZero {
-                        region: data.label(r).to_string(),
-                        year: first_year + 1,
-                    });
-                } else {
-                    (b / a).powf(1.0 / (years - 1) as f64) - 1.0
-                }
-            }
-        };
+        let (mean, used) = estimate(&p.population, &series[k0..=k1]).map_err(from_zero)?;
         if used <= -1.0 && first_year < base_year {
             return Err(ModelError::GrowthFromZero {
                 region: data.label(r).to_string(),
@@ -511,6 +500,48 @@ mod tests {
         ] {
             assert_eq!(round_whole(x), round_half_up(x, 0), "{x}");
         }
+    }
+
+    /// One region with pregnant women given: 100, 110, 99, 104,94, 110,187
+    /// in 2016–2020 (rates +10%, −10%, +6%, +5%).
+    pub(crate) fn short_series() -> Vec<crate::model::DataRow> {
+        [100.0, 110.0, 99.0, 104.94, 110.187]
+            .iter()
+            .enumerate()
+            .map(|(i, &pw)| crate::model::DataRow {
+                region_name: "Desa Contoh".into(),
+                year: 2016 + i as i32,
+                pregnant_women: pw.into(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn growth_with(method: GrowthMethod) -> f64 {
+        let mut p = Parameters::default();
+        p.population.base_year = 2016;
+        p.population.growth_method = method;
+        let data = PreparedData::new(&short_series()).unwrap();
+        project(&p, &data).unwrap().growth_used[0]
+    }
+
+    #[test]
+    fn each_estimator_on_a_short_series() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+        // Mean (the paper): (0,10 − 0,10 + 0,06 + 0,05) / 4 = 0,0275.
+        assert!(close(growth_with(GrowthMethod::MeanAnnual), 0.0275));
+        // Median: sorted −0,10; 0,05; 0,06; 0,10 → (0,05 + 0,06) / 2 = 0,055.
+        assert!(close(growth_with(GrowthMethod::Median), 0.055));
+        // Compound: (110,187 / 100)^(1/4) − 1 = 0,0245487.
+        let c = growth_with(GrowthMethod::Compound);
+        assert!((c - 0.0245487).abs() < 1e-7, "{c}");
+        // Trend: t = 0…4, t̄ = 2, Σ(t − t̄)² = 10; ln P = 4,6051702,
+        // 4,7004804, 4,5951199, 4,6533888, 4,7021789;
+        // Σ(t − t̄)·ln P = −2 × 4,6051702 − 4,7004804 + 4,6533888
+        // + 2 × 4,7021789 = 0,1469259 (the ȳ terms cancel), so
+        // b = 0,01469259 and g = e^b − 1 = 0,0148011.
+        let g = growth_with(GrowthMethod::Trend);
+        assert!((g - 0.0148011).abs() < 1e-7, "{g}");
     }
 
     #[test]

@@ -348,6 +348,7 @@ impl ParamsPanel {
                 GrowthMethod::MeanAnnual => t("Rata-rata tahunan", "Annual mean"),
                 GrowthMethod::Compound => t("Majemuk", "Compound"),
                 GrowthMethod::Fixed => t("Ditetapkan", "Set by planner"),
+                other => other.label(lang),
             };
             egui::ComboBox::from_id_salt("growth_method")
                 .selected_text(name(pop.growth_method))

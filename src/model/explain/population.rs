@@ -2,6 +2,7 @@
 //! growth, the projection and the midwives needed, for the total or one
 //! region.
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::data::PreparedData;
 use crate::model::number::{fmt_auto, fmt_fixed, fmt_trim};
@@ -219,6 +220,13 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
                     "Growth set by the planner: g =",
                 ),
                 fmt_auto(growth_used, lang)
+            ),
+            other => lang.tf(
+                T::growth_used_note,
+                &[
+                    ("method", &other.label(lang)),
+                    ("g", &fmt_auto(growth_used, lang)),
+                ],
             ),
         },
     ));
