@@ -3,10 +3,12 @@
 
 use super::Lang;
 use super::number::parse_number;
-use super::params::{GrowthMethod, Parameters, Rounding, StandardPreset, Visit};
+use super::params::{
+    CbrTrend, GrowthMethod, Parameters, Rounding, StandardPreset, Visit, YearSpan,
+};
 
 /// The parameter names `set` accepts, with what each means.
-pub const NAMES: [(&str, &str); 19] = [
+pub const NAMES: [(&str, &str); 21] = [
     (
         "coefficient",
         "pregnant women per live birth (1.10) / ibu hamil per kelahiran hidup",
@@ -37,6 +39,14 @@ pub const NAMES: [(&str, &str); 19] = [
     (
         "growth_method",
         "mean, compound, fixed, trend, median or population",
+    ),
+    (
+        "growth_years",
+        "years the growth is estimated from, e.g. 2019-2020 (all: every data year)",
+    ),
+    (
+        "cbr_trend",
+        "CBR in the population route: hold_mean, hold_latest or trend",
     ),
     (
         "growth_percent",
@@ -80,6 +90,23 @@ fn year(name: &str, value: &str) -> Result<i32, OverrideError> {
         value: value.to_string(),
         expected: "a year such as 2017",
     })
+}
+
+/// Reads `2019-2020` (or `2019–2020`, or one year `2019`) as a span of
+/// years; `all` is every data year.
+pub fn year_span(name: &str, value: &str) -> Result<Option<YearSpan>, OverrideError> {
+    if value.eq_ignore_ascii_case("all") || value.eq_ignore_ascii_case("semua") {
+        return Ok(None);
+    }
+    let (a, b) = value.split_once(['-', '–']).unwrap_or((value, value));
+    let bad = || OverrideError::BadValue {
+        name: name.to_string(),
+        value: value.to_string(),
+        expected: "years such as 2019-2020, or all",
+    };
+    let first = year(name, a).map_err(|_| bad())?;
+    let last = year(name, b).map_err(|_| bad())?;
+    Ok(Some(YearSpan { first, last }))
 }
 
 /// Reads a list of visit minutes: `30.6,20,20,34.1` or `30,6;20;20;34,1`.
@@ -176,6 +203,15 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                     expected: "mean, compound, fixed, trend, median or population",
                 })?
         }
+        "growth_years" => params.population.growth_years = year_span(name, value)?,
+        "cbr_trend" => {
+            params.population.cbr_trend =
+                CbrTrend::from_key(value).ok_or_else(|| OverrideError::BadValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    expected: "hold_mean, hold_latest or trend",
+                })?
+        }
         "growth_percent" => {
             params.population.fixed_growth_percent = number(name, value, lang)?;
             params.population.growth_method = GrowthMethod::Fixed;
@@ -242,6 +278,20 @@ mod tests {
             apply(&mut p, &format!("growth_method={}", m.key()), Lang::Id).unwrap();
             assert_eq!(p.population.growth_method, m);
         }
+        apply(&mut p, "growth_years=2019-2020", Lang::Id).unwrap();
+        assert_eq!(
+            p.population.growth_years,
+            Some(YearSpan {
+                first: 2019,
+                last: 2020
+            })
+        );
+        apply(&mut p, "growth_years=all", Lang::Id).unwrap();
+        assert_eq!(p.population.growth_years, None);
+        assert!(apply(&mut p, "growth_years=2019-", Lang::Id).is_err());
+        apply(&mut p, "cbr_trend=hold_latest", Lang::Id).unwrap();
+        assert_eq!(p.population.cbr_trend, CbrTrend::HoldLatest);
+        assert!(apply(&mut p, "cbr_trend=latest", Lang::Id).is_err());
         let e = apply(&mut p, "growth_method=average", Lang::Id).unwrap_err();
         assert!(e.to_string().contains("trend, median or population"), "{e}");
     }

@@ -349,3 +349,27 @@ pub struct Parameters {
     pub population: PopulationParams,
     pub rounding: Rounding,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_population_settings_load_and_save_unchanged() {
+        let old = "(coefficient:1.1,base_year:2017,horizon_year:2035,growth_method:MeanAnnual,fixed_growth_percent:0.0)";
+        let p: PopulationParams = ron::from_str(old).unwrap();
+        assert_eq!(p, PopulationParams::default());
+        assert_eq!(ron::to_string(&p).unwrap(), old);
+        let new = PopulationParams {
+            growth_method: GrowthMethod::Population,
+            growth_years: Some(YearSpan {
+                first: 2019,
+                last: 2020,
+            }),
+            cbr_trend: CbrTrend::Trend,
+            ..PopulationParams::default()
+        };
+        let text = ron::to_string(&new).unwrap();
+        assert_eq!(ron::from_str::<PopulationParams>(&text).unwrap(), new);
+    }
+}

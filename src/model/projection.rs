@@ -56,9 +56,11 @@ pub struct Projection {
     pub last_data_year: i32,
     /// Last year shown: the horizon, or the last data year if later.
     pub end_year: i32,
+    /// The first and last year the growth is estimated from.
+    pub growth_years: (i32, i32),
     /// Per region: the growth rate used for the projection.
     pub growth_used: Vec<f64>,
-    /// Per region: the mean annual growth of the data (unrounded).
+    /// Per region: the mean annual growth of the growth years (unrounded).
     pub mean_growth: Vec<f64>,
     /// Per region: P_0, pregnant women in the base year.
     pub base_pregnant: Vec<f64>,
@@ -136,6 +138,15 @@ pub fn estimate(pop: &PopulationParams, values: &[f64]) -> Result<(f64, f64), us
     Ok((mean, used))
 }
 
+/// The first and last year the growth is estimated from: the planner's
+/// growth years, or every data year.
+pub fn growth_years(p: &Parameters, data: &PreparedData) -> (i32, i32) {
+    match p.population.growth_years {
+        Some(span) => (span.first, span.last),
+        None => (data.first_year, data.last_year()),
+    }
+}
+
 /// Checks the population parameters against the data.
 fn check_population(p: &Parameters, data: &PreparedData) -> Result<(), ModelError> {
     let pop = &p.population;
@@ -181,6 +192,28 @@ fn check_population(p: &Parameters, data: &PreparedData) -> Result<(), ModelErro
                 max_open: false,
             },
         ));
+    }
+    if let Some(span) = pop.growth_years {
+        for year in [span.first, span.last] {
+            if year < first || year > last {
+                return Err(ModelError::parameter(
+                    "growth_years",
+                    year as f64,
+                    Problem::YearNotInData { first, last },
+                ));
+            }
+        }
+        if span.last < span.first {
+            return Err(ModelError::parameter(
+                "growth_years",
+                span.last as f64,
+                Problem::OutOfRange {
+                    min: span.first as f64,
+                    max: last as f64,
+                    max_open: false,
+                },
+            ));
+        }
     }
     if pop.growth_method == GrowthMethod::Fixed
         && (!pop.fixed_growth_percent.is_finite()
@@ -246,7 +279,8 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
         }
     }
 
-    let (k0, k1) = (0, years - 1);
+    let (gy0, gy1) = growth_years(p, data);
+    let (k0, k1) = ((gy0 - first_year) as usize, (gy1 - first_year) as usize);
     let mut growth_used = Vec::with_capacity(regions);
     let mut mean_growth = Vec::with_capacity(regions);
     let mut base_pregnant = Vec::with_capacity(regions);
@@ -302,7 +336,10 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
                 }
             };
             let g = prev_total_pw.and_then(|prev| growth(prev, pw));
-            if let Some(g) = g {
+            if let Some(g) = g
+                && k > k0
+                && k <= k1
+            {
                 total_growth_sum += g;
             }
             prev_total_pw = Some(pw);
@@ -336,8 +373,8 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
             ));
         }
     }
-    let total_mean_growth = if years > 1 {
-        total_growth_sum / (years - 1) as f64
+    let total_mean_growth = if k1 > k0 {
+        total_growth_sum / (k1 - k0) as f64
     } else {
         0.0
     };
@@ -356,6 +393,7 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
         first_year,
         last_data_year,
         end_year,
+        growth_years: (gy0, gy1),
         growth_used,
         mean_growth,
         base_pregnant,
@@ -542,6 +580,53 @@ mod tests {
         // b = 0,01469259 and g = e^b − 1 = 0,0148011.
         let g = growth_with(GrowthMethod::Trend);
         assert!((g - 0.0148011).abs() < 1e-7, "{g}");
+    }
+
+    #[test]
+    fn growth_years_change_the_rate_and_not_the_data() {
+        let data = PreparedData::new(&short_series()).unwrap();
+        let mut p = Parameters::default();
+        p.population.base_year = 2016;
+        let all = project(&p, &data).unwrap();
+        p.population.growth_years = Some(crate::model::YearSpan {
+            first: 2018,
+            last: 2020,
+        });
+        let some = project(&p, &data).unwrap();
+        // 99 → 104,94 → 110,187: (0,06 + 0,05) / 2 = 0,055 instead of 0,0275.
+        assert!((some.growth_used[0] - 0.055).abs() < 1e-12);
+        assert!((all.growth_used[0] - 0.0275).abs() < 1e-12);
+        assert_eq!(some.growth_years, (2018, 2020));
+        assert_eq!(all.growth_years, (2016, 2020));
+        // The data years are the same: pregnant women and their growth.
+        assert_eq!(some.pregnant, all.pregnant);
+        for year in 2016..=2020 {
+            let (a, b) = (
+                all.region_row(&data, 0, year),
+                some.region_row(&data, 0, year),
+            );
+            assert_eq!(
+                (a.pregnant_women, a.growth, a.population, a.births),
+                (b.pregnant_women, b.growth, b.population, b.births)
+            );
+        }
+        // Only the projection changes.
+        assert!(some.projected(0, 2035) > all.projected(0, 2035));
+        // Years outside the data are refused, naming the parameter.
+        p.population.growth_years = Some(crate::model::YearSpan {
+            first: 2015,
+            last: 2020,
+        });
+        let e = project(&p, &data).unwrap_err();
+        assert!(
+            e.message(crate::model::Lang::En).contains("growth_years"),
+            "{e}"
+        );
+        p.population.growth_years = Some(crate::model::YearSpan {
+            first: 2020,
+            last: 2018,
+        });
+        assert!(project(&p, &data).is_err());
     }
 
     #[test]

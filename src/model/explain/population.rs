@@ -141,7 +141,10 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
     for pair in data_rows.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if let Some(g) = b.growth {
-            growth_terms.push(g);
+            let (gy0, gy1) = proj.growth_years;
+            if b.year > gy0 && b.year <= gy1 {
+                growth_terms.push(g);
+            }
             steps.push(step(
                 "growth",
                 format!(
@@ -166,6 +169,9 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
         }
     }
     let method = proj.growth_method;
+    let (gy0, gy1) = proj.growth_years;
+    let all_years = data_rows.first().is_some_and(|r| r.year == gy0)
+        && data_rows.last().is_some_and(|r| r.year == gy1);
     let mean_working = if growth_terms.is_empty() {
         t(
             lang,
@@ -186,10 +192,18 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
     };
     steps.push(step(
         "mean_growth",
-        format!(
-            "{} ({label})",
-            t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women")
-        ),
+        if all_years {
+            format!(
+                "{} ({label})",
+                t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women")
+            )
+        } else {
+            format!(
+                "{} ({label}; {})",
+                t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women"),
+                lang.tf(T::growth_years_span, &[("first", &gy0), ("last", &gy1)])
+            )
+        },
         t(lang, "rata-rata g = Σ g / jumlah tahun", "mean g = Σ g / number of years"),
         mean_working,
         match method {
