@@ -2,6 +2,7 @@
 //! and column, and says in the planner's language what is expected.
 
 use super::Lang;
+use crate::i18n::T;
 
 /// What is wrong with a value.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +67,8 @@ pub enum ModelError {
     },
     #[error("{}", self.message(Lang::En))]
     GrowthFromZero { region: String, year: i32 },
+    #[error("{}", self.message(Lang::En))]
+    PopulationRouteNeedsPopulation { region: String, year: i32 },
 }
 
 fn num(x: f64, lang: Lang) -> String {
@@ -213,6 +216,10 @@ impl ModelError {
                     year - 1
                 ),
             },
+            ModelError::PopulationRouteNeedsPopulation { region, year } => lang.tf(
+                T::error_population_route_population,
+                &[("region", region), ("year", year)],
+            ),
         }
     }
 }

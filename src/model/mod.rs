@@ -7,6 +7,7 @@
 //! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
 //! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
 //! - [`growth`]: the growth-rate estimators (mean, median, trend, compound) over chosen years.
+//! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
 //! - [`explain`]: the working, every step with its formula and numbers.
@@ -23,6 +24,7 @@ pub mod growth;
 pub mod number;
 pub mod overrides;
 pub mod params;
+pub mod population_route;
 pub mod projection;
 pub mod scenario;
 pub mod staffing;

@@ -10,6 +10,7 @@ use super::error::{ModelError, Problem};
 use super::growth;
 use super::number::round_half_up;
 use super::params::{GrowthMethod, Parameters, PopulationParams, Rounding};
+use super::population_route::{PopulationRoute, population_route};
 
 /// Whether a year's figures come from the data or from the projection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,11 +59,15 @@ pub struct Projection {
     pub end_year: i32,
     /// The first and last year the growth is estimated from.
     pub growth_years: (i32, i32),
+    /// Per region, under the population route: its population, CBR and
+    /// growth (empty under the other methods).
+    pub routes: Vec<PopulationRoute>,
     /// Per region: the growth rate used for the projection.
     pub growth_used: Vec<f64>,
     /// Per region: the mean annual growth of the growth years (unrounded).
     pub mean_growth: Vec<f64>,
-    /// Per region: P_0, pregnant women in the base year.
+    /// Per region: P_0, pregnant women in the base year (under the
+    /// population route P̂_0, from the base year's population and the CBR).
     pub base_pregnant: Vec<f64>,
     /// Per region and data year: pregnant women.
     pub pregnant: Vec<f64>,
@@ -284,6 +289,7 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
     let mut growth_used = Vec::with_capacity(regions);
     let mut mean_growth = Vec::with_capacity(regions);
     let mut base_pregnant = Vec::with_capacity(regions);
+    let mut routes = Vec::new();
     for r in 0..regions {
         let series = &pregnant[r * years..(r + 1) * years];
         let from_zero = |i: usize| ModelError::GrowthFromZero {
@@ -297,9 +303,16 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
                 year: base_year,
             });
         }
+        if p.population.growth_method == GrowthMethod::Population {
+            let route = population_route(&p.population, data, r, (gy0, gy1), series)?;
+            growth_used.push(route.growth);
+            base_pregnant.push(route.base_pregnant);
+            routes.push(route);
+        } else {
+            growth_used.push(used);
+            base_pregnant.push(series[base_k]);
+        }
         mean_growth.push(mean);
-        growth_used.push(used);
-        base_pregnant.push(series[base_k]);
     }
 
     // Sum the projection year by year over the regions: one pass per year
@@ -394,6 +407,7 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
         last_data_year,
         end_year,
         growth_years: (gy0, gy1),
+        routes,
         growth_used,
         mean_growth,
         base_pregnant,

@@ -1,0 +1,129 @@
+//! The growth methods on real district data: the Belitung Timur health
+//! profile, seven puskesmas, 2023–2024 (tests/data/belitung_timur_2023_2024.md).
+
+use proyeksi_bidan::model::{
+    self, CbrTrend, DataRow, GrowthMethod, Parameters, PreparedData, Projection, Scenario,
+};
+
+/// The fixture as a planner gives it: population, live births and midwives
+/// per puskesmas (the pregnant-women column is left out, so that pregnant
+/// women are 1,10 × births as in the model).
+pub fn belitung_timur() -> Vec<DataRow> {
+    let text = include_str!("data/belitung_timur_2023_2024.csv");
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let c: Vec<&str> = line.split(',').collect();
+            DataRow {
+                region_name: c[2].into(),
+                year: c[0].parse().unwrap(),
+                population: c[3].parse::<f64>().unwrap().into(),
+                births: c[4].parse::<f64>().unwrap().into(),
+                midwives_available: c[8].parse::<f64>().unwrap().into(),
+                ..DataRow::default()
+            }
+        })
+        .collect()
+}
+
+fn run(method: GrowthMethod, cbr: CbrTrend) -> (PreparedData, Projection) {
+    let mut params = Parameters::default();
+    params.population.base_year = 2023;
+    params.population.horizon_year = 2035;
+    params.population.growth_method = method;
+    params.population.cbr_trend = cbr;
+    let scenario = Scenario {
+        params,
+        data: belitung_timur(),
+        ..Scenario::example()
+    };
+    model::compute(&scenario).unwrap()
+}
+
+fn manggar(data: &PreparedData) -> usize {
+    (0..data.regions())
+        .find(|&r| data.label(r) == "Manggar")
+        .unwrap()
+}
+
+/// One midwife's share of a year per pregnant woman, exact: the paper's
+/// visits 30,6 + 20 + 20 + 34,1 = 104,7 min, plus 20% preparation and 20%
+/// recording = 146,58 min; WKE = (312 − 46 days) / 6 × 37,5 h × 0,70 × 60
+/// = 69.825 min.
+const SHARE: f64 = 146.58 / 69_825.0;
+
+#[test]
+fn manggar_population_route_by_hand() {
+    let (data, proj) = run(GrowthMethod::Population, CbrTrend::HoldMean);
+    let r = manggar(&data);
+    // Population 39.982 (2023) → 40.998 (2024): g_pop = 1.016 / 39.982 = 0,0254114.
+    let g_pop: f64 = (40_998.0 - 39_982.0) / 39_982.0;
+    assert!((g_pop - 0.0254114).abs() < 1e-7);
+    // CBR 605 / 39.982 × 1.000 = 15,1318 and 512 / 40.998 × 1.000 = 12,4884;
+    // held at their mean, 13,8101 per 1.000.
+    let cbr: f64 = (605.0 / 39_982.0 * 1000.0 + 512.0 / 40_998.0 * 1000.0) / 2.0;
+    assert!((cbr - 13.8101).abs() < 1e-4);
+    assert_eq!(format!("{cbr:.2}"), "13.81");
+    // 2035 is 12 years after the base year 2023:
+    // population 39.982 × 1,0254114^12 = 39.982 × 1,3513812 = 54.030,9;
+    // births 13,8101 × 54.030,9 / 1.000 = 746,17;
+    // pregnant women 1,10 × 746,17 = 820,79;
+    // midwives 146,58 / 69.825 × 820,79 = 1,7230 FTE.
+    let population = 39_982.0 * (1.0 + g_pop).powi(12);
+    assert!((population - 54_030.9).abs() < 0.1);
+    let pregnant = 1.10 * cbr * population / 1000.0;
+    assert!((pregnant - 820.79).abs() < 0.01);
+    let need = SHARE * pregnant;
+    assert!((need - 1.7230).abs() < 1e-4);
+
+    let row = proj.region_row(&data, r, 2035);
+    assert!((row.pregnant_women - pregnant).abs() < 1e-9, "{row:?}");
+    assert!((row.midwives_needed - need).abs() < 1e-12, "{row:?}");
+    let route = &proj.routes[r];
+    assert!((route.population_growth - g_pop).abs() < 1e-15);
+    assert!((route.base_cbr - cbr).abs() < 1e-12);
+    assert_eq!(route.cbr_growth, 0.0);
+}
+
+#[test]
+fn manggar_mean_growth_runs_away() {
+    let (data, proj) = run(GrowthMethod::MeanAnnual, CbrTrend::HoldMean);
+    let r = manggar(&data);
+    // Pregnant women 1,10 × 605 = 665,5 → 1,10 × 512 = 563,2: g = −0,1537190.
+    assert!((proj.growth_used[r] + 0.1537190).abs() < 1e-7);
+    // 665,5 × 0,846281^12 = 89,81 pregnant women in 2035: 0,19 FTE.
+    let row = proj.region_row(&data, r, 2035);
+    assert!((row.pregnant_women - 89.81).abs() < 0.01, "{row:?}");
+    assert!((row.midwives_needed - 0.1885).abs() < 1e-4);
+}
+
+#[test]
+fn the_cbr_held_at_its_latest_value_or_on_its_trend() {
+    let (data, latest) = run(GrowthMethod::Population, CbrTrend::HoldLatest);
+    let r = manggar(&data);
+    // CBR of 2024: 512 / 40.998 × 1.000 = 12,4884.
+    assert!((latest.routes[r].base_cbr - 512.0 / 40.998).abs() < 1e-12);
+    let (_, trend) = run(GrowthMethod::Population, CbrTrend::Trend);
+    // Two years: the trend goes through both, CBR 15,1318 in the base year
+    // 2023, falling by 12,4884 / 15,1318 − 1 = −17,47% a year.
+    let route = &trend.routes[r];
+    assert!((route.base_cbr - 605.0 / 39.982).abs() < 1e-9);
+    let g_cbr: f64 = (512.0 / 40_998.0) / (605.0 / 39_982.0) - 1.0;
+    assert!((route.cbr_growth - g_cbr).abs() < 1e-12);
+    // On its trend the 2024 projection meets the data: 1,10 × 512 births.
+    assert!((trend.projected(r, 2024) - 1.10 * 512.0).abs() < 1e-9);
+}
+
+#[test]
+fn the_population_route_needs_a_population() {
+    let mut rows = belitung_timur();
+    rows[0].population = None.into();
+    let mut params = Parameters::default();
+    params.population.base_year = 2023;
+    params.population.growth_method = GrowthMethod::Population;
+    let data = PreparedData::new(&rows).unwrap();
+    let e = model::project(&params, &data).unwrap_err();
+    let text = e.message(model::Lang::Id);
+    assert!(text.contains("Manggar") && text.contains("2023"), "{text}");
+}
