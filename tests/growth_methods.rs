@@ -127,3 +127,50 @@ fn the_population_route_needs_a_population() {
     let text = e.message(model::Lang::Id);
     assert!(text.contains("Manggar") && text.contains("2023"), "{text}");
 }
+
+#[test]
+fn every_method_shows_its_formula_and_numbers() {
+    use proyeksi_bidan::model::explain::{Subject, explain, render_text};
+    let working = |method, cbr| {
+        let (data, proj) = run(method, cbr);
+        let mut params = Parameters::default();
+        params.population.base_year = 2023;
+        params.population.growth_method = method;
+        params.population.cbr_trend = cbr;
+        let r = manggar(&data);
+        let steps = explain(&params, &data, &proj, Subject::Region(r), model::Lang::Id);
+        (
+            steps.iter().map(|s| s.id).collect::<Vec<_>>(),
+            render_text(&steps),
+        )
+    };
+    let (ids, text) = working(GrowthMethod::Population, CbrTrend::HoldMean);
+    for id in ["population_growth", "cbr_used", "population_route"] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+    for s in [
+        "(40.998 − 39.982) / 39.982",
+        "(15,13 + 12,49) / 2 = 13,81",
+        "39.982 × (1 + 0,02541)^12 = 54.030,92",
+        "1,1 × 13,81 × 54.030,92 / 1.000 = 820,79",
+        "0,002099 × 820,79 = 1,72",
+    ] {
+        assert!(text.contains(s), "{s}\n{text}");
+    }
+    let (ids, text) = working(GrowthMethod::Population, CbrTrend::Trend);
+    assert!(ids.contains(&"cbr_used"));
+    assert!(text.contains("g_CBR = -0,1747"), "{text}");
+    let (ids, text) = working(GrowthMethod::Trend, CbrTrend::HoldMean);
+    assert!(ids.contains(&"growth_trend"), "{ids:?}");
+    // Two years: the trend is the one annual rate, 563,2 / 665,5 − 1.
+    assert!(text.contains("g = e^-0,1669 − 1 = -0,1537"), "{text}");
+    let (ids, text) = working(GrowthMethod::Median, CbrTrend::HoldMean);
+    assert!(ids.contains(&"growth_median"), "{ids:?}");
+    assert!(text.contains("-0,1537 → -0,1537"), "{text}");
+    // The paper's method adds no step of its own.
+    let (ids, _) = working(GrowthMethod::MeanAnnual, CbrTrend::HoldMean);
+    assert!(
+        !ids.iter()
+            .any(|id| id.starts_with("growth_") || *id == "cbr_used")
+    );
+}

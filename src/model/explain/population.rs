@@ -19,6 +19,9 @@ pub(super) struct Series {
     label: String,
     /// The total of several regions: its projection is the sum of theirs.
     several: bool,
+    /// Under the population route: P̂_0, the base year's pregnant women
+    /// from the population and the CBR the route uses.
+    route_p0: Option<f64>,
 }
 
 impl Series {
@@ -48,7 +51,16 @@ impl Series {
                 ),
             };
         let several = data.regions() > 1 && matches!(subject, Subject::Total);
+        let region = match subject {
+            Subject::Region(r) if r < data.regions() => Some(r),
+            _ if !several => Some(0),
+            _ => None,
+        };
+        let route_p0 = region
+            .and_then(|r| proj.routes.get(r))
+            .map(|route| route.base_pregnant);
         Series {
+            route_p0,
             rows,
             growth_used,
             mean_growth,
@@ -64,8 +76,16 @@ impl Series {
             .collect()
     }
 
-    /// P_0: pregnant women in the base year.
+    pub(super) fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// P_0: pregnant women in the base year (under the population route,
+    /// the route's P̂_0).
     fn base_pregnant(&self, base: i32) -> f64 {
+        if let Some(p0) = self.route_p0 {
+            return p0;
+        }
         self.rows
             .iter()
             .find(|r| r.year == base)
