@@ -301,6 +301,7 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.common.lang.into();
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    print_flags(&scenario, &data, &proj, lang);
     let format = match a.format {
         FormatArg::Table => Format::Table,
         FormatArg::Csv => Format::Csv,
@@ -314,6 +315,41 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
         Format::Json => report::write_json(&mut *out, &scenario.name, &data, &proj)?,
     }
     Ok(())
+}
+
+/// Lines of warnings printed at most, so that a national table stays readable.
+const MAX_WARNINGS: usize = 40;
+
+/// Prints on standard error the suspect data years, the runaway projections
+/// (with the alternatives' results) and the small-numbers notes, so that
+/// standard output keeps only the results.
+fn print_flags(
+    scenario: &Scenario,
+    data: &crate::model::PreparedData,
+    proj: &crate::model::Projection,
+    lang: Lang,
+) {
+    use crate::i18n::T;
+    let flags = crate::model::flags::flags(&scenario.params, data, proj);
+    let warnings = flags.warnings(data, proj, lang);
+    let notes = flags.notes(data, lang);
+    let lines: Vec<(T, &String)> = warnings
+        .iter()
+        .map(|w| (T::cli_warning, w))
+        .chain(notes.iter().map(|n| (T::cli_note, n)))
+        .collect();
+    let mut err = std::io::stderr().lock();
+    for (kind, text) in lines.iter().take(MAX_WARNINGS) {
+        let _ = writeln!(err, "{}: {text}", lang.t(*kind));
+    }
+    if lines.len() > MAX_WARNINGS {
+        let count = lines.len() - MAX_WARNINGS;
+        let _ = writeln!(
+            err,
+            "{}",
+            lang.tf(T::cli_more_warnings, &[("count", &count)])
+        );
+    }
 }
 
 /// Finds a region by code or name.
@@ -388,6 +424,7 @@ fn explain_cmd(a: &ExplainArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.common.lang.into();
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    print_flags(&scenario, &data, &proj, lang);
     let subject = match &a.region {
         None => Subject::Total,
         Some(key) => Subject::Region(find_region(&data, key, lang)?),

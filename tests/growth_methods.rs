@@ -174,3 +174,43 @@ fn every_method_shows_its_formula_and_numbers() {
             .any(|id| id.starts_with("growth_") || *id == "cbr_used")
     );
 }
+
+#[test]
+fn manggar_is_flagged_with_the_population_route_beside_it() {
+    use proyeksi_bidan::model::flags::{RunawayReason, SuspectReason, flags};
+    let (data, proj) = run(GrowthMethod::MeanAnnual, CbrTrend::HoldMean);
+    let mut params = Parameters::default();
+    params.population.base_year = 2023;
+    let f = flags(&params, &data, &proj);
+    let r = manggar(&data);
+    // 2024: pregnant women −15,4% while the population grew 2,5%.
+    let s = f.suspect_years.iter().find(|s| s.region == r).unwrap();
+    assert_eq!(s.year, 2024);
+    assert!((s.change + 0.1537190).abs() < 1e-7);
+    assert!(
+        matches!(s.reasons[..], [SuspectReason::FromPopulation { population_change }]
+        if (population_change - 0.0254114).abs() < 1e-7)
+    );
+    // The mean growth −15,4% runs away: 0,19 FTE in 2035, the population
+    // route 1,72 FTE.
+    let w = f.runaway.iter().find(|w| w.region == r).unwrap();
+    assert!(w.reasons.contains(&RunawayReason::Growth));
+    assert!((w.mean_route_need - 0.1885).abs() < 1e-4);
+    assert!((w.population_route_need.unwrap() - 1.7230).abs() < 1e-4);
+    let text = f.warnings(&data, &proj, model::Lang::Id).join("\n");
+    assert!(text.contains("Manggar, 2024"), "{text}");
+    assert!(
+        text.contains("-15,4%: 0,19 FTE pada 2035; dengan jalur penduduk: 1,72 FTE"),
+        "{text}"
+    );
+    // 559 births a year: changes within ±2/√559 = ±8,5% are chance.
+    let small = f.small_numbers.iter().find(|s| s.region == r).unwrap();
+    assert!((small.band - 2.0 / 558.5f64.sqrt()).abs() < 1e-12);
+    assert!(f.is_flagged(r));
+    assert_eq!(f.flagged_regions(), 7);
+
+    // The paper's national data raise nothing.
+    let (data, proj) = model::compute(&Scenario::example()).unwrap();
+    let f = flags(&Scenario::example().params, &data, &proj);
+    assert_eq!(f, Default::default());
+}

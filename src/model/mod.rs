@@ -6,6 +6,7 @@
 //! - [`data`]: the data table (region, year, population, CBR) and its checked form.
 //! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
 //! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
+//! - [`flags`]: suspect data years, runaway projections and small numbers, as data.
 //! - [`growth`]: the growth-rate estimators (mean, median, trend, compound) over chosen years.
 //! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
@@ -20,6 +21,7 @@ pub mod capacity;
 pub mod data;
 pub mod error;
 pub mod explain;
+pub mod flags;
 pub mod growth;
 pub mod number;
 pub mod overrides;
