@@ -36,8 +36,12 @@ fn smooth(changes: usize) -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
     })
 }
 
-/// Per region: its smooth rates, and where (and how far) one year jumps.
-fn regions() -> impl Strategy<Value = Vec<((Vec<f64>, Vec<f64>), Option<(usize, f64)>)>> {
+/// A region's smooth rates of pregnant women and population offsets, and
+/// where (and how far) one year jumps.
+type Region = ((Vec<f64>, Vec<f64>), Option<(usize, f64)>);
+
+/// One to three regions of 5 to 10 years.
+fn regions() -> impl Strategy<Value = Vec<Region>> {
     (4usize..10).prop_flat_map(|changes| {
         proptest::collection::vec(
             (

@@ -214,3 +214,33 @@ fn manggar_is_flagged_with_the_population_route_beside_it() {
     let f = flags(&Scenario::example().params, &data, &proj);
     assert_eq!(f, Default::default());
 }
+
+#[test]
+fn the_population_grows_by_its_mean_compound_rate_or_trend() {
+    use proyeksi_bidan::model::PopulationGrowth;
+    use proyeksi_bidan::model::explain::{Subject, explain, render_text};
+    for how in PopulationGrowth::ALL {
+        let mut params = Parameters::default();
+        params.population.base_year = 2023;
+        params.population.growth_method = GrowthMethod::Population;
+        params.population.population_growth = how;
+        let data = PreparedData::new(&belitung_timur()).unwrap();
+        let proj = model::project(&params, &data).unwrap();
+        let r = manggar(&data);
+        // Two years: mean, compound rate and trend are all 1.016 / 39.982.
+        assert!((proj.routes[r].population_growth - 1016.0 / 39_982.0).abs() < 1e-12);
+        let text = render_text(&explain(
+            &params,
+            &data,
+            &proj,
+            Subject::Region(r),
+            model::Lang::Id,
+        ));
+        let shown = match how {
+            PopulationGrowth::Mean => "(40.998 − 39.982) / 39.982 = 0,02541",
+            PopulationGrowth::Compound => "(40.998 / 39.982)^(1/1) − 1 = 0,02541",
+            PopulationGrowth::Trend => "g_pop = e^0,02509 − 1 = 0,02541",
+        };
+        assert!(text.contains(shown), "{shown}\n{text}");
+    }
+}

@@ -37,8 +37,8 @@ pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
-    CbrTrend, GrowthMethod, Parameters, PopulationParams, Rounding, ServiceStandard,
-    StandardPreset, Visit, WorkingTime, YearSpan,
+    CbrTrend, GrowthMethod, Parameters, PopulationGrowth, PopulationParams, Rounding,
+    ServiceStandard, StandardPreset, Visit, WorkingTime, YearSpan,
 };
 pub use projection::{Projection, YearKind, YearRow, project};
 pub use scenario::Scenario;

@@ -4,11 +4,11 @@
 use super::Lang;
 use super::number::parse_number;
 use super::params::{
-    CbrTrend, GrowthMethod, Parameters, Rounding, StandardPreset, Visit, YearSpan,
+    CbrTrend, GrowthMethod, Parameters, PopulationGrowth, Rounding, StandardPreset, Visit, YearSpan,
 };
 
 /// The parameter names `set` accepts, with what each means.
-pub const NAMES: [(&str, &str); 21] = [
+pub const NAMES: [(&str, &str); 22] = [
     (
         "coefficient",
         "pregnant women per live birth (1.10) / ibu hamil per kelahiran hidup",
@@ -47,6 +47,10 @@ pub const NAMES: [(&str, &str); 21] = [
     (
         "cbr_trend",
         "CBR in the population route: hold_mean, hold_latest or trend",
+    ),
+    (
+        "population_growth",
+        "population growth in the population route: mean, compound or trend",
     ),
     (
         "growth_percent",
@@ -212,6 +216,14 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                     expected: "hold_mean, hold_latest or trend",
                 })?
         }
+        "population_growth" => {
+            params.population.population_growth =
+                PopulationGrowth::from_key(value).ok_or_else(|| OverrideError::BadValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    expected: "mean, compound or trend",
+                })?
+        }
         "growth_percent" => {
             params.population.fixed_growth_percent = number(name, value, lang)?;
             params.population.growth_method = GrowthMethod::Fixed;
@@ -292,6 +304,8 @@ mod tests {
         apply(&mut p, "cbr_trend=hold_latest", Lang::Id).unwrap();
         assert_eq!(p.population.cbr_trend, CbrTrend::HoldLatest);
         assert!(apply(&mut p, "cbr_trend=latest", Lang::Id).is_err());
+        apply(&mut p, "population_growth=trend", Lang::Id).unwrap();
+        assert_eq!(p.population.population_growth, PopulationGrowth::Trend);
         let e = apply(&mut p, "growth_method=average", Lang::Id).unwrap_err();
         assert!(e.to_string().contains("trend, median or population"), "{e}");
     }

@@ -117,6 +117,42 @@ impl CbrTrend {
     }
 }
 
+/// How the population route grows the population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PopulationGrowth {
+    /// Mean of the population's annual rates over the growth years.
+    #[default]
+    Mean,
+    /// Compound rate between the first and the last growth year.
+    Compound,
+    /// Log-linear least-squares trend over the growth years.
+    Trend,
+}
+
+impl PopulationGrowth {
+    pub const ALL: [PopulationGrowth; 3] = [
+        PopulationGrowth::Mean,
+        PopulationGrowth::Compound,
+        PopulationGrowth::Trend,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PopulationGrowth::Mean => "mean",
+            PopulationGrowth::Compound => "compound",
+            PopulationGrowth::Trend => "trend",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    fn is_default(&self) -> bool {
+        *self == PopulationGrowth::default()
+    }
+}
+
 /// A span of data years, first to last inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearSpan {
@@ -324,6 +360,9 @@ pub struct PopulationParams {
     /// How the population route carries the CBR forward.
     #[serde(default, skip_serializing_if = "CbrTrend::is_default")]
     pub cbr_trend: CbrTrend,
+    /// How the population route grows the population.
+    #[serde(default, skip_serializing_if = "PopulationGrowth::is_default")]
+    pub population_growth: PopulationGrowth,
 }
 
 impl Default for PopulationParams {
@@ -336,6 +375,7 @@ impl Default for PopulationParams {
             fixed_growth_percent: 0.0,
             growth_years: None,
             cbr_trend: CbrTrend::HoldMean,
+            population_growth: PopulationGrowth::Mean,
         }
     }
 }
@@ -367,6 +407,7 @@ mod tests {
                 last: 2020,
             }),
             cbr_trend: CbrTrend::Trend,
+            population_growth: PopulationGrowth::Trend,
             ..PopulationParams::default()
         };
         let text = ron::to_string(&new).unwrap();

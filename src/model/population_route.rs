@@ -1,5 +1,5 @@
-//! The population route: a region's population grows by the mean of its own
-//! annual rates, its crude birth rate is held at its mean or latest value or
+//! The population route: a region's population grows by its own growth
+//! (the mean of its annual rates, their compound rate or their trend), its crude birth rate is held at its mean or latest value or
 //! follows its log-linear trend, and births and pregnant women are computed
 //! from the two every year:
 //!
@@ -13,7 +13,7 @@
 use super::data::PreparedData;
 use super::error::ModelError;
 use super::growth;
-use super::params::{CbrTrend, PopulationParams};
+use super::params::{CbrTrend, PopulationGrowth, PopulationParams};
 
 /// One region's population route, with every figure the working shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +26,9 @@ pub struct PopulationRoute {
     pub cbrs: Vec<f64>,
     /// Annual rates of the population in the growth years.
     pub population_rates: Vec<f64>,
-    /// g_pop: the mean of `population_rates`.
+    /// How `population_growth` was estimated.
+    pub population_method: PopulationGrowth,
+    /// g_pop: the mean of `population_rates`, or their compound rate or trend.
     pub population_growth: f64,
     pub cbr_trend: CbrTrend,
     /// Population in the base year.
@@ -85,7 +87,15 @@ pub fn population_route(
     }
     let population_rates =
         growth::annual_rates(&populations).map_err(|i| missing(y0 + i as i32))?;
-    let population_growth = growth::mean(&population_rates);
+    let population_growth = match pop.population_growth {
+        PopulationGrowth::Mean => growth::mean(&population_rates),
+        PopulationGrowth::Compound => {
+            growth::compound(&populations).map_err(|i| missing(y0 + i as i32))?
+        }
+        PopulationGrowth::Trend => {
+            growth::trend(&populations).map_err(|i| missing(y0 + i as i32))?
+        }
+    };
     let base_year = pop.base_year;
     let base_population = population(base_year)?;
     let (base_cbr, cbr_growth) = match pop.cbr_trend {
@@ -103,6 +113,7 @@ pub fn population_route(
         populations,
         cbrs,
         population_rates,
+        population_method: pop.population_growth,
         population_growth,
         cbr_trend: pop.cbr_trend,
         base_population,

@@ -6,7 +6,7 @@ use crate::i18n::T;
 use crate::model::data::PreparedData;
 use crate::model::growth;
 use crate::model::number::{fmt_auto, fmt_fixed, fmt_trim};
-use crate::model::params::{CbrTrend, GrowthMethod, Parameters};
+use crate::model::params::{CbrTrend, GrowthMethod, Parameters, PopulationGrowth};
 use crate::model::population_route::PopulationRoute;
 use crate::model::projection::Projection;
 
@@ -176,26 +176,53 @@ fn route_steps(
             )
         })
         .collect::<Vec<_>>();
-    let pop_working = if rates.is_empty() {
-        format!("g_pop = {}", f.growth(0.0))
-    } else {
-        format!(
-            "{}; ({}) / {} = {}",
-            rates.join("; "),
-            route
-                .population_rates
-                .iter()
-                .map(|g| f.growth(*g))
-                .collect::<Vec<_>>()
-                .join(" + "),
-            rates.len(),
-            f.growth(route.population_growth)
-        )
+    let n_pop = route.populations.len();
+    let (formula, pop_working) = match route.population_method {
+        _ if rates.is_empty() => (
+            lang.tf(T::explain_pop_growth_formula, &span),
+            format!("g_pop = {}", f.growth(0.0)),
+        ),
+        PopulationGrowth::Mean => (
+            lang.tf(T::explain_pop_growth_formula, &span),
+            format!(
+                "{}; ({}) / {} = {}",
+                rates.join("; "),
+                route
+                    .population_rates
+                    .iter()
+                    .map(|g| f.growth(*g))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                rates.len(),
+                f.growth(route.population_growth)
+            ),
+        ),
+        PopulationGrowth::Compound => (
+            lang.tf(T::explain_pop_growth_formula_compound, &span),
+            format!(
+                "({} / {})^(1/{}) − 1 = {}",
+                fmt_fixed(route.populations[n_pop - 1], 0, lang),
+                fmt_fixed(route.populations[0], 0, lang),
+                n_pop - 1,
+                f.growth(route.population_growth)
+            ),
+        ),
+        PopulationGrowth::Trend => {
+            let (text, b) = slope_working(&route.populations, route.first_year, lang);
+            (
+                lang.tf(T::explain_pop_growth_formula_trend, &span),
+                format!(
+                    "{text}; g_pop = e^{} − 1 = {}",
+                    fmt_auto(b, lang),
+                    f.growth(route.population_growth)
+                ),
+            )
+        }
     };
     steps.push(step(
         "population_growth",
         lang.tf(T::explain_pop_growth_title, &[("label", &label)]),
-        lang.tf(T::explain_pop_growth_formula, &span),
+        formula,
         pop_working,
         String::new(),
     ));
