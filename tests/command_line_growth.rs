@@ -1,5 +1,7 @@
-//! The command line warns on standard error about suspect data years and
-//! runaway projections, naming the region, the year and the change.
+//! The growth methods on the command line (`--set growth_method=…`,
+//! `growth_years`, `cbr_trend`), and the warnings on standard error about
+//! suspect data years and runaway projections, naming the region, the year
+//! and the change.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -98,4 +100,60 @@ fn the_paper_example_prints_no_warning() {
     assert_eq!(stderr, "");
     let (_, stderr) = run(&["explain"]);
     assert_eq!(stderr, "");
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&run(args).0).unwrap()
+}
+
+#[test]
+fn growth_method_and_growth_years_change_the_rate_and_not_the_data() {
+    let base = json(&["compute", "--format", "json"]);
+    let pw = |v: &serde_json::Value| -> Vec<f64> {
+        v["years"].as_array().unwrap()[..4]
+            .iter()
+            .map(|y| y["pregnant_women"].as_f64().unwrap())
+            .collect()
+    };
+    // The paper's rates 2018–2020 (exact): 5.305.605,93 / 5.329.479,82 − 1 …
+    let p = pw(&base);
+    let rates: Vec<f64> = (1..4).map(|k| p[k] / p[k - 1] - 1.0).collect();
+    let median = json(&[
+        "compute",
+        "--format",
+        "json",
+        "--set",
+        "growth_method=median",
+    ]);
+    assert_eq!(median["growth_method"], "median");
+    let mut sorted = rates.clone();
+    sorted.sort_by(f64::total_cmp);
+    assert!((median["growth_used"].as_f64().unwrap() - sorted[1]).abs() < 1e-12);
+    let trend = json(&[
+        "compute",
+        "--format",
+        "json",
+        "--set",
+        "growth_method=trend",
+    ]);
+    assert_eq!(trend["growth_method"], "trend");
+    let g = trend["growth_used"].as_f64().unwrap();
+    assert!(g < 0.0 && (g - base["growth_used"].as_f64().unwrap()).abs() < 0.002);
+    // Growth from 2019–2020 only: the one rate of 2020.
+    let late = json(&[
+        "compute",
+        "--format",
+        "json",
+        "--set",
+        "growth_years=2019-2020",
+    ]);
+    assert!((late["growth_used"].as_f64().unwrap() - rates[2]).abs() < 1e-12);
+    assert_eq!(pw(&late), p);
+    // A year outside the data is refused, naming the parameter.
+    let out = Command::new(env!("CARGO_BIN_EXE_proyeksi-bidan"))
+        .args(["compute", "--set", "growth_years=2010-2020"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("growth_years"));
 }
