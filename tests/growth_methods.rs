@@ -200,7 +200,7 @@ fn manggar_is_flagged_with_the_population_route_beside_it() {
     let text = f.warnings(&data, &proj, model::Lang::Id).join("\n");
     assert!(text.contains("Manggar, 2024"), "{text}");
     assert!(
-        text.contains("-15,4%: 0,19 FTE pada 2035; dengan jalur penduduk: 1,72 FTE"),
+        text.contains("-15,4%: 0,19 FTE pada tahun 2035; dengan jalur penduduk: 1,72 FTE"),
         "{text}"
     );
     // 559 births a year: changes within ±2/√559 = ±8,5% are chance.

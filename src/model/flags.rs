@@ -185,6 +185,40 @@ pub fn flags(params: &Parameters, data: &PreparedData, proj: &Projection) -> Fla
     out
 }
 
+impl SuspectYear {
+    /// Each reason in words, naming the region, the year and the change.
+    pub fn reasons_text(&self, data: &PreparedData, lang: Lang) -> Vec<String> {
+        let pct = |x: f64| fmt_percent(x, 1, lang);
+        let points = fmt_fixed(SUSPECT_POINTS * 100.0, 0, lang);
+        let region = data.label(self.region);
+        self.reasons
+            .iter()
+            .map(|reason| match reason {
+                SuspectReason::FromMedian { median } => lang.tf(
+                    T::flag_suspect_median,
+                    &[
+                        ("region", &region),
+                        ("year", &self.year),
+                        ("change", &pct(self.change)),
+                        ("points", &points),
+                        ("median", &pct(*median)),
+                    ],
+                ),
+                SuspectReason::FromPopulation { population_change } => lang.tf(
+                    T::flag_suspect_population,
+                    &[
+                        ("region", &region),
+                        ("year", &self.year),
+                        ("change", &pct(self.change)),
+                        ("points", &points),
+                        ("population", &pct(*population_change)),
+                    ],
+                ),
+            })
+            .collect()
+    }
+}
+
 impl Flags {
     /// Whether region `r` has a suspect year or runs away.
     pub fn is_flagged(&self, r: usize) -> bool {
@@ -205,37 +239,19 @@ impl Flags {
         regions.len()
     }
 
+    /// The suspect year of region `r` in `year`, if any.
+    pub fn suspect(&self, r: usize, year: i32) -> Option<&SuspectYear> {
+        self.suspect_years
+            .iter()
+            .find(|s| s.region == r && s.year == year)
+    }
+
     /// The warnings in words: suspect years, then runaway projections.
     pub fn warnings(&self, data: &PreparedData, proj: &Projection, lang: Lang) -> Vec<String> {
         let pct = |x: f64| fmt_percent(x, 1, lang);
-        let points = fmt_fixed(SUSPECT_POINTS * 100.0, 0, lang);
         let mut out = Vec::new();
         for s in &self.suspect_years {
-            let region = data.label(s.region);
-            for reason in &s.reasons {
-                out.push(match reason {
-                    SuspectReason::FromMedian { median } => lang.tf(
-                        T::flag_suspect_median,
-                        &[
-                            ("region", &region),
-                            ("year", &s.year),
-                            ("change", &pct(s.change)),
-                            ("points", &points),
-                            ("median", &pct(*median)),
-                        ],
-                    ),
-                    SuspectReason::FromPopulation { population_change } => lang.tf(
-                        T::flag_suspect_population,
-                        &[
-                            ("region", &region),
-                            ("year", &s.year),
-                            ("change", &pct(s.change)),
-                            ("points", &points),
-                            ("population", &pct(*population_change)),
-                        ],
-                    ),
-                });
-            }
+            out.extend(s.reasons_text(data, lang));
         }
         let fte = |x: f64| fmt_fixed(x, 2, lang);
         for w in &self.runaway {
