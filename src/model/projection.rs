@@ -127,13 +127,22 @@ use super::growth::annual_rate as growth;
 /// region) and the rate the projection uses under `pop.growth_method`.
 /// `Err(i)`: the growth into `values[i]` cannot be computed.
 pub fn estimate(pop: &PopulationParams, values: &[f64]) -> Result<(f64, f64), usize> {
-    let rates = growth::annual_rates(values)?;
-    let mean = growth::mean(&rates);
+    // The mean without a list of rates: this runs for every region on
+    // every recompute.
+    let mut sum = 0.0;
+    for (i, w) in values.windows(2).enumerate() {
+        sum += growth(w[0], w[1]).ok_or(i + 1)?;
+    }
+    let mean = if values.len() > 1 {
+        sum / (values.len() - 1) as f64
+    } else {
+        0.0
+    };
     let used = match pop.growth_method {
         GrowthMethod::MeanAnnual | GrowthMethod::Population => mean,
         GrowthMethod::Fixed => pop.fixed_growth_percent / 100.0,
         GrowthMethod::Compound => growth::compound(values)?,
-        GrowthMethod::Median => growth::median(&rates),
+        GrowthMethod::Median => growth::median(&growth::annual_rates(values)?),
         GrowthMethod::Trend => match growth::trend(values) {
             Ok(g) => g,
             // A zero year has no logarithm: the growth into the next year fails.
