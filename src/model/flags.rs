@@ -315,3 +315,59 @@ impl Flags {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DataRow, project};
+
+    fn rows(pregnant: &[f64], population: Option<&[f64]>) -> Vec<DataRow> {
+        pregnant
+            .iter()
+            .enumerate()
+            .map(|(k, &pw)| DataRow {
+                region_name: "Desa".into(),
+                year: 2020 + k as i32,
+                pregnant_women: pw.into(),
+                population: population.map(|p| p[k]).into(),
+                ..DataRow::default()
+            })
+            .collect()
+    }
+
+    fn flags_of(pregnant: &[f64], population: Option<&[f64]>) -> Flags {
+        let data = PreparedData::new(&rows(pregnant, population)).unwrap();
+        let mut p = Parameters::default();
+        p.population.base_year = 2020;
+        p.population.horizon_year = 2035;
+        let proj = project(&p, &data).unwrap();
+        flags(&p, &data, &proj)
+    }
+
+    #[test]
+    fn one_year_and_steady_series_raise_nothing() {
+        assert_eq!(flags_of(&[5000.0], None), Flags::default());
+        let steady = [5000.0, 5050.0, 5100.0, 5150.0];
+        assert_eq!(flags_of(&steady, None), Flags::default());
+    }
+
+    #[test]
+    fn a_need_that_more_than_doubles_runs_away_without_a_population_route() {
+        // +4,5% a year: within ±5%, but 1,045^13 = 1,77 from 2022 to 2035.
+        let f = flags_of(&[5000.0, 5225.0, 5460.125], None);
+        assert!(f.suspect_years.is_empty());
+        let w = &f.runaway[0];
+        assert_eq!(w.reasons, vec![RunawayReason::NeedChange]);
+        assert_eq!(w.population_route_need, None);
+    }
+
+    #[test]
+    fn few_births_give_a_chance_band() {
+        // 400 pregnant women = 363,6 births a year: ±2/√363,6 = ±10,5%.
+        let f = flags_of(&[400.0, 400.0], Some(&[30_000.0, 30_000.0]));
+        let s = &f.small_numbers[0];
+        assert!((s.births - 400.0 / 1.1).abs() < 1e-9);
+        assert!((s.band - 2.0 / (400.0f64 / 1.1).sqrt()).abs() < 1e-12);
+        assert!(flags_of(&[1200.0, 1200.0], None).small_numbers.is_empty());
+    }
+}
