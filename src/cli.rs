@@ -301,7 +301,7 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.common.lang.into();
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
-    print_flags(&scenario, &data, &proj, lang);
+    print_flags(&scenario, &data, &proj, None, lang);
     let format = match a.format {
         FormatArg::Table => Format::Table,
         FormatArg::Csv => Format::Csv,
@@ -321,16 +321,20 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
 const MAX_WARNINGS: usize = 40;
 
 /// Prints on standard error the suspect data years, the runaway projections
-/// (with the alternatives' results) and the small-numbers notes, so that
-/// standard output keeps only the results.
+/// (with the alternatives' results) and the small-numbers notes, of every
+/// region or of `region` only, so that standard output keeps only the results.
 fn print_flags(
     scenario: &Scenario,
     data: &crate::model::PreparedData,
     proj: &crate::model::Projection,
+    region: Option<usize>,
     lang: Lang,
 ) {
     use crate::i18n::T;
-    let flags = crate::model::flags::flags(&scenario.params, data, proj);
+    let mut flags = crate::model::flags::flags(&scenario.params, data, proj);
+    if let Some(r) = region {
+        flags.retain_region(r);
+    }
     let warnings = flags.warnings(data, proj, lang);
     let notes = flags.notes(data, lang);
     let lines: Vec<(T, &String)> = warnings
@@ -424,11 +428,15 @@ fn explain_cmd(a: &ExplainArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.common.lang.into();
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
-    print_flags(&scenario, &data, &proj, lang);
     let subject = match &a.region {
         None => Subject::Total,
         Some(key) => Subject::Region(find_region(&data, key, lang)?),
     };
+    let region = match subject {
+        Subject::Region(r) => Some(r),
+        Subject::Total => None,
+    };
+    print_flags(&scenario, &data, &proj, region, lang);
     let steps = explain(&scenario.params, &data, &proj, subject, lang);
     writeln!(out, "{}\n", scenario.name)?;
     out.write_all(render_text(&steps).as_bytes())?;

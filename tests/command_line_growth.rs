@@ -92,6 +92,8 @@ fn explain_warns_and_the_population_route_does_not_run_away() {
     // The data year is still suspect, but the projection no longer runs away.
     assert!(stderr.contains("Manggar, 2024"), "{stderr}");
     assert!(!stderr.contains("Manggar: proyeksi memakai"), "{stderr}");
+    // Only the region explained.
+    assert!(!stderr.contains("Gantung"), "{stderr}");
 }
 
 #[test]

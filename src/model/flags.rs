@@ -239,6 +239,13 @@ impl Flags {
         regions.len()
     }
 
+    /// Keeps the flags of region `r` only.
+    pub fn retain_region(&mut self, r: usize) {
+        self.suspect_years.retain(|s| s.region == r);
+        self.runaway.retain(|w| w.region == r);
+        self.small_numbers.retain(|s| s.region == r);
+    }
+
     /// The suspect year of region `r` in `year`, if any.
     pub fn suspect(&self, r: usize, year: i32) -> Option<&SuspectYear> {
         self.suspect_years
