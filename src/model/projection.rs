@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::capacity::{Capacity, capacity};
 use super::data::PreparedData;
 use super::error::{ModelError, Problem};
-use super::growth;
+use super::growth::{self, annual_rate};
 use super::number::round_half_up;
 use super::params::{GrowthMethod, Parameters, PopulationParams, Rounding};
 use super::population_route::{PopulationRoute, population_route};
@@ -121,8 +121,6 @@ fn advance(factor: &mut [f64], q: &[f64], shown: impl Fn(f64) -> f64) -> f64 {
     lanes.iter().sum::<f64>() + rest
 }
 
-use super::growth::annual_rate as growth;
-
 /// The mean of the annual rates of `values` (the growth years of one
 /// region) and the rate the projection uses under `pop.growth_method`.
 /// `Err(i)`: the growth into `values[i]` cannot be computed.
@@ -131,7 +129,7 @@ pub fn estimate(pop: &PopulationParams, values: &[f64]) -> Result<(f64, f64), us
     // every recompute.
     let mut sum = 0.0;
     for (i, w) in values.windows(2).enumerate() {
-        sum += growth(w[0], w[1]).ok_or(i + 1)?;
+        sum += annual_rate(w[0], w[1]).ok_or(i + 1)?;
     }
     let mean = if values.len() > 1 {
         sum / (values.len() - 1) as f64
@@ -357,7 +355,7 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
                     _ => None,
                 }
             };
-            let g = prev_total_pw.and_then(|prev| growth(prev, pw));
+            let g = prev_total_pw.and_then(|prev| annual_rate(prev, pw));
             if let Some(g) = g
                 && k > k0
                 && k <= k1
@@ -499,7 +497,7 @@ impl Projection {
             let i = r * data.years + k;
             let pw = self.pregnant[i];
             let g = if k > 0 {
-                growth(self.pregnant[i - 1], pw)
+                annual_rate(self.pregnant[i - 1], pw)
             } else {
                 None
             };
