@@ -87,3 +87,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// One year taken from another source (its level off by 25–50%) marks
+    /// the change into it and the change out of it, and nothing else.
+    #[test]
+    fn an_odd_year_marks_the_change_into_it_and_out_of_it(
+        (rates, pop) in (5usize..10).prop_flat_map(smooth),
+        at in 1usize..4,
+        size in prop_oneof![-0.4f64..-0.25, 0.25f64..0.5],
+    ) {
+        let mut rows = region("R0", &rates, &pop);
+        let odd = &mut rows[at];
+        odd.pregnant_women = (odd.pregnant_women.unwrap() * (1.0 + size)).into();
+        let data = PreparedData::new(&rows).unwrap();
+        let mut params = Parameters::default();
+        params.population.base_year = 2010;
+        params.population.horizon_year = 2025;
+        let proj = project(&params, &data).unwrap();
+        let f = flags(&params, &data, &proj);
+        let found: Vec<i32> = f.suspect_years.iter().map(|s| s.year).collect();
+        let year = 2010 + at as i32;
+        prop_assert_eq!(found, vec![year, year + 1]);
+    }
+}
