@@ -143,8 +143,9 @@ pub fn estimate(pop: &PopulationParams, values: &[f64]) -> Result<(f64, f64), us
         GrowthMethod::Median => growth::median(&growth::annual_rates(values)?),
         GrowthMethod::Trend => match growth::trend(values) {
             Ok(g) => g,
-            // A zero year has no logarithm: the growth into the next year fails.
-            Err(i) => return Err((i + 1).min(values.len() - 1)),
+            // A year without pregnant women has no logarithm: named as the
+            // year the growth from it cannot be computed to.
+            Err(i) => return Err(i + 1),
         },
     };
     Ok((mean, used))
@@ -601,6 +602,15 @@ mod tests {
         // b = 0,01469259 and g = e^b − 1 = 0,0148011.
         let g = growth_with(GrowthMethod::Trend);
         assert!((g - 0.0148011).abs() < 1e-7, "{g}");
+        // A last year without pregnant women has no logarithm: the error
+        // names it.
+        let mut rows = short_series();
+        rows[4].pregnant_women = 0.0.into();
+        let mut p = Parameters::default();
+        p.population.base_year = 2016;
+        p.population.growth_method = GrowthMethod::Trend;
+        let e = project(&p, &PreparedData::new(&rows).unwrap()).unwrap_err();
+        assert!(e.message(crate::model::Lang::En).contains("in 2020"), "{e}");
     }
 
     #[test]
