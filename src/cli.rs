@@ -320,9 +320,9 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
 /// Lines of warnings printed at most, so that a national table stays readable.
 const MAX_WARNINGS: usize = 40;
 
-/// Prints on standard error the suspect data years, the runaway projections
-/// (with the alternatives' results) and the small-numbers notes, of every
-/// region or of `region` only, so that standard output keeps only the results.
+/// Prints on standard error the warnings about the projection's base, of
+/// every region or of `region` only, so that standard output keeps only the
+/// results.
 fn print_flags(
     scenario: &Scenario,
     data: &crate::model::PreparedData,
@@ -330,29 +330,13 @@ fn print_flags(
     region: Option<usize>,
     lang: Lang,
 ) {
-    use crate::i18n::T;
     let mut flags = crate::model::flags::flags(&scenario.params, data, proj);
     if let Some(r) = region {
         flags.retain_region(r);
     }
-    let warnings = flags.warnings(data, proj, lang);
-    let notes = flags.notes(data, lang);
-    let lines: Vec<(T, &String)> = warnings
-        .iter()
-        .map(|w| (T::cli_warning, w))
-        .chain(notes.iter().map(|n| (T::cli_note, n)))
-        .collect();
     let mut err = std::io::stderr().lock();
-    for (kind, text) in lines.iter().take(MAX_WARNINGS) {
-        let _ = writeln!(err, "{}: {text}", lang.t(*kind));
-    }
-    if lines.len() > MAX_WARNINGS {
-        let count = lines.len() - MAX_WARNINGS;
-        let _ = writeln!(
-            err,
-            "{}",
-            lang.tf(T::cli_more_warnings, &[("count", &count)])
-        );
+    for line in flags.lines(data, proj, lang, MAX_WARNINGS) {
+        let _ = writeln!(err, "{line}");
     }
 }
 

@@ -305,6 +305,35 @@ impl Flags {
         out
     }
 
+    /// Every warning and note as a line of its own ("Peringatan: …",
+    /// "Catatan: …"), at most `max` of them and then how many more there are.
+    pub fn lines(
+        &self,
+        data: &PreparedData,
+        proj: &Projection,
+        lang: Lang,
+        max: usize,
+    ) -> Vec<String> {
+        let warning = lang.t(T::flag_warning);
+        let note = lang.t(T::flag_note);
+        let all: Vec<String> = self
+            .warnings(data, proj, lang)
+            .into_iter()
+            .map(|w| format!("{warning}: {w}"))
+            .chain(
+                self.notes(data, lang)
+                    .into_iter()
+                    .map(|n| format!("{note}: {n}")),
+            )
+            .collect();
+        let more = all.len().saturating_sub(max);
+        let mut out: Vec<String> = all.into_iter().take(max).collect();
+        if more > 0 {
+            out.push(lang.tf(T::flag_more, &[("count", &more)]));
+        }
+        out
+    }
+
     /// The small-numbers notes in words.
     pub fn notes(&self, data: &PreparedData, lang: Lang) -> Vec<String> {
         self.small_numbers
@@ -366,6 +395,23 @@ mod tests {
         let w = &f.runaway[0];
         assert_eq!(w.reasons, vec![RunawayReason::NeedChange]);
         assert_eq!(w.population_route_need, None);
+    }
+
+    #[test]
+    fn lines_stop_at_the_maximum_and_say_how_many_more() {
+        let data = PreparedData::new(&rows(&[400.0, 400.0], Some(&[30_000.0, 30_000.0]))).unwrap();
+        let mut p = Parameters::default();
+        p.population.base_year = 2020;
+        let proj = project(&p, &data).unwrap();
+        let f = flags(&p, &data, &proj);
+        let lines = f.lines(&data, &proj, Lang::Id, 5);
+        assert_eq!(lines.len(), 1);
+        assert!(
+            lines[0].starts_with("Catatan: Desa: rata-rata 364 kelahiran"),
+            "{lines:?}"
+        );
+        let lines = f.lines(&data, &proj, Lang::En, 0);
+        assert_eq!(lines, vec!["… and 1 more lines".to_string()]);
     }
 
     #[test]
