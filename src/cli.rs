@@ -302,6 +302,7 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.common.lang.into();
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    print_flags(&scenario, &data, &proj, None, lang);
     let format = match a.format {
         FormatArg::Table => Format::Table,
         FormatArg::Csv => Format::Csv,
@@ -321,6 +322,29 @@ fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
         Format::Json => json::write_json(&mut *out, &scenario.name, &data, &proj)?,
     }
     Ok(())
+}
+
+/// Lines of warnings printed at most, so that a national table stays readable.
+const MAX_WARNINGS: usize = 40;
+
+/// Prints on standard error the warnings about the projection's base, of
+/// every region or of `region` only, so that standard output keeps only the
+/// results.
+fn print_flags(
+    scenario: &Scenario,
+    data: &crate::model::PreparedData,
+    proj: &crate::model::Projection,
+    region: Option<usize>,
+    lang: Lang,
+) {
+    let mut flags = crate::model::flags::flags(&scenario.params, data, proj);
+    if let Some(r) = region {
+        flags.retain_region(r);
+    }
+    let mut err = std::io::stderr().lock();
+    for line in flags.lines(data, proj, lang, MAX_WARNINGS) {
+        let _ = writeln!(err, "{line}");
+    }
 }
 
 /// Finds a region by code or name.
@@ -401,6 +425,11 @@ fn explain_cmd(a: &ExplainArgs, out: &mut dyn Write) -> Result<(), CliError> {
         None => Subject::Total,
         Some(key) => Subject::Region(find_region(&data, key, lang)?),
     };
+    let region = match subject {
+        Subject::Region(r) => Some(r),
+        Subject::Total => None,
+    };
+    print_flags(&scenario, &data, &proj, region, lang);
     let steps = explain(&scenario.params, &data, &proj, subject, lang);
     writeln!(out, "{}\n", scenario.name)?;
     out.write_all(render_text(&steps).as_bytes())?;

@@ -67,6 +67,8 @@ pub enum ModelError {
     },
     #[error("{}", self.message(Lang::En))]
     GrowthFromZero { region: String, year: i32 },
+    #[error("{}", self.message(Lang::En))]
+    PopulationRouteNeedsPopulation { region: String, year: i32 },
 }
 
 fn num(x: f64, lang: Lang) -> String {
@@ -183,6 +185,10 @@ impl ModelError {
                     ("previous", &(year - 1)),
                     ("year", year),
                 ],
+            ),
+            ModelError::PopulationRouteNeedsPopulation { region, year } => lang.tf(
+                T::error_population_route_population,
+                &[("region", region), ("year", year)],
             ),
         }
     }

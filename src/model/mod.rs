@@ -8,6 +8,9 @@
 //! - [`columns`]: the data table's columns that a file's columns are mapped to.
 //! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
 //! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
+//! - [`flags`]: suspect data years, runaway projections and small numbers, as data.
+//! - [`growth`]: the growth-rate estimators (mean, median, trend, compound) over chosen years.
+//! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
 //! - [`explain`]: the working, every step with its formula and numbers.
@@ -21,9 +24,12 @@ pub mod columns;
 pub mod data;
 pub mod error;
 pub mod explain;
+pub mod flags;
+pub mod growth;
 pub mod number;
 pub mod overrides;
 pub mod params;
+pub mod population_route;
 pub mod projection;
 pub mod scenario;
 pub mod staffing;
@@ -35,8 +41,8 @@ pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
-    GrowthMethod, Parameters, PopulationParams, Rounding, ServiceStandard, StandardPreset, Visit,
-    WorkingTime,
+    CbrTrend, GrowthMethod, Parameters, PopulationGrowth, PopulationParams, Rounding,
+    ServiceStandard, StandardPreset, Visit, WorkingTime, YearSpan,
 };
 pub use projection::{Projection, YearKind, YearRow, project};
 pub use scenario::Scenario;

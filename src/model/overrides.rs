@@ -3,10 +3,12 @@
 
 use super::Lang;
 use super::number::parse_number;
-use super::params::{GrowthMethod, Parameters, Rounding, StandardPreset, Visit};
+use super::params::{
+    CbrTrend, GrowthMethod, Parameters, PopulationGrowth, Rounding, StandardPreset, Visit, YearSpan,
+};
 
 /// The parameter names `set` accepts, with what each means.
-pub const NAMES: [(&str, &str); 19] = [
+pub const NAMES: [(&str, &str); 22] = [
     (
         "coefficient",
         "pregnant women per live birth (1.10) / ibu hamil per kelahiran hidup",
@@ -34,7 +36,22 @@ pub const NAMES: [(&str, &str); 19] = [
     ("allowance_percent", "allowance, % of formal hours (30)"),
     ("base_year", "base year of the projection (2017)"),
     ("horizon_year", "last projected year (2035)"),
-    ("growth_method", "mean, compound or fixed"),
+    (
+        "growth_method",
+        "mean, compound, fixed, trend, median or population",
+    ),
+    (
+        "growth_years",
+        "years the growth is estimated from, e.g. 2019-2020 (all: every data year)",
+    ),
+    (
+        "cbr_trend",
+        "CBR in the population route: hold_mean, hold_latest or trend",
+    ),
+    (
+        "population_growth",
+        "population growth in the population route: mean, compound or trend",
+    ),
     (
         "growth_percent",
         "growth per year in % when growth_method=fixed",
@@ -77,6 +94,23 @@ fn year(name: &str, value: &str) -> Result<i32, OverrideError> {
         value: value.to_string(),
         expected: "a year such as 2017",
     })
+}
+
+/// Reads `2019-2020` (or `2019–2020`, or one year `2019`) as a span of
+/// years; `all` is every data year.
+pub fn year_span(name: &str, value: &str) -> Result<Option<YearSpan>, OverrideError> {
+    if value.eq_ignore_ascii_case("all") || value.eq_ignore_ascii_case("semua") {
+        return Ok(None);
+    }
+    let (a, b) = value.split_once(['-', '–']).unwrap_or((value, value));
+    let bad = || OverrideError::BadValue {
+        name: name.to_string(),
+        value: value.to_string(),
+        expected: "years such as 2019-2020, or all",
+    };
+    let first = year(name, a).map_err(|_| bad())?;
+    let last = year(name, b).map_err(|_| bad())?;
+    Ok(Some(YearSpan { first, last }))
 }
 
 /// Reads a list of visit minutes: `30.6,20,20,34.1` or `30,6;20;20;34,1`.
@@ -166,18 +200,29 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
         "base_year" => params.population.base_year = year(name, value)?,
         "horizon_year" => params.population.horizon_year = year(name, value)?,
         "growth_method" => {
-            params.population.growth_method = match value {
-                "mean" => GrowthMethod::MeanAnnual,
-                "compound" => GrowthMethod::Compound,
-                "fixed" => GrowthMethod::Fixed,
-                _ => {
-                    return Err(OverrideError::BadValue {
-                        name: name.to_string(),
-                        value: value.to_string(),
-                        expected: "mean, compound or fixed",
-                    });
-                }
-            }
+            params.population.growth_method =
+                GrowthMethod::from_key(value).ok_or_else(|| OverrideError::BadValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    expected: "mean, compound, fixed, trend, median or population",
+                })?
+        }
+        "growth_years" => params.population.growth_years = year_span(name, value)?,
+        "cbr_trend" => {
+            params.population.cbr_trend =
+                CbrTrend::from_key(value).ok_or_else(|| OverrideError::BadValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    expected: "hold_mean, hold_latest or trend",
+                })?
+        }
+        "population_growth" => {
+            params.population.population_growth =
+                PopulationGrowth::from_key(value).ok_or_else(|| OverrideError::BadValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    expected: "mean, compound or trend",
+                })?
         }
         "growth_percent" => {
             params.population.fixed_growth_percent = number(name, value, lang)?;
@@ -236,5 +281,32 @@ mod tests {
         assert!(apply(&mut p, "visits=", Lang::Id).is_err());
         assert!(apply(&mut p, "base_year", Lang::Id).is_err());
         assert_eq!(p, Parameters::default());
+    }
+
+    #[test]
+    fn sets_every_growth_method() {
+        let mut p = Parameters::default();
+        for m in GrowthMethod::ALL {
+            apply(&mut p, &format!("growth_method={}", m.key()), Lang::Id).unwrap();
+            assert_eq!(p.population.growth_method, m);
+        }
+        apply(&mut p, "growth_years=2019-2020", Lang::Id).unwrap();
+        assert_eq!(
+            p.population.growth_years,
+            Some(YearSpan {
+                first: 2019,
+                last: 2020
+            })
+        );
+        apply(&mut p, "growth_years=all", Lang::Id).unwrap();
+        assert_eq!(p.population.growth_years, None);
+        assert!(apply(&mut p, "growth_years=2019-", Lang::Id).is_err());
+        apply(&mut p, "cbr_trend=hold_latest", Lang::Id).unwrap();
+        assert_eq!(p.population.cbr_trend, CbrTrend::HoldLatest);
+        assert!(apply(&mut p, "cbr_trend=latest", Lang::Id).is_err());
+        apply(&mut p, "population_growth=trend", Lang::Id).unwrap();
+        assert_eq!(p.population.population_growth, PopulationGrowth::Trend);
+        let e = apply(&mut p, "growth_method=average", Lang::Id).unwrap_err();
+        assert!(e.to_string().contains("trend, median or population"), "{e}");
     }
 }

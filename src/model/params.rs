@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Lang;
+use crate::i18n::T;
+
 /// How intermediate values are rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Rounding {
@@ -34,16 +37,127 @@ pub enum GrowthMethod {
     Compound,
     /// A rate set by the planner (`fixed_growth_percent`).
     Fixed,
+    /// Log-linear least-squares trend over the growth years: ln P = a + b·year, g = e^b − 1.
+    Trend,
+    /// Median of the year-on-year growth rates of the growth years.
+    Median,
+    /// The population route: the population grows by the mean of its own
+    /// annual rates, the CBR follows `cbr_trend`, and births and pregnant
+    /// women are computed from them every year.
+    Population,
 }
 
 impl GrowthMethod {
+    pub const ALL: [GrowthMethod; 6] = [
+        GrowthMethod::MeanAnnual,
+        GrowthMethod::Compound,
+        GrowthMethod::Fixed,
+        GrowthMethod::Trend,
+        GrowthMethod::Median,
+        GrowthMethod::Population,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             GrowthMethod::MeanAnnual => "mean",
             GrowthMethod::Compound => "compound",
             GrowthMethod::Fixed => "fixed",
+            GrowthMethod::Trend => "trend",
+            GrowthMethod::Median => "median",
+            GrowthMethod::Population => "population",
         }
     }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// The name of a method added beside the paper's three, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GrowthMethod::MeanAnnual => lang.pick("Rata-rata tahunan", "Annual mean"),
+            GrowthMethod::Compound => lang.pick("Majemuk", "Compound"),
+            GrowthMethod::Fixed => lang.pick("Ditetapkan", "Set by planner"),
+            GrowthMethod::Trend => lang.t(T::growth_method_trend),
+            GrowthMethod::Median => lang.t(T::growth_method_median),
+            GrowthMethod::Population => lang.t(T::growth_method_population),
+        }
+    }
+}
+
+/// How the population route carries the crude birth rate forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum CbrTrend {
+    /// Held at the mean CBR of the growth years.
+    #[default]
+    HoldMean,
+    /// Held at the CBR of the last growth year.
+    HoldLatest,
+    /// Log-linear least-squares trend of the CBR over the growth years.
+    Trend,
+}
+
+impl CbrTrend {
+    pub const ALL: [CbrTrend; 3] = [CbrTrend::HoldMean, CbrTrend::HoldLatest, CbrTrend::Trend];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CbrTrend::HoldMean => "hold_mean",
+            CbrTrend::HoldLatest => "hold_latest",
+            CbrTrend::Trend => "trend",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    fn is_default(&self) -> bool {
+        *self == CbrTrend::default()
+    }
+}
+
+/// How the population route grows the population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PopulationGrowth {
+    /// Mean of the population's annual rates over the growth years.
+    #[default]
+    Mean,
+    /// Compound rate between the first and the last growth year.
+    Compound,
+    /// Log-linear least-squares trend over the growth years.
+    Trend,
+}
+
+impl PopulationGrowth {
+    pub const ALL: [PopulationGrowth; 3] = [
+        PopulationGrowth::Mean,
+        PopulationGrowth::Compound,
+        PopulationGrowth::Trend,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PopulationGrowth::Mean => "mean",
+            PopulationGrowth::Compound => "compound",
+            PopulationGrowth::Trend => "trend",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    fn is_default(&self) -> bool {
+        *self == PopulationGrowth::default()
+    }
+}
+
+/// A span of data years, first to last inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearSpan {
+    pub first: i32,
+    pub last: i32,
 }
 
 /// One antenatal visit (kunjungan) of a service standard.
@@ -239,6 +353,16 @@ pub struct PopulationParams {
     /// Growth per year in percent, used when `growth_method` is `Fixed`.
     #[serde(default)]
     pub fixed_growth_percent: f64,
+    /// The years the growth is estimated from; `None` is every data year.
+    /// Leaves the data as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_years: Option<YearSpan>,
+    /// How the population route carries the CBR forward.
+    #[serde(default, skip_serializing_if = "CbrTrend::is_default")]
+    pub cbr_trend: CbrTrend,
+    /// How the population route grows the population.
+    #[serde(default, skip_serializing_if = "PopulationGrowth::is_default")]
+    pub population_growth: PopulationGrowth,
 }
 
 impl Default for PopulationParams {
@@ -249,6 +373,9 @@ impl Default for PopulationParams {
             horizon_year: 2035,
             growth_method: GrowthMethod::MeanAnnual,
             fixed_growth_percent: 0.0,
+            growth_years: None,
+            cbr_trend: CbrTrend::HoldMean,
+            population_growth: PopulationGrowth::Mean,
         }
     }
 }
@@ -261,4 +388,29 @@ pub struct Parameters {
     pub working_time: WorkingTime,
     pub population: PopulationParams,
     pub rounding: Rounding,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_population_settings_load_and_save_unchanged() {
+        let old = "(coefficient:1.1,base_year:2017,horizon_year:2035,growth_method:MeanAnnual,fixed_growth_percent:0.0)";
+        let p: PopulationParams = ron::from_str(old).unwrap();
+        assert_eq!(p, PopulationParams::default());
+        assert_eq!(ron::to_string(&p).unwrap(), old);
+        let new = PopulationParams {
+            growth_method: GrowthMethod::Population,
+            growth_years: Some(YearSpan {
+                first: 2019,
+                last: 2020,
+            }),
+            cbr_trend: CbrTrend::Trend,
+            population_growth: PopulationGrowth::Trend,
+            ..PopulationParams::default()
+        };
+        let text = ron::to_string(&new).unwrap();
+        assert_eq!(ron::from_str::<PopulationParams>(&text).unwrap(), new);
+    }
 }

@@ -7,8 +7,10 @@ use serde::Serialize;
 use super::capacity::{Capacity, capacity};
 use super::data::PreparedData;
 use super::error::{ModelError, Problem};
+use super::growth::{self, annual_rate};
 use super::number::round_half_up;
-use super::params::{GrowthMethod, Parameters, Rounding};
+use super::params::{GrowthMethod, Parameters, PopulationParams, Rounding};
+use super::population_route::{PopulationRoute, population_route};
 
 /// Whether a year's figures come from the data or from the projection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -55,11 +57,17 @@ pub struct Projection {
     pub last_data_year: i32,
     /// Last year shown: the horizon, or the last data year if later.
     pub end_year: i32,
+    /// The first and last year the growth is estimated from.
+    pub growth_years: (i32, i32),
+    /// Per region, under the population route: its population, CBR and
+    /// growth (empty under the other methods).
+    pub routes: Vec<PopulationRoute>,
     /// Per region: the growth rate used for the projection.
     pub growth_used: Vec<f64>,
-    /// Per region: the mean annual growth of the data (unrounded).
+    /// Per region: the mean annual growth of the growth years (unrounded).
     pub mean_growth: Vec<f64>,
-    /// Per region: P_0, pregnant women in the base year.
+    /// Per region: P_0, pregnant women in the base year (under the
+    /// population route P̂_0, from the base year's population and the CBR).
     pub base_pregnant: Vec<f64>,
     /// Per region and data year: pregnant women.
     pub pregnant: Vec<f64>,
@@ -113,14 +121,42 @@ fn advance(factor: &mut [f64], q: &[f64], shown: impl Fn(f64) -> f64) -> f64 {
     lanes.iter().sum::<f64>() + rest
 }
 
-/// Growth rate from year `a` to year `b`; zero to zero is no growth.
-fn growth(prev: f64, next: f64) -> Option<f64> {
-    if prev > 0.0 {
-        Some((next - prev) / prev)
-    } else if next == 0.0 {
-        Some(0.0)
+/// The mean of the annual rates of `values` (the growth years of one
+/// region) and the rate the projection uses under `pop.growth_method`.
+/// `Err(i)`: the growth into `values[i]` cannot be computed.
+pub fn estimate(pop: &PopulationParams, values: &[f64]) -> Result<(f64, f64), usize> {
+    // The mean without a list of rates: this runs for every region on
+    // every recompute.
+    let mut sum = 0.0;
+    for (i, w) in values.windows(2).enumerate() {
+        sum += annual_rate(w[0], w[1]).ok_or(i + 1)?;
+    }
+    let mean = if values.len() > 1 {
+        sum / (values.len() - 1) as f64
     } else {
-        None
+        0.0
+    };
+    let used = match pop.growth_method {
+        GrowthMethod::MeanAnnual | GrowthMethod::Population => mean,
+        GrowthMethod::Fixed => pop.fixed_growth_percent / 100.0,
+        GrowthMethod::Compound => growth::compound(values)?,
+        GrowthMethod::Median => growth::median(&growth::annual_rates(values)?),
+        GrowthMethod::Trend => match growth::trend(values) {
+            Ok(g) => g,
+            // A year without pregnant women has no logarithm: named as the
+            // year the growth from it cannot be computed to.
+            Err(i) => return Err(i + 1),
+        },
+    };
+    Ok((mean, used))
+}
+
+/// The first and last year the growth is estimated from: the planner's
+/// growth years, or every data year.
+pub fn growth_years(p: &Parameters, data: &PreparedData) -> (i32, i32) {
+    match p.population.growth_years {
+        Some(span) => (span.first, span.last),
+        None => (data.first_year, data.last_year()),
     }
 }
 
@@ -169,6 +205,28 @@ fn check_population(p: &Parameters, data: &PreparedData) -> Result<(), ModelErro
                 max_open: false,
             },
         ));
+    }
+    if let Some(span) = pop.growth_years {
+        for year in [span.first, span.last] {
+            if year < first || year > last {
+                return Err(ModelError::parameter(
+                    "growth_years",
+                    year as f64,
+                    Problem::YearNotInData { first, last },
+                ));
+            }
+        }
+        if span.last < span.first {
+            return Err(ModelError::parameter(
+                "growth_years",
+                span.last as f64,
+                Problem::OutOfRange {
+                    min: span.first as f64,
+                    max: last as f64,
+                    max_open: false,
+                },
+            ));
+        }
     }
     if pop.growth_method == GrowthMethod::Fixed
         && (!pop.fixed_growth_percent.is_finite()
@@ -234,49 +292,35 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
         }
     }
 
+    let (gy0, gy1) = growth_years(p, data);
+    let (k0, k1) = ((gy0 - first_year) as usize, (gy1 - first_year) as usize);
     let mut growth_used = Vec::with_capacity(regions);
     let mut mean_growth = Vec::with_capacity(regions);
     let mut base_pregnant = Vec::with_capacity(regions);
+    let mut routes = Vec::new();
     for r in 0..regions {
         let series = &pregnant[r * years..(r + 1) * years];
-        let mut sum = 0.0;
-        for k in 1..years {
-            sum += growth(series[k - 1], series[k]).ok_or_else(|| ModelError::GrowthFromZero {
-                region: data.label(r).to_string(),
-                year: first_year + k as i32,
-            })?;
-        }
-        let mean = if years > 1 {
-            sum / (years - 1) as f64
-        } else {
-            0.0
+        let from_zero = |i: usize| ModelError::GrowthFromZero {
+            region: data.label(r).to_string(),
+            year: first_year + (k0 + i) as i32,
         };
-        let used = match p.population.growth_method {
-            GrowthMethod::MeanAnnual => mean,
-            GrowthMethod::Fixed => p.population.fixed_growth_percent / 100.0,
-            GrowthMethod::Compound => {
-                let (a, b) = (series[0], series[years - 1]);
-                if years < 2 || (a == 0.0 && b == 0.0) {
-                    0.0
-                } else if a == 0.0 {
-                    return Err(ModelError::GrowthFromZero {
-                        region: data.label(r).to_string(),
-                        year: first_year + 1,
-                    });
-                } else {
-                    (b / a).powf(1.0 / (years - 1) as f64) - 1.0
-                }
-            }
-        };
+        let (mean, used) = estimate(&p.population, &series[k0..=k1]).map_err(from_zero)?;
         if used <= -1.0 && first_year < base_year {
             return Err(ModelError::GrowthFromZero {
                 region: data.label(r).to_string(),
                 year: base_year,
             });
         }
+        if p.population.growth_method == GrowthMethod::Population {
+            let route = population_route(&p.population, data, r, (gy0, gy1), series)?;
+            growth_used.push(route.growth);
+            base_pregnant.push(route.base_pregnant);
+            routes.push(route);
+        } else {
+            growth_used.push(used);
+            base_pregnant.push(series[base_k]);
+        }
         mean_growth.push(mean);
-        growth_used.push(used);
-        base_pregnant.push(series[base_k]);
     }
 
     // Sum the projection year by year over the regions: one pass per year
@@ -312,8 +356,11 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
                     _ => None,
                 }
             };
-            let g = prev_total_pw.and_then(|prev| growth(prev, pw));
-            if let Some(g) = g {
+            let g = prev_total_pw.and_then(|prev| annual_rate(prev, pw));
+            if let Some(g) = g
+                && k > k0
+                && k <= k1
+            {
                 total_growth_sum += g;
             }
             prev_total_pw = Some(pw);
@@ -347,8 +394,8 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
             ));
         }
     }
-    let total_mean_growth = if years > 1 {
-        total_growth_sum / (years - 1) as f64
+    let total_mean_growth = if k1 > k0 {
+        total_growth_sum / (k1 - k0) as f64
     } else {
         0.0
     };
@@ -367,6 +414,8 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
         first_year,
         last_data_year,
         end_year,
+        growth_years: (gy0, gy1),
+        routes,
         growth_used,
         mean_growth,
         base_pregnant,
@@ -449,7 +498,7 @@ impl Projection {
             let i = r * data.years + k;
             let pw = self.pregnant[i];
             let g = if k > 0 {
-                growth(self.pregnant[i - 1], pw)
+                annual_rate(self.pregnant[i - 1], pw)
             } else {
                 None
             };
@@ -511,6 +560,104 @@ mod tests {
         ] {
             assert_eq!(round_whole(x), round_half_up(x, 0), "{x}");
         }
+    }
+
+    /// One region with pregnant women given: 100, 110, 99, 104,94, 110,187
+    /// in 2016–2020 (rates +10%, −10%, +6%, +5%).
+    pub(crate) fn short_series() -> Vec<crate::model::DataRow> {
+        [100.0, 110.0, 99.0, 104.94, 110.187]
+            .iter()
+            .enumerate()
+            .map(|(i, &pw)| crate::model::DataRow {
+                region_name: "Desa Contoh".into(),
+                year: 2016 + i as i32,
+                pregnant_women: pw.into(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn growth_with(method: GrowthMethod) -> f64 {
+        let mut p = Parameters::default();
+        p.population.base_year = 2016;
+        p.population.growth_method = method;
+        let data = PreparedData::new(&short_series()).unwrap();
+        project(&p, &data).unwrap().growth_used[0]
+    }
+
+    #[test]
+    fn each_estimator_on_a_short_series() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+        // Mean (the paper): (0,10 − 0,10 + 0,06 + 0,05) / 4 = 0,0275.
+        assert!(close(growth_with(GrowthMethod::MeanAnnual), 0.0275));
+        // Median: sorted −0,10; 0,05; 0,06; 0,10 → (0,05 + 0,06) / 2 = 0,055.
+        assert!(close(growth_with(GrowthMethod::Median), 0.055));
+        // Compound: (110,187 / 100)^(1/4) − 1 = 0,0245487.
+        let c = growth_with(GrowthMethod::Compound);
+        assert!((c - 0.0245487).abs() < 1e-7, "{c}");
+        // Trend: t = 0…4, t̄ = 2, Σ(t − t̄)² = 10; ln P = 4,6051702,
+        // 4,7004804, 4,5951199, 4,6533888, 4,7021789;
+        // Σ(t − t̄)·ln P = −2 × 4,6051702 − 4,7004804 + 4,6533888
+        // + 2 × 4,7021789 = 0,1469259 (the ȳ terms cancel), so
+        // b = 0,01469259 and g = e^b − 1 = 0,0148011.
+        let g = growth_with(GrowthMethod::Trend);
+        assert!((g - 0.0148011).abs() < 1e-7, "{g}");
+        // A last year without pregnant women has no logarithm: the error
+        // names it.
+        let mut rows = short_series();
+        rows[4].pregnant_women = 0.0.into();
+        let mut p = Parameters::default();
+        p.population.base_year = 2016;
+        p.population.growth_method = GrowthMethod::Trend;
+        let e = project(&p, &PreparedData::new(&rows).unwrap()).unwrap_err();
+        assert!(e.message(crate::model::Lang::En).contains("in 2020"), "{e}");
+    }
+
+    #[test]
+    fn growth_years_change_the_rate_and_not_the_data() {
+        let data = PreparedData::new(&short_series()).unwrap();
+        let mut p = Parameters::default();
+        p.population.base_year = 2016;
+        let all = project(&p, &data).unwrap();
+        p.population.growth_years = Some(crate::model::YearSpan {
+            first: 2018,
+            last: 2020,
+        });
+        let some = project(&p, &data).unwrap();
+        // 99 → 104,94 → 110,187: (0,06 + 0,05) / 2 = 0,055 instead of 0,0275.
+        assert!((some.growth_used[0] - 0.055).abs() < 1e-12);
+        assert!((all.growth_used[0] - 0.0275).abs() < 1e-12);
+        assert_eq!(some.growth_years, (2018, 2020));
+        assert_eq!(all.growth_years, (2016, 2020));
+        // The data years are the same: pregnant women and their growth.
+        assert_eq!(some.pregnant, all.pregnant);
+        for year in 2016..=2020 {
+            let (a, b) = (
+                all.region_row(&data, 0, year),
+                some.region_row(&data, 0, year),
+            );
+            assert_eq!(
+                (a.pregnant_women, a.growth, a.population, a.births),
+                (b.pregnant_women, b.growth, b.population, b.births)
+            );
+        }
+        // Only the projection changes.
+        assert!(some.projected(0, 2035) > all.projected(0, 2035));
+        // Years outside the data are refused, naming the parameter.
+        p.population.growth_years = Some(crate::model::YearSpan {
+            first: 2015,
+            last: 2020,
+        });
+        let e = project(&p, &data).unwrap_err();
+        assert!(
+            e.message(crate::model::Lang::En).contains("growth_years"),
+            "{e}"
+        );
+        p.population.growth_years = Some(crate::model::YearSpan {
+            first: 2020,
+            last: 2018,
+        });
+        assert!(project(&p, &data).is_err());
     }
 
     #[test]

@@ -332,6 +332,7 @@ impl ParamsPanel {
                 GrowthMethod::MeanAnnual => t(T::params_panel_annual_mean),
                 GrowthMethod::Compound => t(T::params_panel_compound),
                 GrowthMethod::Fixed => t(T::params_panel_set_by_planner),
+                other => other.label(lang),
             };
             egui::ComboBox::from_id_salt("growth_method")
                 .selected_text(name(pop.growth_method))

@@ -183,6 +183,7 @@ fn parameter_sheet(
                 GrowthMethod::MeanAnnual => t(T::xlsx_mean_annual_growth_of_the),
                 GrowthMethod::Compound => t(T::xlsx_compound_growth_first_to_last),
                 GrowthMethod::Fixed => t(T::xlsx_set_by_the_planner),
+                other => other.label(lang),
             }
             .to_string(),
         ),

@@ -1,9 +1,11 @@
 //! "Show the working": every derived figure with its formula and the numbers
 //! put in, in Indonesian or English, so that the window and the command line
 //! print the same explanation. The steps of a midwife's capacity are in
-//! `capacity`, those of the population and the projection in `population`.
+//! `capacity`, those of the population and the projection in `population`,
+//! those of the growth methods beside the paper's mean in `growth`.
 
 mod capacity;
+mod growth;
 mod population;
 
 use super::Lang;
@@ -124,6 +126,19 @@ pub fn explain(
     let series = Series::new(data, proj, subject, lang);
     steps.extend(births_steps(params, &series, f));
     steps.extend(growth_steps(proj, &series, f));
+    let region = match subject {
+        Subject::Region(r) if r < data.regions() => Some(r),
+        _ if data.regions() == 1 => Some(0),
+        _ => None,
+    };
+    steps.extend(growth::method_steps(
+        params,
+        data,
+        proj,
+        region,
+        series.label(),
+        f,
+    ));
     steps.extend(projection_steps(proj, &series, f));
     steps.extend(need_steps(proj, &series, f));
     steps.extend(model_steps(proj, &series, f));

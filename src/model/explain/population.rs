@@ -2,6 +2,7 @@
 //! growth, the projection and the midwives needed, for the total or one
 //! region.
 
+use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::data::PreparedData;
 use crate::model::number::{fmt_auto, fmt_fixed, fmt_trim};
@@ -18,6 +19,9 @@ pub(super) struct Series {
     label: String,
     /// The total of several regions: its projection is the sum of theirs.
     several: bool,
+    /// Under the population route: P̂_0, the base year's pregnant women
+    /// from the population and the CBR the route uses.
+    route_p0: Option<f64>,
 }
 
 impl Series {
@@ -47,7 +51,16 @@ impl Series {
                 ),
             };
         let several = data.regions() > 1 && matches!(subject, Subject::Total);
+        let region = match subject {
+            Subject::Region(r) if r < data.regions() => Some(r),
+            _ if !several => Some(0),
+            _ => None,
+        };
+        let route_p0 = region
+            .and_then(|r| proj.routes.get(r))
+            .map(|route| route.base_pregnant);
         Series {
+            route_p0,
             rows,
             growth_used,
             mean_growth,
@@ -63,8 +76,16 @@ impl Series {
             .collect()
     }
 
-    /// P_0: pregnant women in the base year.
+    pub(super) fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// P_0: pregnant women in the base year (under the population route,
+    /// the route's P̂_0).
     fn base_pregnant(&self, base: i32) -> f64 {
+        if let Some(p0) = self.route_p0 {
+            return p0;
+        }
         self.rows
             .iter()
             .find(|r| r.year == base)
@@ -140,7 +161,10 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
     for pair in data_rows.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if let Some(g) = b.growth {
-            growth_terms.push(g);
+            let (gy0, gy1) = proj.growth_years;
+            if b.year > gy0 && b.year <= gy1 {
+                growth_terms.push(g);
+            }
             steps.push(step(
                 "growth",
                 format!(
@@ -165,6 +189,9 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
         }
     }
     let method = proj.growth_method;
+    let (gy0, gy1) = proj.growth_years;
+    let all_years = data_rows.first().is_some_and(|r| r.year == gy0)
+        && data_rows.last().is_some_and(|r| r.year == gy1);
     let mean_working = if growth_terms.is_empty() {
         t(
             lang,
@@ -185,10 +212,18 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
     };
     steps.push(step(
         "mean_growth",
-        format!(
-            "{} ({label})",
-            t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women")
-        ),
+        if all_years {
+            format!(
+                "{} ({label})",
+                t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women")
+            )
+        } else {
+            format!(
+                "{} ({label}; {})",
+                t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women"),
+                lang.tf(T::growth_years_span, &[("first", &gy0), ("last", &gy1)])
+            )
+        },
         t(lang, "rata-rata g = Σ g / jumlah tahun", "mean g = Σ g / number of years"),
         mean_working,
         match method {
@@ -219,6 +254,13 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
                     "Growth set by the planner: g =",
                 ),
                 fmt_auto(growth_used, lang)
+            ),
+            other => lang.tf(
+                T::growth_used_note,
+                &[
+                    ("method", &other.label(lang)),
+                    ("g", &fmt_auto(growth_used, lang)),
+                ],
             ),
         },
     ));
