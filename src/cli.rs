@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::T;
 use crate::io::export::{Format, csv, json, text};
 use crate::io::{ScenarioFileError, load_scenario, save_scenario};
 use crate::model::explain::{Subject, explain, render_text};
@@ -355,12 +356,7 @@ fn find_region(
 ) -> Result<usize, CliError> {
     (0..data.regions())
         .find(|&r| data.codes[r] == key || data.names[r] == key)
-        .ok_or_else(|| {
-            CliError::Usage(format!(
-                "{} `{key}`",
-                lang.pick("Wilayah tidak ditemukan:", "Region not found:")
-            ))
-        })
+        .ok_or_else(|| CliError::Usage(format!("{} `{key}`", lang.t(T::cli_region_not_found))))
 }
 
 fn export(a: &ExportArgs) -> Result<(), CliError> {
@@ -630,7 +626,7 @@ fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), CliError> {
     {
         return Err(CliError::Usage(format!(
             "--existing {e}: {}",
-            lang.pick("harus 0 atau lebih", "must be 0 or more")
+            lang.t(T::cli_must_be_0_or_more)
         )));
     }
     let result = staffing(&table.activities, &available, &options)
@@ -684,12 +680,12 @@ fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), CliError> {
                 })
                 .collect();
             let head = [
-                lang.pick("Kegiatan", "Activity").to_string(),
-                lang.pick("Jenis", "Kind").to_string(),
-                lang.pick("Menit/satuan", "Min/unit").to_string(),
-                lang.pick("Satuan/tahun", "Units/year").to_string(),
+                lang.t(T::cli_activity).to_string(),
+                lang.t(T::cli_kind).to_string(),
+                lang.t(T::cli_min_unit).to_string(),
+                lang.t(T::cli_units_year).to_string(),
                 sw.to_string(),
-                lang.pick("Tenaga / %", "Staff / %").to_string(),
+                lang.t(T::cli_staff).to_string(),
             ];
             let mut width = head.clone().map(|h| h.chars().count());
             for r in &rows {
@@ -723,7 +719,7 @@ fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), CliError> {
                 "{}: {} {}",
                 if abk { "WKT" } else { "AWT" },
                 num(result.available_minutes, 2),
-                lang.pick("menit", "min")
+                lang.t(T::cli_min)
             )?;
             writeln!(
                 out,
@@ -736,7 +732,7 @@ fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), CliError> {
             writeln!(
                 out,
                 "{}: {} → {}",
-                lang.pick("Kebutuhan", "Required"),
+                lang.t(T::cli_required),
                 d(result.required),
                 fmt_fixed(result.required_rounded, 0, lang)
             )?;
@@ -744,7 +740,7 @@ fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), CliError> {
                 writeln!(
                     out,
                     "{}: {} − {} = {}",
-                    lang.pick("Selisih", "Difference"),
+                    lang.t(T::cli_difference),
                     num(e, 2),
                     d(result.required),
                     d(diff)
@@ -753,13 +749,13 @@ fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), CliError> {
                     writeln!(
                         out,
                         "{}: {} ({})",
-                        lang.pick("Rasio", "Ratio"),
+                        lang.t(T::cli_ratio),
                         d(r),
                         result.ratio_reading(lang).unwrap_or("")
                     )?;
                 }
             }
-            writeln!(out, "\n{}\n", lang.pick("Cara menghitung:", "The working:"))?;
+            writeln!(out, "\n{}\n", lang.t(T::cli_the_working))?;
             out.write_all(render_text(&explain_staffing(&result, &available, lang)).as_bytes())?;
         }
     }

@@ -31,14 +31,6 @@ impl Lang {
         }
     }
 
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-
     /// The text of `key` in this language.
     pub fn t(self, key: T) -> &'static str {
         match self {

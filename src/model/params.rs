@@ -75,9 +75,9 @@ impl GrowthMethod {
     /// The name of a method added beside the paper's three, in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            GrowthMethod::MeanAnnual => lang.pick("Rata-rata tahunan", "Annual mean"),
-            GrowthMethod::Compound => lang.pick("Majemuk", "Compound"),
-            GrowthMethod::Fixed => lang.pick("Ditetapkan", "Set by planner"),
+            GrowthMethod::MeanAnnual => lang.t(T::params_annual_mean),
+            GrowthMethod::Compound => lang.t(T::params_compound),
+            GrowthMethod::Fixed => lang.t(T::params_set_by_planner),
             GrowthMethod::Trend => lang.t(T::growth_method_trend),
             GrowthMethod::Median => lang.t(T::growth_method_median),
             GrowthMethod::Population => lang.t(T::growth_method_population),
@@ -218,16 +218,11 @@ impl StandardPreset {
     /// The preset as the window shows it, in `lang`. The scenario stores
     /// [`name`](Self::name), whatever the language.
     pub fn label(self, lang: super::Lang) -> &'static str {
-        match (self, lang) {
-            (_, super::Lang::Id) => self.name(),
-            (StandardPreset::Paper2018FourVisits, super::Lang::En) => {
-                "Paper 2018 / SPM 2016: 4 visits"
-            }
-            (StandardPreset::Permenkes2021SixVisits, super::Lang::En) => {
-                "Permenkes 21/2021: 6 visits"
-            }
-            (StandardPreset::Who2016EightContacts, super::Lang::En) => "WHO 2016: 8 contacts",
-        }
+        lang.t(match self {
+            StandardPreset::Paper2018FourVisits => T::params_preset_paper_4_visits,
+            StandardPreset::Permenkes2021SixVisits => T::params_preset_permenkes_6_visits,
+            StandardPreset::Who2016EightContacts => T::params_preset_who_8_contacts,
+        })
     }
 
     /// The name stored with the standard (Indonesian).
@@ -393,6 +388,15 @@ pub struct Parameters {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_presets_indonesian_label_is_the_name_stored_in_the_scenario() {
+        // Switching the window's language must not mark the standard as edited.
+        for p in StandardPreset::ALL {
+            assert_eq!(p.label(crate::model::Lang::Id), p.name());
+            assert_ne!(p.label(crate::model::Lang::En), p.name());
+        }
+    }
 
     #[test]
     fn old_population_settings_load_and_save_unchanged() {

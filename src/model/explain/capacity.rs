@@ -1,6 +1,7 @@
 //! The working of a midwife's capacity: the ANC package, the effective
 //! working time and what one midwife's year holds.
 
+use crate::i18n::T;
 use crate::model::number::{fmt_auto, fmt_fixed, fmt_percent, fmt_trim};
 use crate::model::params::{Parameters, Rounding};
 use crate::model::projection::Projection;
@@ -26,30 +27,18 @@ pub(super) fn package_steps(params: &Parameters, proj: &Projection, f: Fmt) -> V
         "{} = {} {}",
         visit_terms.join(" + "),
         f.num(pk.visit_minutes),
-        t(lang, "menit", "min")
+        t(lang, T::capacity_min)
     );
     if published && pk.visit_minutes_used != pk.visit_minutes {
         working.push_str(&format!(" ≈ {}", f.num(pk.visit_minutes_used)));
     }
     steps.push(step(
         "visit_minutes",
-        t(
-            lang,
-            "Waktu pelayanan antenatal (jumlah kunjungan)",
-            "Antenatal visit time (sum of visits)",
-        ),
-        t(
-            lang,
-            "Σ menit per kunjungan K1..Kk",
-            "Σ minutes per visit K1..Kk",
-        ),
+        t(lang, T::capacity_antenatal_visit_time_sum_of),
+        t(lang, T::capacity_minutes_per_visit_k1_kk),
         working,
         if published {
-            t(
-                lang,
-                "Dibulatkan ke menit utuh, seperti di makalah (104,7 ≈ 105).",
-                "Rounded to whole minutes, as in the paper (104.7 ≈ 105).",
-            )
+            t(lang, T::capacity_rounded_to_whole_minutes_as)
         } else {
             String::new()
         },
@@ -58,16 +47,8 @@ pub(super) fn package_steps(params: &Parameters, proj: &Projection, f: Fmt) -> V
     // 2. Preparation and recording.
     steps.push(step(
         "package_minutes",
-        t(
-            lang,
-            "Paket pelayanan antenatal per ibu hamil",
-            "Antenatal care package per pregnant woman",
-        ),
-        t(
-            lang,
-            "paket = kunjungan × (1 + persiapan% + pencatatan%)",
-            "package = visits × (1 + preparation% + recording%)",
-        ),
+        t(lang, T::capacity_antenatal_care_package_per_pregnant),
+        t(lang, T::capacity_package_visits_1_preparation_recording),
         format!(
             "{v} + {p}% × {v} + {r}% × {v} = {v} + {pm} + {rm} = {total} {unit}",
             v = f.num(pk.visit_minutes_used),
@@ -76,7 +57,7 @@ pub(super) fn package_steps(params: &Parameters, proj: &Projection, f: Fmt) -> V
             pm = f.num(pk.prep_minutes),
             rm = f.num(pk.recording_minutes),
             total = f.num(pk.package_minutes),
-            unit = t(lang, "menit", "min"),
+            unit = t(lang, T::capacity_min),
         ),
         String::new(),
     ));
@@ -94,18 +75,14 @@ pub(super) fn working_time_steps(params: &Parameters, proj: &Projection, f: Fmt)
     // 3. Working days A.
     steps.push(step(
         "working_days",
-        t(lang, "Hari kerja setahun (A)", "Working days a year (A)"),
-        t(
-            lang,
-            "A = hari kerja per minggu × minggu per tahun",
-            "A = working days per week × weeks per year",
-        ),
+        t(lang, T::capacity_working_days_a_year_a),
+        t(lang, T::capacity_a_working_days_per_week),
         format!(
             "{} × {} = {} {}",
             f.num(w.days_per_week),
             f.num(w.weeks_per_year),
             f.num(wt.working_days),
-            t(lang, "hari", "days")
+            t(lang, T::capacity_days)
         ),
         String::new(),
     ));
@@ -113,16 +90,8 @@ pub(super) fn working_time_steps(params: &Parameters, proj: &Projection, f: Fmt)
     // 4. HKE.
     steps.push(step(
         "hke",
-        t(
-            lang,
-            "Hari kerja efektif (HKE, WHO WISN)",
-            "Effective working days (HKE, WHO WISN)",
-        ),
-        t(
-            lang,
-            "HKE = A − (B cuti + C pelatihan + D libur nasional + E ketidakhadiran)",
-            "HKE = A − (B leave + C training + D public holidays + E other absence)",
-        ),
+        t(lang, T::capacity_effective_working_days_hke_who),
+        t(lang, T::capacity_hke_a_b_leave_c),
         format!(
             "{} − ({} + {} + {} + {}) = {} {} = {} {}",
             f.num(wt.working_days),
@@ -131,20 +100,16 @@ pub(super) fn working_time_steps(params: &Parameters, proj: &Projection, f: Fmt)
             f.num(w.public_holidays),
             f.num(w.other_absence),
             f.num(wt.effective_days),
-            t(lang, "hari", "days"),
+            t(lang, T::capacity_days),
             if published {
                 fmt_fixed(wt.effective_weeks, 1, lang)
             } else {
                 f.num(wt.effective_weeks)
             },
-            t(lang, "minggu", "weeks"),
+            t(lang, T::capacity_weeks),
         ),
         if published {
-            t(
-                lang,
-                "Minggu dibulatkan ke 1 desimal, seperti di makalah (44,3).",
-                "Weeks rounded to 1 decimal, as in the paper (44.3).",
-            )
+            t(lang, T::capacity_weeks_rounded_to_1_decimal)
         } else {
             String::new()
         },
@@ -161,7 +126,7 @@ pub(super) fn working_time_steps(params: &Parameters, proj: &Projection, f: Fmt)
             fmt_fixed(wt.effective_weeks, 1, lang),
             f.num(wt.effective_hours_per_week),
             fmt_fixed(wt.effective_hours, 1, lang),
-            t(lang, "jam", "hours"),
+            t(lang, T::capacity_hours),
         )
     } else {
         format!(
@@ -171,38 +136,22 @@ pub(super) fn working_time_steps(params: &Parameters, proj: &Projection, f: Fmt)
             f.num(w.formal_hours_per_week),
             fmt_fixed(allowance, 2, lang),
             f.num(wt.effective_hours),
-            t(lang, "jam", "hours"),
+            t(lang, T::capacity_hours),
         )
     };
     steps.push(step(
         "wke",
-        t(
-            lang,
-            "Waktu kerja efektif (WKE, Permenkes 43/2017)",
-            "Effective working time (WKE, Permenkes 43/2017)",
-        ),
-        t(
-            lang,
-            "WKE = (HKE / hari kerja per minggu) × JKF × (1 − allowance)",
-            "WKE = (HKE / working days per week) × JKF × (1 − allowance)",
-        ),
+        t(lang, T::capacity_effective_working_time_wke_permenkes),
+        t(lang, T::capacity_wke_hke_working_days_per),
         format!(
             "{hours_working} × 60 = {} {}",
             f.num(wt.effective_minutes),
-            t(lang, "menit setahun", "minutes a year")
+            t(lang, T::capacity_minutes_a_year)
         ),
         if published {
-            t(
-                lang,
-                "Jam dibulatkan ke 1 desimal sebelum dikali 60, seperti di makalah (1.162,9 jam = 69.774 menit). Tanpa pembulatan: 1.163,75 jam = 69.825 menit.",
-                "Hours rounded to 1 decimal before × 60, as in the paper (1,162.9 h = 69,774 min). Unrounded: 1,163.75 h = 69,825 min.",
-            )
+            t(lang, T::capacity_hours_rounded_to_1_decimal)
         } else {
-            t(
-                lang,
-                "Makalah membulatkan 44,33 minggu ke 44,3 dan mendapat 69.774 menit (mode \"sesuai publikasi\").",
-                "The paper rounds 44.33 weeks to 44.3 and gets 69,774 min (\"as published\" mode).",
-            )
+            t(lang, T::capacity_the_paper_rounds_44_33)
         },
     ));
     steps
@@ -221,12 +170,8 @@ pub(super) fn capacity_steps(proj: &Projection, f: Fmt) -> Vec<Step> {
     // 6. Share.
     steps.push(step(
         "share",
-        t(
-            lang,
-            "Persentase WKE bidan per ibu hamil",
-            "Share of a midwife's year per pregnant woman",
-        ),
-        t(lang, "%WKE = paket / WKE", "share = package / WKE"),
+        t(lang, T::capacity_share_of_a_midwife_s),
+        t(lang, T::capacity_share_package_wke),
         format!(
             "{} / {} = {} = {}",
             f.num(pk.package_minutes),
@@ -237,11 +182,7 @@ pub(super) fn capacity_steps(proj: &Projection, f: Fmt) -> Vec<Step> {
         if published {
             format!(
                 "{} {}",
-                t(
-                    lang,
-                    "Dibulatkan ke 4 desimal, seperti di makalah; sebelum pembulatan",
-                    "Rounded to 4 decimals, as in the paper; before rounding",
-                ),
+                t(lang, T::capacity_rounded_to_4_decimals_as),
                 fmt_auto(cap.share_unrounded, lang)
             )
         } else {
@@ -252,12 +193,8 @@ pub(super) fn capacity_steps(proj: &Projection, f: Fmt) -> Vec<Step> {
     // 7. Women per midwife and per day.
     steps.push(step(
         "women_per_midwife",
-        t(
-            lang,
-            "Ibu hamil yang dapat dilayani satu bidan setahun",
-            "Pregnant women one midwife can serve in a year",
-        ),
-        t(lang, "WKE / paket", "WKE / package"),
+        t(lang, T::capacity_pregnant_women_one_midwife_can),
+        t(lang, T::capacity_wke_package),
         format!(
             "{} / {} = {}",
             f.num(wt.effective_minutes),
@@ -269,23 +206,15 @@ pub(super) fn capacity_steps(proj: &Projection, f: Fmt) -> Vec<Step> {
             }
         ),
         if published {
-            t(
-                lang,
-                "Dibulatkan ke bawah: hanya ibu yang terlayani penuh yang dihitung (474).",
-                "Rounded down: only women served in full count (474).",
-            )
+            t(lang, T::capacity_rounded_down_only_women_served)
         } else {
             String::new()
         },
     ));
     steps.push(step(
         "per_day",
-        t(lang, "Pelayanan per hari kerja", "Services per working day"),
-        t(
-            lang,
-            "(WKE / HKE) / waktu kunjungan; × jumlah kunjungan",
-            "(WKE / HKE) / visit time; × number of visits",
-        ),
+        t(lang, T::capacity_services_per_working_day),
+        t(lang, T::capacity_wke_hke_visit_time_number),
         format!(
             "({} / {}) / {} = {} / {} = {} {}; × {} = {} {}",
             f.num(wt.effective_minutes),
@@ -294,16 +223,12 @@ pub(super) fn capacity_steps(proj: &Projection, f: Fmt) -> Vec<Step> {
             f.num(cap.minutes_per_day),
             f.num(pk.visit_minutes_used),
             f.num(cap.packages_per_day),
-            t(lang, "paket", "packages"),
+            t(lang, T::capacity_packages),
             pk.visits,
             f.num(cap.visits_per_day),
-            t(lang, "kunjungan", "visits"),
+            t(lang, T::capacity_visits),
         ),
-        t(
-            lang,
-            "Seperti di makalah, tanpa waktu persiapan dan pencatatan.",
-            "As in the paper, without preparation and recording time.",
-        ),
+        t(lang, T::capacity_as_in_the_paper_without),
     ));
     steps
 }

@@ -13,6 +13,7 @@ use super::data::PreparedData;
 use super::number::{fmt_auto, fmt_fixed, fmt_trim};
 use super::params::{Parameters, Rounding};
 use super::projection::Projection;
+use crate::i18n::T;
 
 use capacity::{capacity_steps, package_steps, working_time_steps};
 use population::{Series, births_steps, growth_steps, model_steps, need_steps, projection_steps};
@@ -81,8 +82,8 @@ impl Fmt {
     }
 }
 
-fn t(lang: Lang, id: &str, en: &str) -> String {
-    lang.pick(id, en).to_string()
+fn t(lang: Lang, key: T) -> String {
+    lang.t(key).to_string()
 }
 
 /// A step of the working.

@@ -46,7 +46,7 @@ impl Series {
                     if data.regions() == 1 {
                         data.label(0).to_string()
                     } else {
-                        t(lang, "semua wilayah", "all regions")
+                        t(lang, T::population_all_regions)
                     },
                 ),
             };
@@ -106,14 +106,10 @@ pub(super) fn births_steps(params: &Parameters, series: &Series, f: Fmt) -> Vec<
                 "births",
                 format!(
                     "{} {} ({label})",
-                    t(lang, "Perkiraan kelahiran hidup", "Estimated live births"),
+                    t(lang, T::population_estimated_live_births),
                     row.year
                 ),
-                t(
-                    lang,
-                    "kelahiran = CBR × penduduk / 1.000",
-                    "births = CBR × population / 1,000",
-                ),
+                t(lang, T::population_births_cbr_population_1_000),
                 format!(
                     "{} × {} / 1.000 = {}",
                     f.cbr(cbr),
@@ -128,14 +124,10 @@ pub(super) fn births_steps(params: &Parameters, series: &Series, f: Fmt) -> Vec<
                     "pregnant_women",
                     format!(
                         "{} {} ({label})",
-                        t(lang, "Perkiraan ibu hamil", "Estimated pregnant women"),
+                        t(lang, T::population_estimated_pregnant_women),
                         row.year
                     ),
-                    t(
-                        lang,
-                        "ibu hamil = koefisien × kelahiran",
-                        "pregnant women = coefficient × births",
-                    ),
+                    t(lang, T::population_pregnant_women_coefficient_births),
                     format!(
                         "{} × {} = {}",
                         f.num(coef),
@@ -169,14 +161,10 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
                 "growth",
                 format!(
                     "{} {} ({label})",
-                    t(lang, "Pertumbuhan ibu hamil", "Growth of pregnant women"),
+                    t(lang, T::population_growth_of_pregnant_women),
                     b.year
                 ),
-                t(
-                    lang,
-                    "g = (P_n − P_n−1) / P_n−1",
-                    "g = (P_n − P_n−1) / P_n−1",
-                ),
+                t(lang, T::population_g_p_n_p_n),
                 format!(
                     "({} − {}) / {} = {}",
                     f.people(b.pregnant_women),
@@ -193,11 +181,7 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
     let all_years = data_rows.first().is_some_and(|r| r.year == gy0)
         && data_rows.last().is_some_and(|r| r.year == gy1);
     let mean_working = if growth_terms.is_empty() {
-        t(
-            lang,
-            "hanya satu tahun data: pertumbuhan dianggap 0",
-            "one data year only: growth taken as 0",
-        )
+        t(lang, T::population_one_data_year_only_growth)
     } else {
         format!(
             "({}) / {} = {}",
@@ -215,44 +199,32 @@ pub(super) fn growth_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<St
         if all_years {
             format!(
                 "{} ({label})",
-                t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women")
+                t(lang, T::population_mean_growth_of_pregnant_women)
             )
         } else {
             format!(
                 "{} ({label}; {})",
-                t(lang, "Rata-rata pertumbuhan ibu hamil", "Mean growth of pregnant women"),
+                t(lang, T::population_mean_growth_of_pregnant_women),
                 lang.tf(T::growth_years_span, &[("first", &gy0), ("last", &gy1)])
             )
         },
-        t(lang, "rata-rata g = Σ g / jumlah tahun", "mean g = Σ g / number of years"),
+        t(lang, T::population_mean_g_g_number_of),
         mean_working,
         match method {
             GrowthMethod::MeanAnnual if published => format!(
                 "{} {}",
-                t(
-                    lang,
-                    "Proyeksi memakai rata-rata tanpa pembulatan, seperti angka makalah 5.218.084:",
-                    "The projection uses the unrounded mean, as the paper's 5,218,084 does:",
-                ),
+                t(lang, T::population_the_projection_uses_the_unrounded),
                 fmt_auto(growth_used, lang)
             ),
             GrowthMethod::MeanAnnual => String::new(),
             GrowthMethod::Compound => format!(
                 "{} {}",
-                t(
-                    lang,
-                    "Metode majemuk: proyeksi memakai g = (P_akhir / P_awal)^(1/(tahun−1)) − 1 =",
-                    "Compound method: the projection uses g = (P_last / P_first)^(1/(years−1)) − 1 =",
-                ),
+                t(lang, T::population_compound_method_the_projection_uses),
                 fmt_auto(growth_used, lang)
             ),
             GrowthMethod::Fixed => format!(
                 "{} {}",
-                t(
-                    lang,
-                    "Pertumbuhan ditetapkan perencana: g =",
-                    "Growth set by the planner: g =",
-                ),
+                t(lang, T::population_growth_set_by_the_planner),
                 fmt_auto(growth_used, lang)
             ),
             other => lang.tf(
@@ -296,7 +268,7 @@ pub(super) fn projection_steps(proj: &Projection, series: &Series, f: Fmt) -> Ve
         let working = if several {
             format!(
                 "Σ {} = {}",
-                t(lang, "proyeksi per wilayah", "projections of the regions"),
+                t(lang, T::population_projections_of_the_regions),
                 f.people(row.projected_pregnant_women)
             )
         } else {
@@ -313,9 +285,9 @@ pub(super) fn projection_steps(proj: &Projection, series: &Series, f: Fmt) -> Ve
         let note = match row.fit_difference_percent {
             Some(d) => format!(
                 "{} {}% ({}: {})",
-                t(lang, "Selisih terhadap data:", "Difference from the data:"),
+                t(lang, T::population_difference_from_the_data),
                 fmt_trim(d, 4, lang),
-                t(lang, "data", "data"),
+                t(lang, T::population_data),
                 f.people(row.pregnant_women)
             ),
             None => String::new(),
@@ -324,7 +296,7 @@ pub(super) fn projection_steps(proj: &Projection, series: &Series, f: Fmt) -> Ve
             "projection",
             format!(
                 "{} {} ({label})",
-                t(lang, "Proyeksi ibu hamil", "Projected pregnant women"),
+                t(lang, T::population_projected_pregnant_women),
                 row.year
             ),
             format!("P_n = P_{base} × (1 + g)^n, n = {} − {base}", row.year),
@@ -347,12 +319,12 @@ pub(super) fn need_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step
             f.share(cap.share),
             f.people(h.pregnant_women),
             f.fte(h.midwives_needed),
-            t(lang, "bidan (FTE)", "midwives (FTE)")
+            t(lang, T::population_midwives_fte)
         );
         if let (Some(a), Some(gap)) = (h.midwives_available, h.gap) {
             working.push_str(&format!(
                 "; {}: {} − {} = {}",
-                t(lang, "selisih", "gap"),
+                t(lang, T::population_gap),
                 f.fte(a),
                 f.fte(h.midwives_needed),
                 f.fte(gap)
@@ -362,18 +334,10 @@ pub(super) fn need_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Step
             "midwives_needed",
             format!(
                 "{} {} ({label})",
-                t(
-                    lang,
-                    "Kebutuhan bidan untuk pelayanan antenatal",
-                    "Midwives needed for antenatal care"
-                ),
+                t(lang, T::population_midwives_needed_for_antenatal_care),
                 h.year
             ),
-            t(
-                lang,
-                "kebutuhan bidan = %WKE × ibu hamil",
-                "midwives needed = share × pregnant women",
-            ),
+            t(lang, T::population_midwives_needed_share_pregnant_women),
             working,
             String::new(),
         ));
@@ -391,24 +355,16 @@ pub(super) fn model_steps(proj: &Projection, series: &Series, f: Fmt) -> Vec<Ste
     if !series.several {
         steps.push(step(
             "model",
-            t(lang, "Model proyeksi", "Projection model"),
-            t(
-                lang,
-                "kebutuhan bidan_n = %WKE × [P_0 × (1 + g)^n]",
-                "midwives needed_n = share × [P_0 × (1 + g)^n]",
-            ),
+            t(lang, T::population_projection_model),
+            t(lang, T::population_midwives_needed_n_share_p),
             format!(
                 "{} × [{} × (1 + ({}))^n], n = {} − {base}",
                 f.share(cap.share),
                 f.people(p0),
                 f.growth(series.growth_used),
-                t(lang, "tahun", "year"),
+                t(lang, T::population_year),
             ),
-            t(
-                lang,
-                "Abstrak makalah mencetak (1 + (−0,007)^n); rumus yang benar, seperti di isi makalah, adalah (1 + g)^n.",
-                "The paper's abstract prints (1 + (−0.007)^n); the correct formula, as in the paper's body, is (1 + g)^n.",
-            ),
+            t(lang, T::population_the_paper_s_abstract_prints),
         ));
     }
     steps
