@@ -1,0 +1,279 @@
+//! The command line's arguments, as clap reads them: the subcommands, their
+//! options and the values they take.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "proyeksi-bidan",
+    version,
+    about = "Proyeksi Bidan: berapa bidan yang dibutuhkan untuk pelayanan antenatal, sekarang dan tahun-tahun mendatang.\nHow many midwives antenatal care needs, now and in the years ahead."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Scenario file to open in the window (.bidan or .ron), or a data file (.csv, .xlsx) to
+    /// import into the bundled example; without one, the bundled example.
+    pub file: Option<PathBuf>,
+    /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// The tab the window opens on: projection, table, working, workload or data.
+    #[arg(long, value_enum, default_value = "projection")]
+    pub tab: TabArg,
+    /// The language the window opens in this time (otherwise the remembered one).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum TabArg {
+    #[default]
+    Projection,
+    Table,
+    Working,
+    Workload,
+    Data,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Prints the projection year by year.
+    Compute(ComputeArgs),
+    /// Prints the working, step by step, like the paper.
+    Explain(ExplainArgs),
+    /// Writes the bundled example scenario file.
+    Example {
+        /// Where to write it, e.g. contoh.bidan.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Exports the chart (PNG/SVG) and/or the table (CSV/XLSX).
+    Export(ExportArgs),
+    /// Staff needed for every activity (WHO WISN or Kemenkes ABK-Kes) from an activity table.
+    Workload(WorkloadArgs),
+    /// Writes an empty data template (.csv or .xlsx) with one example row.
+    Template {
+        /// Where to write it: templat.csv or templat.xlsx.
+        #[arg(long)]
+        out: PathBuf,
+        /// Header language: id (kode_wilayah, tahun…) or en (region_code, year…).
+        #[arg(long, value_enum, default_value = "id")]
+        lang: LangArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoundingArg {
+    Exact,
+    Published,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum LangArg {
+    #[default]
+    Id,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    /// Scenario file (.bidan or .ron); without it, the bundled example.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// exact (default: no intermediate rounding) or published (as the paper prints).
+    #[arg(long, value_enum)]
+    pub rounding: Option<RoundingArg>,
+    /// Language of labels, messages and numbers: id (5.329.480) or en (5,329,480).
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+    /// Overrides a parameter for this run, e.g. --set allowance_percent=25 (repeatable).
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub set: Vec<String>,
+    /// Replaces the scenario's data with a CSV or .xlsx data file.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// The worksheet of an .xlsx data file (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ComputeArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum CsvStyleArg {
+    /// `;` and decimal comma, for Excel set to Indonesian (UTF-8 with BOM).
+    #[default]
+    Id,
+    /// `,` and decimal point, for other programs.
+    Intl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// Writes the projection chart: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+    /// Writes the table: OUT.csv or OUT.xlsx.
+    #[arg(long, value_name = "OUT.csv|OUT.xlsx")]
+    pub table: Option<PathBuf>,
+    /// CSV style of --table OUT.csv.
+    #[arg(long, value_enum, default_value = "id")]
+    pub csv_style: CsvStyleArg,
+    /// Chart one region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// With --chart: the workload chart (midwives needed per year by activity, stacked bars)
+    /// instead of the projection chart, from the scenario's workload set-up (Beban kerja tab).
+    #[arg(long, requires = "chart")]
+    pub workload: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// Explain one region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum MethodArg {
+    /// WHO WISN (AWT, SW, CAF, IAF).
+    #[default]
+    Wisn,
+    /// Kemenkes ABK-Kes, Permenkes 33/2015 (WKT, SBK, JKT, STP).
+    Abk,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum StaffRoundingArg {
+    /// No intermediate rounding.
+    #[default]
+    Exact,
+    /// As the worksheets: SW/SBK whole, staff, JKT, CAF/STP, IAF and required to 2 decimals.
+    Worksheet,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum FinalRoundingArg {
+    /// Nearest whole person, halves up.
+    #[default]
+    Nearest,
+    /// Up to the next whole person.
+    Up,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum WorkloadFormatArg {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum WorkingDaysPresetArg {
+    /// Kemenkes ABK-Kes, 6-day week: 312 − 48 days × 4,375 h = 69.300 min.
+    #[default]
+    Kemenkes6,
+    /// Kemenkes ABK-Kes, 5-day week: 260 − 48 days × 5,25 h = 66.780 min.
+    Kemenkes5,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkloadArgs {
+    /// The activity table: CSV or .xlsx with columns kegiatan; jenis; norma_waktu; capaian; jumlah_tenaga
+    /// (or activity, kind, minutes_per_unit, units_per_year, staff).
+    #[arg(long, value_name = "FILE")]
+    pub activities: PathBuf,
+    /// The worksheet of an .xlsx activity table (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// wisn (WHO) or abk (Kemenkes ABK-Kes).
+    #[arg(long, value_enum, default_value = "wisn")]
+    pub method: MethodArg,
+    /// Available working time of one staff member a year, in minutes (AWT / WKT).
+    #[arg(long, value_name = "N", conflicts_with_all = ["scenario", "days_per_week", "weeks_per_year", "public_holidays", "annual_leave", "sick_leave", "training_days", "other_leave", "hours_per_day", "working_days"])]
+    pub available_minutes: Option<f64>,
+    /// Use the working time (WKE) of this scenario file, in its rounding.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["days_per_week", "weeks_per_year", "public_holidays", "annual_leave", "sick_leave", "training_days", "other_leave", "hours_per_day", "working_days"])]
+    pub scenario: Option<PathBuf>,
+    /// Working-time preset for [A − (B + C + D + E)] × hours per day; the options below change it.
+    #[arg(long, value_enum, default_value = "kemenkes6")]
+    pub working_days: WorkingDaysPresetArg,
+    /// Working days per week.
+    #[arg(long)]
+    pub days_per_week: Option<f64>,
+    /// Weeks per year.
+    #[arg(long)]
+    pub weeks_per_year: Option<f64>,
+    /// Public holidays (libur nasional) a year.
+    #[arg(long)]
+    pub public_holidays: Option<f64>,
+    /// Annual leave (cuti) days.
+    #[arg(long)]
+    pub annual_leave: Option<f64>,
+    /// Sick leave and other absence (absen) days.
+    #[arg(long)]
+    pub sick_leave: Option<f64>,
+    /// Training (pelatihan) days.
+    #[arg(long)]
+    pub training_days: Option<f64>,
+    /// Other leave days.
+    #[arg(long)]
+    pub other_leave: Option<f64>,
+    /// Working (effective) hours per day.
+    #[arg(long)]
+    pub hours_per_day: Option<f64>,
+    /// exact or worksheet (intermediate rounding as the published worksheets).
+    #[arg(long, value_enum, default_value = "exact")]
+    pub rounding: StaffRoundingArg,
+    /// Rounding of the required staff to whole people: nearest or up.
+    #[arg(long, value_enum, default_value = "nearest")]
+    pub final_rounding: FinalRoundingArg,
+    /// Staff in post now, for the WISN difference and ratio.
+    #[arg(long, value_name = "N")]
+    pub existing: Option<f64>,
+    /// table (for people, with the working) or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: WorkloadFormatArg,
+    /// Language of labels and numbers: id (1.234,5) or en (1,234.5).
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+}

@@ -1,0 +1,155 @@
+//! The headless command line: the same engine and exports as the window,
+//! so that everything can be produced and tested without a display.
+//!
+//! - `mod`: running a command line, loading the scenario, errors worded once.
+//! - `args`: the subcommands and their options, as clap reads them.
+//! - `projection`: `compute`, `explain`, `export` and `template`.
+//! - `workload`: `workload`, the staffing of every activity of a table.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::i18n::T;
+use crate::io::{ScenarioFileError, load_scenario, save_scenario};
+use crate::model::overrides::{self, OverrideError};
+use crate::model::{Lang, ModelError, Rounding, Scenario};
+
+mod args;
+mod projection;
+mod workload;
+
+pub use args::*;
+use projection::{compute, explain_cmd, export, write_template};
+use workload::workload_cmd;
+
+/// What the command line asks for beyond what it printed.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// Everything was done on the command line.
+    Done,
+    /// Open the window on this scenario or data file (or the bundled example).
+    Window {
+        file: Option<PathBuf>,
+        screenshot: Option<PathBuf>,
+        tab: TabArg,
+        lang: Option<Lang>,
+    },
+}
+
+/// An error of the command line, already worded for the planner.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    File(#[from] ScenarioFileError),
+    #[error("{0}")]
+    Override(#[from] OverrideError),
+    #[error("{0}")]
+    Model(String),
+    #[error("{0}")]
+    Output(#[from] std::io::Error),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Import(#[from] crate::io::import::ImportError),
+    #[error("{0}")]
+    Export(#[from] crate::io::export::ExportError),
+}
+
+pub(super) fn model_error(e: ModelError, lang: Lang) -> CliError {
+    CliError::Model(e.message(lang))
+}
+
+/// Loads the scenario and applies `--rounding` and `--set`.
+pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
+    let mut scenario = match &args.scenario {
+        Some(path) => load_scenario(path)?,
+        None => Scenario::example(),
+    };
+    let lang: Lang = args.lang.into();
+    if let Some(path) = &args.data {
+        let options = crate::io::import::ImportOptions {
+            sheet: args.sheet.clone(),
+            ..Default::default()
+        };
+        let imported = crate::io::import::import_file(path, &options, &mut |_| true)?;
+        scenario.data = imported.rows;
+        if !scenario
+            .data
+            .iter()
+            .any(|r| r.year == scenario.params.population.base_year)
+            && let Some(first) = scenario.data.iter().map(|r| r.year).min()
+        {
+            scenario.params.population.base_year = first;
+        }
+    }
+    for s in &args.set {
+        if let Some(name) = s.strip_prefix("name=") {
+            scenario.name = name.to_string();
+            continue;
+        }
+        overrides::apply(&mut scenario.params, s, lang)?;
+    }
+    if let Some(r) = args.rounding {
+        scenario.params.rounding = match r {
+            RoundingArg::Exact => Rounding::Exact,
+            RoundingArg::Published => Rounding::Published,
+        };
+    }
+    Ok(scenario)
+}
+
+/// Runs the command line with `args` (the first is the program name),
+/// writing results to `out`.
+pub fn run<I, T>(args: I, out: &mut dyn Write) -> Result<Outcome, CliError>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                write!(out, "{e}")?;
+                return Ok(Outcome::Done);
+            }
+            return Err(CliError::Usage(e.to_string()));
+        }
+    };
+    run_cli(cli, out)
+}
+
+/// Runs a parsed command line.
+pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    match cli.command {
+        None => {
+            return Ok(Outcome::Window {
+                file: cli.file,
+                screenshot: cli.screenshot,
+                tab: cli.tab,
+                lang: cli.lang.map(Lang::from),
+            });
+        }
+        Some(Command::Compute(a)) => compute(&a, out)?,
+        Some(Command::Explain(a)) => explain_cmd(&a, out)?,
+        Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())?,
+        Some(Command::Template { out: path, lang }) => write_template(&path, lang.into())?,
+        Some(Command::Export(a)) => export(&a)?,
+        Some(Command::Workload(a)) => workload_cmd(&a, out)?,
+    }
+    Ok(Outcome::Done)
+}
+
+/// Finds a region by code or name.
+pub(super) fn find_region(
+    data: &crate::model::PreparedData,
+    key: &str,
+    lang: Lang,
+) -> Result<usize, CliError> {
+    (0..data.regions())
+        .find(|&r| data.codes[r] == key || data.names[r] == key)
+        .ok_or_else(|| CliError::Usage(format!("{} `{key}`", lang.t(T::cli_region_not_found))))
+}

@@ -1,0 +1,154 @@
+//! `compute`, `explain`, `export` and `template`: the projection as a table,
+//! CSV or JSON, its working, charts and tables as files, and the data template.
+
+use std::io::Write;
+
+use super::args::*;
+use super::{CliError, find_region, model_error, prepare_scenario};
+use crate::io::export::{Format, csv, json, text};
+use crate::model::explain::{Subject, explain, render_text};
+use crate::model::{self, Lang, Scenario};
+use crate::table::Precision;
+
+pub(super) fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = a.common.lang.into();
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    print_flags(&scenario, &data, &proj, None, lang);
+    let format = match a.format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+    };
+    match format {
+        Format::Table => {
+            out.write_all(text::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
+        }
+        Format::Csv => csv::write_csv(
+            &mut *out,
+            &data,
+            &proj,
+            csv::CsvStyle::International,
+            Precision::AsShown(proj.rounding),
+        )?,
+        Format::Json => json::write_json(&mut *out, &scenario.name, &data, &proj)?,
+    }
+    Ok(())
+}
+
+/// Lines of warnings printed at most, so that a national table stays readable.
+const MAX_WARNINGS: usize = 40;
+
+/// Prints on standard error the warnings about the projection's base, of
+/// every region or of `region` only, so that standard output keeps only the
+/// results.
+pub(super) fn print_flags(
+    scenario: &Scenario,
+    data: &crate::model::PreparedData,
+    proj: &crate::model::Projection,
+    region: Option<usize>,
+    lang: Lang,
+) {
+    let mut flags = crate::model::flags::flags(&scenario.params, data, proj);
+    if let Some(r) = region {
+        flags.retain_region(r);
+    }
+    let mut err = std::io::stderr().lock();
+    for line in flags.lines(data, proj, lang, MAX_WARNINGS) {
+        let _ = writeln!(err, "{line}");
+    }
+}
+
+pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
+    use crate::io::export::chart::save_chart;
+    use crate::io::export::{csv::CsvStyle, save_table};
+    let lang: Lang = a.common.lang.into();
+    if a.chart.is_none() && a.table.is_none() {
+        return Err(CliError::Usage(
+            "export: give --chart OUT.png|OUT.svg and/or --table OUT.csv|OUT.xlsx".into(),
+        ));
+    }
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    if let Some(path) = &a.chart {
+        let (rows, subject) = match &a.region {
+            Some(key) => {
+                let r = find_region(&data, key, lang)?;
+                (proj.region_rows(&data, r), data.label(r).to_string())
+            }
+            None if data.regions() == 1 => (proj.total.clone(), data.label(0).to_string()),
+            None => (proj.total.clone(), "Total".to_string()),
+        };
+        let spec = if a.workload {
+            let by_year = scenario
+                .workload
+                .staffing_by_year(&scenario.params, &rows, lang)
+                .map_err(|e| CliError::Model(e.message(lang)))?;
+            crate::chart::workload_chart(
+                &by_year,
+                &subject,
+                &scenario.name,
+                &crate::chart::today(),
+                lang,
+            )
+        } else {
+            crate::chart::projection_chart(
+                &rows,
+                &subject,
+                &scenario.name,
+                scenario.params.rounding,
+                &crate::chart::today(),
+                lang,
+            )
+        };
+        save_chart(path, &spec, a.width, a.height)?;
+    }
+    if let Some(path) = &a.table {
+        let style = match a.csv_style {
+            CsvStyleArg::Id => CsvStyle::Indonesian,
+            CsvStyleArg::Intl => CsvStyle::International,
+        };
+        save_table(path, &scenario, &data, &proj, lang, style)?;
+    }
+    Ok(())
+}
+
+pub(super) fn explain_cmd(a: &ExplainArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = a.common.lang.into();
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    let subject = match &a.region {
+        None => Subject::Total,
+        Some(key) => Subject::Region(find_region(&data, key, lang)?),
+    };
+    let region = match subject {
+        Subject::Region(r) => Some(r),
+        Subject::Total => None,
+    };
+    print_flags(&scenario, &data, &proj, region, lang);
+    let steps = explain(&scenario.params, &data, &proj, subject, lang);
+    writeln!(out, "{}\n", scenario.name)?;
+    out.write_all(render_text(&steps).as_bytes())?;
+    Ok(())
+}
+
+pub(super) fn write_template(path: &std::path::Path, lang: Lang) -> Result<(), CliError> {
+    use crate::io::import::{template_csv, template_xlsx};
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let bytes = match ext.as_str() {
+        "csv" => template_csv(lang),
+        "xlsx" => template_xlsx(lang).map_err(|e| CliError::Model(e.to_string()))?,
+        _ => {
+            return Err(CliError::Usage(format!(
+                "{}: the template must end in .csv or .xlsx",
+                path.display()
+            )));
+        }
+    };
+    crate::io::scenario_file::write_atomic(path, &bytes)?;
+    Ok(())
+}
