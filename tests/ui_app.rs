@@ -438,3 +438,39 @@ fn the_window_renders() {
         "one colour covers {commonest} of {total} pixels"
     );
 }
+
+#[test]
+fn the_population_route_can_be_chosen_in_the_window() {
+    use proyeksi_bidan::model::GrowthMethod;
+    let mut h = app();
+    let label = "Metode pertumbuhan";
+    assert_eq!(
+        h.get_by_label(label).value().as_deref(),
+        Some("Rata-rata tahunan")
+    );
+    assert!(shows(&h, "Kebutuhan bidan 2035: 9.856,1 FTE"));
+    h.get_by_label(label).click();
+    settle(&mut h);
+    h.get_by_label("Jalur penduduk (penduduk × CBR)").click();
+    settle(&mut h);
+    assert_eq!(
+        h.get_by_label(label).value().as_deref(),
+        Some("Jalur penduduk (penduduk × CBR)")
+    );
+    assert_eq!(
+        h.state().doc.state.params.population.growth_method,
+        GrowthMethod::Population
+    );
+
+    // The window shows what the engine computes for the same scenario.
+    let mut s = Scenario::example();
+    s.params.population.growth_method = GrowthMethod::Population;
+    let (_, p) = proyeksi_bidan::model::compute(&s).unwrap();
+    let need_2035 = p.total.last().unwrap().midwives_needed;
+    assert!(need_2035 > 9_856.1, "{need_2035}");
+    let shown = format!(
+        "Kebutuhan bidan 2035: {} FTE",
+        fmt_fixed(need_2035, 1, Lang::Id)
+    );
+    assert!(shows(&h, &shown), "{shown} is not shown");
+}

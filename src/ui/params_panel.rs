@@ -328,20 +328,11 @@ impl ParamsPanel {
             let l = ui
                 .label(t(T::params_panel_growth_method))
                 .on_hover_text(t(T::params_panel_annual_mean_paper_compound_between));
-            let name = |m: GrowthMethod| match m {
-                GrowthMethod::MeanAnnual => t(T::params_panel_annual_mean),
-                GrowthMethod::Compound => t(T::params_panel_compound),
-                GrowthMethod::Fixed => t(T::params_panel_set_by_planner),
-                other => other.label(lang),
-            };
+            let name = |m: GrowthMethod| m.label(lang);
             egui::ComboBox::from_id_salt("growth_method")
                 .selected_text(name(pop.growth_method))
                 .show_ui(ui, |ui| {
-                    for m in [
-                        GrowthMethod::MeanAnnual,
-                        GrowthMethod::Compound,
-                        GrowthMethod::Fixed,
-                    ] {
+                    for m in GrowthMethod::ALL {
                         ui.selectable_value(&mut pop.growth_method, m, name(m));
                     }
                 })
