@@ -474,3 +474,42 @@ fn the_population_route_can_be_chosen_in_the_window() {
     );
     assert!(shows(&h, &shown), "{shown} is not shown");
 }
+
+#[test]
+fn a_suspect_data_year_is_named_above_the_results() {
+    // The paper's data are smooth: no warning.
+    let h = app();
+    assert!(
+        h.query_by(|n| n.label().is_some_and(|l| l.contains("Periksa data")))
+            .is_none()
+    );
+
+    // One odd year: the crude birth rate of 2019 jumps from 18,2 to 25.
+    let mut s = Scenario::example();
+    let row = s.data.iter_mut().find(|r| r.year == 2019).unwrap();
+    row.cbr = Some(25.0).into();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            proyeksi_bidan::ui::ProyeksiApp::new(
+                s,
+                None,
+                proyeksi_bidan::ui::Settings::default(),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    settle(&mut h);
+    h.get_by(|n| {
+        n.label()
+            .is_some_and(|l| l.starts_with("Periksa data dan proyeksi ("))
+    })
+    .click();
+    settle(&mut h);
+    let named = h
+        .query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.starts_with("Peringatan: ") && v.contains("2019"))
+        })
+        .count();
+    assert!(named >= 1, "no warning names 2019");
+}

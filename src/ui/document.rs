@@ -155,7 +155,13 @@ pub struct Results {
     /// The staffing of every shown year with the workload set-up: the
     /// workload chart's figures, as the tab draws it and the export writes it.
     pub staffing_by_year: Option<Result<Vec<(i32, StaffingResult)>, StaffingError>>,
+    /// Suspect data years, runaway projections and small-numbers notes of
+    /// what is shown, one line each, in the window's language.
+    pub warnings: Vec<String>,
 }
+
+/// Warning lines listed at most in the window.
+const MAX_WARNINGS: usize = 40;
 
 /// The workload tab's figures: the method for the year computed.
 #[derive(Debug, Clone)]
@@ -269,7 +275,13 @@ impl Results {
         if changed || !same_view {
             self.steps = Vec::new();
             self.staffing = None;
+            self.warnings = Vec::new();
             if let Some((d, p)) = self.ok() {
+                let mut flags = crate::model::flags::flags(&state.params, d, p);
+                if let Some(r) = region {
+                    flags.retain_region(r);
+                }
+                let warnings = flags.lines(d, p, lang, MAX_WARNINGS);
                 let subject = match region {
                     Some(r) => Subject::Region(r),
                     None => Subject::Total,
@@ -280,6 +292,7 @@ impl Results {
                     StaffingView::new(&state.workload, &state.params, &rows, p.base_year, lang);
                 self.steps = steps;
                 self.staffing = Some(staffing);
+                self.warnings = warnings;
             }
             let rows = self.shown_rows(region);
             self.staffing_by_year =

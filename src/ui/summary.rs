@@ -60,5 +60,18 @@ pub fn summary(ui: &mut Ui, view: &View) {
             ));
         }
     });
+    if !view.results.warnings.is_empty() {
+        let title = lang.tf(
+            T::summary_warnings,
+            &[("count", &view.results.warnings.len())],
+        );
+        egui::CollapsingHeader::new(egui::RichText::new(title).color(ui.visuals().warn_fg_color))
+            .id_salt("warnings")
+            .show(ui, |ui| {
+                for line in &view.results.warnings {
+                    ui.label(line);
+                }
+            });
+    }
     ui.separator();
 }
