@@ -234,7 +234,12 @@ impl ProyeksiApp {
         }
         let shown = match self.region {
             Some(r) if r < data.regions() => format!("{} {}", data.codes[r], data.label(r)),
-            _ => format!("Total ({} {})", data.regions(), lang.t(T::app_regions)),
+            _ => format!(
+                "{} ({} {})",
+                lang.t(T::app_total),
+                data.regions(),
+                lang.t(T::app_regions)
+            ),
         };
         let mut choice = None;
         ui.horizontal(|ui| {
