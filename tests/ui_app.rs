@@ -513,3 +513,66 @@ fn a_suspect_data_year_is_named_above_the_results() {
         .count();
     assert!(named >= 1, "no warning names 2019");
 }
+
+#[test]
+fn the_region_list_can_show_only_the_flagged_regions() {
+    // Two regions: the paper's (smooth) and a copy whose 2019 CBR jumps.
+    let mut s = Scenario::example();
+    let mut odd: Vec<_> = s.data.clone();
+    for r in &mut odd {
+        r.region_code = "B".into();
+        r.region_name = "Wilayah B".into();
+        if r.year == 2019 {
+            r.cbr = Some(25.0).into();
+        }
+    }
+    s.data.extend(odd);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            proyeksi_bidan::ui::ProyeksiApp::new(
+                s,
+                None,
+                proyeksi_bidan::ui::Settings::default(),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    settle(&mut h);
+    h.get_by_label("Wilayah:").click();
+    settle(&mut h);
+    let lists = |h: &App, text: &str| {
+        h.query_by(|n| n.label().is_some_and(|l| l.starts_with(text)))
+            .is_some()
+    };
+    assert!(lists(&h, "B Wilayah B — periksa"));
+    assert!(!lists(&h, "B Wilayah B — periksa — "));
+    assert!(lists(&h, "Hanya wilayah yang ditandai (1)"));
+    let smooth_shown = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.contains("Indonesia")))
+        .count();
+    assert!(smooth_shown >= 1);
+    assert!(
+        h.query_by(|n| n.label().is_some_and(|l| l.contains("Indonesia — periksa")))
+            .is_none()
+    );
+
+    h.get_by_label("Hanya wilayah yang ditandai (1)").click();
+    settle(&mut h);
+    assert!(lists(&h, "B Wilayah B — periksa"));
+    assert!(
+        h.query_by(
+            |n| n.role() == Role::Button && n.label().is_some_and(|l| l.contains("Indonesia"))
+        )
+        .is_none(),
+        "the smooth region is still listed"
+    );
+
+    // Choosing a region shows it and closes the list.
+    h.get_by(|n| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("B Wilayah B"))
+    })
+    .click();
+    settle(&mut h);
+    assert_eq!(h.state().region, Some(1));
+    assert!(!lists(&h, "Hanya wilayah yang ditandai (1)"));
+}

@@ -60,6 +60,8 @@ pub struct ProyeksiApp {
     /// The region shown in the chart, table and working (`None`: total).
     pub region: Option<usize>,
     region_filter: String,
+    /// Whether the region list shows only the flagged regions.
+    only_flagged: bool,
     pub(super) params_panel: ParamsPanel,
     pub(super) plot_panel: PlotPanel,
     pub table_panel: TablePanel,
@@ -101,6 +103,7 @@ impl ProyeksiApp {
             dialogs,
             region: None,
             region_filter: String::new(),
+            only_flagged: false,
             params_panel: ParamsPanel,
             plot_panel: PlotPanel,
             table_panel: TablePanel::default(),
@@ -241,26 +244,42 @@ impl ProyeksiApp {
                 lang.t(T::app_regions)
             ),
         };
+        let flagged = &self.results.flagged;
+        let n_flagged = flagged.iter().filter(|&&f| f).count();
         let mut choice = None;
         ui.horizontal(|ui| {
             let l = ui.label(lang.t(T::app_region));
             egui::ComboBox::from_id_salt("region")
                 .selected_text(shown)
                 .width(260.0)
+                // The search field and the filter stay open while used; a
+                // chosen region closes the list.
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
                 .show_ui(ui, |ui| {
                     ui.add(
                         egui::TextEdit::singleline(&mut self.region_filter)
                             .hint_text(lang.t(T::app_search_code_name)),
                     );
+                    if n_flagged > 0 {
+                        ui.checkbox(
+                            &mut self.only_flagged,
+                            lang.tf(T::app_only_flagged, &[("count", &n_flagged)]),
+                        );
+                    }
                     if ui
                         .selectable_label(self.region.is_none(), lang.t(T::app_total))
                         .clicked()
                     {
                         choice = Some(None);
+                        ui.close();
                     }
                     let filter = self.region_filter.to_lowercase();
                     let mut shown = 0;
                     for r in 0..data.regions() {
+                        let is_flagged = flagged.get(r).copied().unwrap_or(false);
+                        if self.only_flagged && n_flagged > 0 && !is_flagged {
+                            continue;
+                        }
                         if !filter.is_empty()
                             && !data.codes[r].to_lowercase().contains(&filter)
                             && !data.names[r].to_lowercase().contains(&filter)
@@ -272,9 +291,13 @@ impl ProyeksiApp {
                             ui.label(lang.t(T::app_narrow_the_search));
                             break;
                         }
-                        let label = format!("{} {}", data.codes[r], data.label(r));
+                        let mut label = format!("{} {}", data.codes[r], data.label(r));
+                        if is_flagged {
+                            label = format!("{label} — {}", lang.t(T::app_flagged));
+                        }
                         if ui.selectable_label(self.region == Some(r), label).clicked() {
                             choice = Some(Some(r));
+                            ui.close();
                         }
                     }
                 })

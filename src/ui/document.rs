@@ -158,6 +158,8 @@ pub struct Results {
     /// Suspect data years, runaway projections and small-numbers notes of
     /// what is shown, one line each, in the window's language.
     pub warnings: Vec<String>,
+    /// Per region: whether it has a suspect data year or runs away.
+    pub flagged: Vec<bool>,
 }
 
 /// Warning lines listed at most in the window.
@@ -266,6 +268,13 @@ impl Results {
                 state.params.rounding,
             ));
             self.params = Some(state.params.clone());
+            self.flagged = match self.ok() {
+                Some((d, p)) => {
+                    let flags = crate::model::flags::flags(&state.params, d, p);
+                    (0..d.regions()).map(|r| flags.is_flagged(r)).collect()
+                }
+                None => Vec::new(),
+            };
             changed = true;
         }
         let same_view = self
