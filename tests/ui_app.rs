@@ -13,7 +13,7 @@ use proyeksi_bidan::model::{Lang, Scenario};
 use proyeksi_bidan::ui::Tab;
 
 mod common;
-use common::{App, ScriptedDialogs, app_with};
+use common::{App, ScriptedDialogs, app_on, app_with};
 
 fn app() -> App {
     app_with(ScriptedDialogs::default())
@@ -488,17 +488,7 @@ fn a_suspect_data_year_is_named_above_the_results() {
     let mut s = Scenario::example();
     let row = s.data.iter_mut().find(|r| r.year == 2019).unwrap();
     row.cbr = Some(25.0).into();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            proyeksi_bidan::ui::ProyeksiApp::new(
-                s,
-                None,
-                proyeksi_bidan::ui::Settings::default(),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    settle(&mut h);
+    let mut h = app_on(s, ScriptedDialogs::default());
     h.get_by(|n| {
         n.label()
             .is_some_and(|l| l.starts_with("Periksa data dan proyeksi ("))
@@ -527,17 +517,7 @@ fn the_region_list_can_show_only_the_flagged_regions() {
         }
     }
     s.data.extend(odd);
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            proyeksi_bidan::ui::ProyeksiApp::new(
-                s,
-                None,
-                proyeksi_bidan::ui::Settings::default(),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    settle(&mut h);
+    let mut h = app_on(s, ScriptedDialogs::default());
     h.get_by_label("Wilayah:").click();
     settle(&mut h);
     let lists = |h: &App, text: &str| {

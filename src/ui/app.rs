@@ -218,13 +218,7 @@ impl ProyeksiApp {
 
     /// What the panels read this frame.
     fn view<'a>(&'a self, rows: &'a [YearRow], subject: &'a str) -> View<'a> {
-        View {
-            lang: self.lang(),
-            doc: &self.doc.state,
-            results: &self.results,
-            rows,
-            subject,
-        }
+        View::new(self.lang(), &self.doc.state, &self.results, rows, subject)
     }
 
     fn region_picker(&mut self, ui: &mut Ui) {
@@ -245,7 +239,7 @@ impl ProyeksiApp {
             ),
         };
         let flagged = &self.results.flagged;
-        let n_flagged = flagged.iter().filter(|&&f| f).count();
+        let n_flagged = self.results.flagged_count;
         let mut choice = None;
         ui.horizontal(|ui| {
             let l = ui.label(lang.t(T::app_region));
@@ -333,13 +327,7 @@ impl ProyeksiApp {
         }
         let rows = self.shown_rows();
         let subject = self.subject_name();
-        let view = View {
-            lang,
-            doc: &self.doc.state,
-            results: &self.results,
-            rows: &rows,
-            subject: &subject,
-        };
+        let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject);
         if self.tab != Tab::Data {
             summary(ui, &view);
         }
@@ -514,13 +502,7 @@ impl eframe::App for ProyeksiApp {
             .show(ui, |ui| {
                 let rows = self.shown_rows();
                 let subject = self.subject_name();
-                let view = View {
-                    lang,
-                    doc: &self.doc.state,
-                    results: &self.results,
-                    rows: &rows,
-                    subject: &subject,
-                };
+                let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject);
                 let commands = self.params_panel.ui(ui, &view);
                 self.commands.extend(commands);
             });
@@ -528,13 +510,7 @@ impl eframe::App for ProyeksiApp {
         self.dialogs_ui(&ctx);
         let rows = self.shown_rows();
         let subject = self.subject_name();
-        let view = View {
-            lang,
-            doc: &self.doc.state,
-            results: &self.results,
-            rows: &rows,
-            subject: &subject,
-        };
+        let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject);
         let mut commands = self.import.ui(&ctx, &view);
         commands.extend(self.export.ui(&ctx, &view));
         self.commands.extend(commands);

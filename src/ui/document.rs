@@ -8,6 +8,7 @@ use crate::i18n::T;
 use crate::model::capacity::{Capacity, WorkingTimeResult};
 use crate::model::data::ColumnMapping;
 use crate::model::explain::{Step, Subject, explain};
+use crate::model::flags::{Flags, flags};
 use crate::model::scenario::FORMAT_VERSION;
 use crate::model::staffing::WorkloadSetup;
 use crate::model::staffing::{
@@ -160,6 +161,10 @@ pub struct Results {
     pub warnings: Vec<String>,
     /// Per region: whether it has a suspect data year or runs away.
     pub flagged: Vec<bool>,
+    /// How many regions are flagged.
+    pub flagged_count: usize,
+    /// The flags of every region, checked once per change of the scenario.
+    flags: Flags,
 }
 
 /// Warning lines listed at most in the window.
@@ -268,13 +273,13 @@ impl Results {
                 state.params.rounding,
             ));
             self.params = Some(state.params.clone());
-            self.flagged = match self.ok() {
-                Some((d, p)) => {
-                    let flags = crate::model::flags::flags(&state.params, d, p);
-                    (0..d.regions()).map(|r| flags.is_flagged(r)).collect()
-                }
-                None => Vec::new(),
+            self.flags = match self.ok() {
+                Some((d, p)) => flags(&state.params, d, p),
+                None => Flags::default(),
             };
+            let regions = self.ok().map_or(0, |(d, _)| d.regions());
+            self.flagged = (0..regions).map(|r| self.flags.is_flagged(r)).collect();
+            self.flagged_count = self.flags.flagged_regions();
             changed = true;
         }
         let same_view = self
@@ -285,8 +290,9 @@ impl Results {
             self.steps = Vec::new();
             self.staffing = None;
             self.warnings = Vec::new();
+            let rows = self.shown_rows(region);
             if let Some((d, p)) = self.ok() {
-                let mut flags = crate::model::flags::flags(&state.params, d, p);
+                let mut flags = self.flags.clone();
                 if let Some(r) = region {
                     flags.retain_region(r);
                 }
@@ -296,14 +302,12 @@ impl Results {
                     None => Subject::Total,
                 };
                 let steps = explain(&state.params, d, p, subject, lang);
-                let rows = shown_rows(d, p, region);
                 let staffing =
                     StaffingView::new(&state.workload, &state.params, &rows, p.base_year, lang);
                 self.steps = steps;
                 self.staffing = Some(staffing);
                 self.warnings = warnings;
             }
-            let rows = self.shown_rows(region);
             self.staffing_by_year =
                 Some(state.workload.staffing_by_year(&state.params, &rows, lang));
             self.view_key = Some((state.workload.clone(), region, lang));

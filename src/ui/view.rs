@@ -21,7 +21,23 @@ pub struct View<'a> {
     pub subject: &'a str,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    pub fn new(
+        lang: Lang,
+        doc: &'a DocState,
+        results: &'a Results,
+        rows: &'a [YearRow],
+        subject: &'a str,
+    ) -> Self {
+        View {
+            lang,
+            doc,
+            results,
+            rows,
+            subject,
+        }
+    }
+
     /// The scenario's rounding mode.
     pub fn rounding(&self) -> Rounding {
         self.doc.params.rounding

@@ -13,15 +13,16 @@ pub type App = Harness<'static, ProyeksiApp>;
 /// The app with `dialogs`, after its first frames have settled.
 #[allow(dead_code)] // every UI test file but one starts this way
 pub fn app_with(dialogs: ScriptedDialogs) -> App {
+    app_on(Scenario::example(), dialogs)
+}
+
+/// The app on `scenario` with `dialogs`, after its first frames have settled.
+#[allow(dead_code)] // not every UI test file starts on its own scenario
+pub fn app_on(scenario: Scenario, dialogs: ScriptedDialogs) -> App {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |_cc| {
-            ProyeksiApp::new(
-                Scenario::example(),
-                None,
-                Settings::default(),
-                Box::new(dialogs),
-            )
+            ProyeksiApp::new(scenario, None, Settings::default(), Box::new(dialogs))
         });
     h.run_steps(4);
     h
