@@ -159,3 +159,42 @@ fn growth_method_and_growth_years_change_the_rate_and_not_the_data() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("growth_years"));
 }
+
+#[test]
+fn results_past_a_sanity_bound_are_named_on_standard_error() {
+    // 100% growth a year from 2017 to 2117: the paper's data (P₀ =
+    // 1,10 × 4.844.981,65 = 5.329.479,8 pregnant women in 2017, exact) pass
+    // Indonesia's 271.066.400 people of 2020 in 2023 (P₀ × 2⁶ =
+    // 341.086.708; 2022 gives 170.543.354).
+    let (_, stderr) = run(&[
+        "compute",
+        "--set",
+        "growth_method=fixed",
+        "--set",
+        "growth_percent=100",
+        "--set",
+        "horizon_year=2117",
+    ]);
+    assert!(
+        stderr.contains("Hasil tidak masuk akal: wilayah Indonesia pada tahun 2023 diproyeksikan memiliki 341.086.708 ibu hamil, lebih banyak dari penduduknya (271.066.400 jiwa"),
+        "{stderr}"
+    );
+    // Absences that leave a fraction of a day: more midwives than women.
+    let (_, stderr) = run(&[
+        "explain",
+        "--lang",
+        "en",
+        "--set",
+        "annual_leave=311.9999",
+        "--set",
+        "training_days=0",
+        "--set",
+        "public_holidays=0",
+        "--set",
+        "other_absence=0",
+    ]);
+    assert!(
+        stderr.contains("Implausible result: one midwife's working year does not cover"),
+        "{stderr}"
+    );
+}

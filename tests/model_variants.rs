@@ -169,8 +169,39 @@ fn invalid_parameters_are_named() {
     let mut p = Parameters::default();
     p.working_time.other_absence = 300.0; // 312 − (12 + 6 + 16 + 300) = −22
     let (name, problem) = param_error(&p);
-    assert_eq!(name, "other_absence");
-    assert_eq!(problem, Problem::NoWorkingDays { hke: -22.0 });
+    assert_eq!(
+        name,
+        "annual_leave + training_days + public_holidays + other_absence"
+    );
+    assert_eq!(
+        problem,
+        Problem::NoWorkingDays {
+            working_days: 312.0,
+            absences: vec![
+                ("annual_leave", 12.0),
+                ("training_days", 6.0),
+                ("public_holidays", 16.0),
+                ("other_absence", 300.0)
+            ],
+            hke: -22.0
+        }
+    );
+    // The message blames the sum and lists its parts, in both languages.
+    let mut p = Parameters::default();
+    p.working_time.annual_leave = 300.0;
+    p.working_time.public_holidays = 300.0;
+    let err = proyeksi_bidan::model::capacity(&p).unwrap_err();
+    assert_eq!(
+        err.message(Lang::En),
+        "Parameter `annual_leave + training_days + public_holidays + other_absence` = 618: \
+         the absences annual_leave 300 + training_days 6 + public_holidays 300 + other_absence 12 \
+         = 618 days use up all 312 working days (effective working days HKE = -306 days); \
+         reduce one of them"
+    );
+    assert!(
+        err.message(Lang::Id)
+            .contains("ketidakhadiran annual_leave 300 + training_days 6 + public_holidays 300 + other_absence 12 = 618 hari")
+    );
 
     let mut p = Parameters::default();
     p.anc.visits.clear();
@@ -336,4 +367,95 @@ proptest! {
             Err(e) => prop_assert!(!e.message(Lang::Id).is_empty()),
         }
     }
+}
+
+#[test]
+fn a_vanishing_birth_rate_is_refused_with_its_row() {
+    let mut rows = Scenario::example().data;
+    rows[1].cbr = 0.000_000_000_000_000_000_000_001.into();
+    rows[1].births = None.into();
+    rows[1].pregnant_women = None.into();
+    match PreparedData::new(&rows) {
+        Err(ModelError::Data {
+            row: 2,
+            column: "cbr",
+            problem: Problem::OutOfRange { min, max, .. },
+            ..
+        }) => assert_eq!((min, max), (1.0, 60.0)),
+        other => panic!("expected the CBR refused, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_growth_past_any_number_is_refused_not_infinite() {
+    // 1e-300 pregnant women, then 5.000: the growth is about 5 × 10³⁰³ a
+    // year, and the first projected year is already infinite.
+    let mut rows = region_rows("A", &[100_000.0, 101_000.0, 102_000.0], 20.0);
+    rows[0].pregnant_women = 1e-300.into();
+    rows[1].pregnant_women = 5_000.0.into();
+    rows[2].pregnant_women = 5_100.0.into();
+    let s = Scenario {
+        data: rows,
+        ..Scenario::example()
+    };
+    let err = model::compute(&s).unwrap_err();
+    let ModelError::ProjectionOverflow { region, year, .. } = &err else {
+        panic!("expected an overflow error, got {err:?}");
+    };
+    assert_eq!((region.as_str(), *year), ("Wilayah A", 2020));
+    assert!(
+        err.message(Lang::Id)
+            .starts_with("Wilayah `Wilayah A`: dengan pertumbuhan")
+    );
+    assert!(
+        err.message(Lang::En)
+            .contains("passes any representable number by 2020")
+    );
+}
+
+#[test]
+fn results_past_a_sanity_bound_are_flagged() {
+    use proyeksi_bidan::model::sanity::{Implausible, implausible};
+    let s = Scenario::example();
+    let (data, p) = model::compute(&s).unwrap();
+    assert_eq!(implausible(&data, &p), vec![]);
+
+    // A region of 1.000 people, 100 pregnant women growing 50% a year
+    // (fixed): 100 × 1,5⁶ = 1.139,06 > 1.000 in 2023, the sixth year after
+    // the base year 2017.
+    let rows: Vec<DataRow> = (0..2)
+        .map(|k| DataRow {
+            region_name: "Desa".into(),
+            year: 2017 + k,
+            population: 1_000.0.into(),
+            pregnant_women: 100.0.into(),
+            ..DataRow::default()
+        })
+        .collect();
+    let mut params = Parameters::default();
+    params.population.growth_method = model::GrowthMethod::Fixed;
+    params.population.fixed_growth_percent = 50.0;
+    let data = PreparedData::new(&rows).unwrap();
+    let proj = project(&params, &data).unwrap();
+    match implausible(&data, &proj).as_slice() {
+        [
+            Implausible::MorePregnantThanPeople {
+                region: 0,
+                year: 2023,
+                pregnant,
+                population: Some(pop),
+            },
+        ] => {
+            assert!((pregnant - 1_139.0625).abs() < 1e-9);
+            assert_eq!(*pop, 1_000.0);
+        }
+        other => panic!("expected one region past its population, got {other:?}"),
+    }
+    let flags = model::flags::flags(&params, &data, &proj);
+    assert!(flags.is_flagged(0));
+    assert!(
+        flags.warnings(&data, &proj, Lang::Id)[0].contains(
+            "wilayah Desa pada tahun 2023 diproyeksikan memiliki 1.139 ibu hamil, lebih banyak dari penduduknya (1.000 jiwa"
+        )
+    );
 }

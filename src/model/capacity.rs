@@ -158,12 +158,14 @@ pub fn working_time(w: &WorkingTime, rounding: Rounding) -> Result<WorkingTimeRe
     let absence_days = w.annual_leave + w.training_days + w.public_holidays + w.other_absence;
     let effective_days = working_days - absence_days;
     if effective_days <= 0.0 {
-        return Err(ModelError::parameter(
-            "other_absence",
-            w.other_absence,
-            Problem::NoWorkingDays {
-                hke: effective_days,
-            },
+        return Err(ModelError::no_working_days(
+            working_days,
+            vec![
+                ("annual_leave", w.annual_leave),
+                ("training_days", w.training_days),
+                ("public_holidays", w.public_holidays),
+                ("other_absence", w.other_absence),
+            ],
         ));
     }
     let hours_per_week = w.formal_hours_per_week * (1.0 - w.allowance_percent / 100.0);

@@ -8,8 +8,9 @@ use super::error::{ModelError, Problem};
 pub use super::columns::{ColumnMapping, Field};
 pub use super::values::{Label, MaybeNumber};
 
-/// Plausible crude birth rates, per 1.000 people.
-pub const CBR_RANGE: (f64, f64) = (0.0, 60.0);
+/// Plausible crude birth rates, per 1.000 people: no population on record
+/// has had fewer than 1 or more than 60 live births per 1.000 a year.
+pub const CBR_RANGE: (f64, f64) = (1.0, 60.0);
 
 /// One region in one year, as the planner enters or imports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

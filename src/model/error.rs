@@ -15,8 +15,13 @@ pub enum Problem {
     NotPositive,
     /// The visit list is empty.
     NoVisits,
-    /// HKE is zero or negative: absences use up all working days.
-    NoWorkingDays { hke: f64 },
+    /// HKE is zero or negative: the absences together use up all working
+    /// days. Each absence is named with its days.
+    NoWorkingDays {
+        working_days: f64,
+        absences: Vec<(&'static str, f64)>,
+        hke: f64,
+    },
     /// The year is not in the data.
     YearNotInData { first: i32, last: i32 },
     /// The horizon lies before the base year.
@@ -69,6 +74,14 @@ pub enum ModelError {
     GrowthFromZero { region: String, year: i32 },
     #[error("{}", self.message(Lang::En))]
     PopulationRouteNeedsPopulation { region: String, year: i32 },
+    /// The projection grows past any number a computer holds (infinity):
+    /// the growth rate is absurd, almost always from a tiny data value.
+    #[error("{}", self.message(Lang::En))]
+    ProjectionOverflow {
+        region: String,
+        growth: f64,
+        year: i32,
+    },
 }
 
 fn num(x: f64, lang: Lang) -> String {
@@ -86,8 +99,26 @@ impl Problem {
             }
             Problem::NotPositive => lang.t(T::error_not_positive).into(),
             Problem::NoVisits => lang.t(T::error_no_visits).into(),
-            Problem::NoWorkingDays { hke } => {
-                lang.tf(T::error_no_working_days, &[("hke", &num(*hke, lang))])
+            Problem::NoWorkingDays {
+                working_days,
+                absences,
+                hke,
+            } => {
+                let parts = absences
+                    .iter()
+                    .map(|(name, days)| format!("{name} {}", num(*days, lang)))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                let sum: f64 = absences.iter().map(|(_, d)| d).sum();
+                lang.tf(
+                    T::error_no_working_days,
+                    &[
+                        ("parts", &parts),
+                        ("sum", &num(sum, lang)),
+                        ("working_days", &num(*working_days, lang)),
+                        ("hke", &num(*hke, lang)),
+                    ],
+                )
             }
             Problem::YearNotInData { first, last } => lang.tf(
                 T::error_year_not_in_data,
@@ -102,6 +133,26 @@ impl Problem {
 }
 
 impl ModelError {
+    /// The absences together leave no working day: the error names their
+    /// sum, not one of them.
+    pub fn no_working_days(working_days: f64, absences: Vec<(&'static str, f64)>) -> Self {
+        let sum: f64 = absences.iter().map(|(_, d)| d).sum();
+        let name = absences
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(" + ");
+        ModelError::Parameter {
+            name,
+            value: sum,
+            problem: Problem::NoWorkingDays {
+                working_days,
+                absences,
+                hke: working_days - sum,
+            },
+        }
+    }
+
     pub fn parameter(name: &str, value: f64, problem: Problem) -> Self {
         ModelError::Parameter {
             name: name.to_string(),
@@ -189,6 +240,18 @@ impl ModelError {
             ModelError::PopulationRouteNeedsPopulation { region, year } => lang.tf(
                 T::error_population_route_population,
                 &[("region", region), ("year", year)],
+            ),
+            ModelError::ProjectionOverflow {
+                region,
+                growth,
+                year,
+            } => lang.tf(
+                T::error_projection_overflow,
+                &[
+                    ("region", region),
+                    ("growth", &super::number::fmt_percent(*growth, 1, lang)),
+                    ("year", year),
+                ],
             ),
         }
     }

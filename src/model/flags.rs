@@ -11,6 +11,7 @@ use super::number::{fmt_fixed, fmt_percent};
 use super::params::Parameters;
 use super::population_route::population_route;
 use super::projection::Projection;
+use super::sanity::{Implausible, implausible};
 use crate::i18n::T;
 
 /// A change departing from the median change, or from the population's
@@ -87,11 +88,16 @@ pub struct Flags {
     pub suspect_years: Vec<SuspectYear>,
     pub runaway: Vec<Runaway>,
     pub small_numbers: Vec<SmallNumbers>,
+    /// Results past a sanity bound.
+    pub implausible: Vec<Implausible>,
 }
 
 /// Checks every region of a projection.
 pub fn flags(params: &Parameters, data: &PreparedData, proj: &Projection) -> Flags {
-    let mut out = Flags::default();
+    let mut out = Flags {
+        implausible: implausible(data, proj),
+        ..Flags::default()
+    };
     let years = data.years;
     let coef = params.population.coefficient;
     let share = proj.capacity.share;
@@ -224,6 +230,7 @@ impl Flags {
     pub fn is_flagged(&self, r: usize) -> bool {
         self.suspect_years.iter().any(|s| s.region == r)
             || self.runaway.iter().any(|w| w.region == r)
+            || self.implausible.iter().any(|i| i.region() == Some(r))
     }
 
     /// How many regions have a suspect year or run away.
@@ -233,6 +240,7 @@ impl Flags {
             .iter()
             .map(|s| s.region)
             .chain(self.runaway.iter().map(|w| w.region))
+            .chain(self.implausible.iter().filter_map(Implausible::region))
             .collect();
         regions.sort_unstable();
         regions.dedup();
@@ -244,6 +252,8 @@ impl Flags {
         self.suspect_years.retain(|s| s.region == r);
         self.runaway.retain(|w| w.region == r);
         self.small_numbers.retain(|s| s.region == r);
+        self.implausible
+            .retain(|i| i.region().is_none_or(|region| region == r));
     }
 
     /// The suspect year of region `r` in `year`, if any.
@@ -253,10 +263,15 @@ impl Flags {
             .find(|s| s.region == r && s.year == year)
     }
 
-    /// The warnings in words: suspect years, then runaway projections.
+    /// The warnings in words: implausible results, suspect years, then
+    /// runaway projections.
     pub fn warnings(&self, data: &PreparedData, proj: &Projection, lang: Lang) -> Vec<String> {
         let pct = |x: f64| fmt_percent(x, 1, lang);
-        let mut out = Vec::new();
+        let mut out: Vec<String> = self
+            .implausible
+            .iter()
+            .map(|i| i.text(data, lang))
+            .collect();
         for s in &self.suspect_years {
             out.extend(s.reasons_text(data, lang));
         }

@@ -9,6 +9,7 @@
 //! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
 //! - [`capacity`]: a midwife's capacity for antenatal care (ANC package, HKE/WKE, share).
 //! - [`flags`]: suspect data years, runaway projections and small numbers, as data.
+//! - [`sanity`]: results past a sanity bound (more midwives than women, more women than people).
 //! - [`growth`]: the growth-rate estimators (mean, median, trend, compound) over chosen years.
 //! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
@@ -31,6 +32,7 @@ pub mod overrides;
 pub mod params;
 pub mod population_route;
 pub mod projection;
+pub mod sanity;
 pub mod scenario;
 pub mod staffing;
 pub mod synthetic;

@@ -337,6 +337,21 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
         };
     }
 
+    // A growth that overflows (from a tiny data value) is refused here, so
+    // that no infinity or NaN reaches a table, a chart or a file.
+    if let Some(k) = projected_total.iter().position(|x| !x.is_finite()) {
+        let year = first_year + k as i32;
+        let n = year - base_year;
+        let worst = (0..regions)
+            .find(|&r| !(base_pregnant[r] * (1.0 + growth_used[r]).powi(n)).is_finite())
+            .unwrap_or(0);
+        return Err(ModelError::ProjectionOverflow {
+            region: data.label(worst).to_string(),
+            growth: growth_used[worst],
+            year,
+        });
+    }
+
     // Data-year totals.
     let mut total = Vec::with_capacity(span);
     let mut prev_total_pw: Option<f64> = None;

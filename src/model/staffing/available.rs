@@ -134,10 +134,15 @@ impl WorkingDays {
         let absent = self.absence_days();
         let days = a - absent;
         if days <= 0.0 {
-            return Err(ModelError::parameter(
-                "sick_leave",
-                self.sick_leave,
-                crate::model::error::Problem::NoWorkingDays { hke: days },
+            return Err(ModelError::no_working_days(
+                a,
+                vec![
+                    ("public_holidays", self.public_holidays),
+                    ("annual_leave", self.annual_leave),
+                    ("sick_leave", self.sick_leave),
+                    ("training_days", self.training_days),
+                    ("other_leave", self.other_leave),
+                ],
             )
             .into());
         }
