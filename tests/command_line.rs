@@ -119,7 +119,27 @@ fn bad_input_fails_with_a_message_and_no_panic() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("allowance_percent") && err.contains("formal_hours_per_week"));
+    assert!(err.contains("Parameter `allowance` tidak dikenal"), "{err}");
     assert!(!err.contains("panicked"));
+
+    for (lang, expected) in [
+        (
+            "id",
+            "Parameter `rounding`: `bulat` tidak dapat dibaca (yang diharapkan: salah satu dari exact, published)",
+        ),
+        (
+            "en",
+            "Parameter `rounding`: cannot read `bulat` (expected: one of exact, published)",
+        ),
+    ] {
+        let out = bin()
+            .args(["compute", "--lang", lang, "--set", "rounding=bulat"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{err}");
+    }
 
     let out = bin()
         .args(["compute", "--set", "allowance_percent=100"])

@@ -90,7 +90,8 @@ pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
             scenario.name = name.to_string();
             continue;
         }
-        overrides::apply(&mut scenario.params, s, lang)?;
+        overrides::apply(&mut scenario.params, s, lang)
+            .map_err(|e| CliError::Model(e.message(lang)))?;
     }
     if let Some(r) = args.rounding {
         scenario.params.rounding = match r {

@@ -6,6 +6,7 @@ use super::number::parse_number;
 use super::params::{
     CbrTrend, GrowthMethod, Parameters, PopulationGrowth, Rounding, StandardPreset, Visit, YearSpan,
 };
+use crate::i18n::T;
 
 /// The parameter names `set` accepts, with what each means.
 pub const NAMES: [(&str, &str); 22] = [
@@ -60,19 +61,72 @@ pub const NAMES: [(&str, &str); 22] = [
     ("name", "scenario name (command line only)"),
 ];
 
+/// What a value should have looked like.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expected {
+    Number,
+    Year,
+    YearSpan,
+    VisitMinutes,
+    /// One of these keys.
+    OneOf(&'static [&'static str]),
+}
+
 /// Why a `NAME=VALUE` could not be applied.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum OverrideError {
-    #[error("`{text}` is not NAME=VALUE. Valid names: {names}", text = .0, names = valid_names())]
+    #[error("{}", self.message(Lang::En))]
     NotAssignment(String),
-    #[error("unknown parameter `{name}`. Valid names: {names}", name = .0, names = valid_names())]
+    #[error("{}", self.message(Lang::En))]
     UnknownName(String),
-    #[error("parameter `{name}`: cannot read `{value}` ({expected}). Valid names: {names}", names = valid_names())]
+    #[error("{}", self.message(Lang::En))]
     BadValue {
         name: String,
         value: String,
-        expected: &'static str,
+        expected: Expected,
     },
+}
+
+impl Expected {
+    fn message(self, lang: Lang) -> String {
+        match self {
+            Expected::Number => lang.t(T::override_expected_number).into(),
+            Expected::Year => lang.t(T::override_expected_year).into(),
+            Expected::YearSpan => lang.t(T::override_expected_year_span).into(),
+            Expected::VisitMinutes => lang.t(T::override_expected_visit_minutes).into(),
+            Expected::OneOf(keys) => {
+                lang.tf(T::override_expected_one_of, &[("keys", &keys.join(", "))])
+            }
+        }
+    }
+}
+
+impl OverrideError {
+    /// The message in the planner's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            OverrideError::NotAssignment(text) => lang.tf(
+                T::override_not_assignment,
+                &[("text", text), ("names", &valid_names())],
+            ),
+            OverrideError::UnknownName(name) => lang.tf(
+                T::override_unknown_name,
+                &[("name", name), ("names", &valid_names())],
+            ),
+            OverrideError::BadValue {
+                name,
+                value,
+                expected,
+            } => lang.tf(
+                T::override_bad_value,
+                &[
+                    ("name", name),
+                    ("value", value),
+                    ("expected", &expected.message(lang)),
+                ],
+            ),
+        }
+    }
 }
 
 /// The valid names, comma-separated.
@@ -84,7 +138,7 @@ fn number(name: &str, value: &str, lang: Lang) -> Result<f64, OverrideError> {
     parse_number(value, lang).map_err(|_| OverrideError::BadValue {
         name: name.to_string(),
         value: value.to_string(),
-        expected: "a number",
+        expected: Expected::Number,
     })
 }
 
@@ -92,7 +146,7 @@ fn year(name: &str, value: &str) -> Result<i32, OverrideError> {
     value.trim().parse().map_err(|_| OverrideError::BadValue {
         name: name.to_string(),
         value: value.to_string(),
-        expected: "a year such as 2017",
+        expected: Expected::Year,
     })
 }
 
@@ -106,7 +160,7 @@ pub fn year_span(name: &str, value: &str) -> Result<Option<YearSpan>, OverrideEr
     let bad = || OverrideError::BadValue {
         name: name.to_string(),
         value: value.to_string(),
-        expected: "years such as 2019-2020, or all",
+        expected: Expected::YearSpan,
     };
     let first = year(name, a).map_err(|_| bad())?;
     let last = year(name, b).map_err(|_| bad())?;
@@ -118,7 +172,7 @@ pub fn parse_visit_minutes(value: &str) -> Result<Vec<f64>, OverrideError> {
     let bad = || OverrideError::BadValue {
         name: "visits".to_string(),
         value: value.to_string(),
-        expected: "minutes separated by commas, e.g. 30.6,20,20,34.1",
+        expected: Expected::VisitMinutes,
     };
     let (sep, lang) = if value.contains(';') {
         (';', Lang::Id)
@@ -183,7 +237,7 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                 StandardPreset::from_key(value).ok_or_else(|| OverrideError::BadValue {
                     name: name.to_string(),
                     value: value.to_string(),
-                    expected: "paper4, permenkes6 or who8",
+                    expected: Expected::OneOf(&["paper4", "permenkes6", "who8"]),
                 })?;
             params.anc = preset.standard();
         }
@@ -204,7 +258,14 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                 GrowthMethod::from_key(value).ok_or_else(|| OverrideError::BadValue {
                     name: name.to_string(),
                     value: value.to_string(),
-                    expected: "mean, compound, fixed, trend, median or population",
+                    expected: Expected::OneOf(&[
+                        "mean",
+                        "compound",
+                        "fixed",
+                        "trend",
+                        "median",
+                        "population",
+                    ]),
                 })?
         }
         "growth_years" => params.population.growth_years = year_span(name, value)?,
@@ -213,7 +274,7 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                 CbrTrend::from_key(value).ok_or_else(|| OverrideError::BadValue {
                     name: name.to_string(),
                     value: value.to_string(),
-                    expected: "hold_mean, hold_latest or trend",
+                    expected: Expected::OneOf(&["hold_mean", "hold_latest", "trend"]),
                 })?
         }
         "population_growth" => {
@@ -221,7 +282,7 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                 PopulationGrowth::from_key(value).ok_or_else(|| OverrideError::BadValue {
                     name: name.to_string(),
                     value: value.to_string(),
-                    expected: "mean, compound or trend",
+                    expected: Expected::OneOf(&["mean", "compound", "trend"]),
                 })?
         }
         "growth_percent" => {
@@ -236,7 +297,7 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                     return Err(OverrideError::BadValue {
                         name: name.to_string(),
                         value: value.to_string(),
-                        expected: "exact or published",
+                        expected: Expected::OneOf(&["exact", "published"]),
                     });
                 }
             }
@@ -277,7 +338,21 @@ mod tests {
         assert!(e.to_string().contains("allowance_percent"));
         let e = apply(&mut p, "annual_leave=dua belas", Lang::Id).unwrap_err();
         assert!(matches!(e, OverrideError::BadValue { .. }));
-        assert!(e.to_string().contains("valid names") || e.to_string().contains("Valid names"));
+        assert_eq!(
+            e.message(Lang::Id),
+            "Parameter `annual_leave`: `dua belas` tidak dapat dibaca (yang diharapkan: sebuah angka)"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "Parameter `annual_leave`: cannot read `dua belas` (expected: a number)"
+        );
+        let e = apply(&mut p, "allowance=30", Lang::Id).unwrap_err();
+        assert!(
+            e.message(Lang::Id).starts_with(
+                "Parameter `allowance` tidak dikenal. Nama yang sah: coefficient, visits,"
+            ),
+            "{e}"
+        );
         assert!(apply(&mut p, "visits=", Lang::Id).is_err());
         assert!(apply(&mut p, "base_year", Lang::Id).is_err());
         assert_eq!(p, Parameters::default());
@@ -307,6 +382,10 @@ mod tests {
         apply(&mut p, "population_growth=trend", Lang::Id).unwrap();
         assert_eq!(p.population.population_growth, PopulationGrowth::Trend);
         let e = apply(&mut p, "growth_method=average", Lang::Id).unwrap_err();
-        assert!(e.to_string().contains("trend, median or population"), "{e}");
+        assert!(
+            e.message(Lang::Id)
+                .ends_with("(yang diharapkan: salah satu dari mean, compound, fixed, trend, median, population)"),
+            "{e}"
+        );
     }
 }
