@@ -1,7 +1,8 @@
 //! Files in and out. Bytes become model types or a precise error; no window
 //! here. The results table's columns are described once in [`crate::table`].
 //!
-//! - `scenario_file`: scenario files (RON), and writing any file atomically.
+//! - `scenario_file`: scenario files (RON).
+//! - `safe_write`: writing any file so that it is never left half-written.
 //! - `activities`: activity tables (CSV or .xlsx) for the staffing method, in.
 //! - `import/`: data files in (CSV and .xlsx), checked whole:
 //!   - `mod`: the entry, `import_file`, with the options and what was read;
@@ -30,6 +31,7 @@
 pub mod activities;
 pub mod export;
 pub mod import;
+pub mod safe_write;
 pub mod scenario_file;
 
 pub use scenario_file::{

@@ -18,7 +18,7 @@ pub enum ScenarioFileError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: cannot write the file: {source}")]
+    #[error("{}: cannot write the file: {}", path.display(), super::safe_write::reason(source, crate::model::Lang::En))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -110,54 +110,19 @@ pub fn save_scenario(path: &Path, scenario: &Scenario) -> Result<(), ScenarioFil
     write_atomic(path, scenario_to_string(scenario).as_bytes())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder.
+/// Writes `bytes` to `path` safely (see [`super::safe_write`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ScenarioFileError> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
-/// Writes to `path` through a temporary file in the same folder: `write`
-/// fills the file (buffered), which replaces `path` only when all went well.
+/// Writes to `path` safely: `write` fills the file (buffered), which
+/// replaces `path` only when all went well.
 pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), ScenarioFileError> {
-    let err = |source| ScenarioFileError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".proyeksi-bidan-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(err)?;
-    {
-        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut buffered).map_err(err)?;
-        buffered.flush().map_err(err)?;
-    }
-    // A temporary file is private (0600); the saved file gets the old
-    // file's permissions, or those of an ordinary new file.
-    let permissions = match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => ordinary_permissions(tmp.as_file()).map_err(err)?,
-    };
-    tmp.as_file().set_permissions(permissions).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn ordinary_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Ok(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn ordinary_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
+    super::safe_write::write_atomic_with(path, write).map_err(|e| ScenarioFileError::Write {
+        path: e.path,
+        source: e.source,
+    })
 }

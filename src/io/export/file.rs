@@ -32,7 +32,7 @@ pub enum ExportError {
         path: PathBuf,
         expected: &'static str,
     },
-    #[error("{path}: cannot write the file: {source}")]
+    #[error("{}: cannot write the file: {}", path.display(), crate::io::safe_write::reason(source, crate::model::Lang::En))]
     Write {
         path: PathBuf,
         source: std::io::Error,
