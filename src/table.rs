@@ -48,6 +48,9 @@ pub enum Precision {
     /// As the rounding mode shows them: in published mode the growth is
     /// rounded half up to 3 decimals; every other number at full precision.
     AsShown(Rounding),
+    /// As a planner reads them ([`Column::file_decimals`]): people whole,
+    /// midwives (FTE) to 2 decimals, rates as the window shows them.
+    Reading(Rounding),
 }
 
 impl Precision {
@@ -55,6 +58,9 @@ impl Precision {
     pub fn growth(self, g: f64) -> f64 {
         match self {
             Precision::AsShown(Rounding::Published) => round_half_up(g, 3),
+            Precision::Reading(rounding) => {
+                round_half_up(g, Column::Growth.file_decimals(rounding) as i32)
+            }
             Precision::Full | Precision::AsShown(Rounding::Exact) => g,
         }
     }
@@ -196,6 +202,16 @@ impl Column {
     /// The number of a numeric column, as `precision` writes it; `None` for
     /// the label columns and for a value the row does not have.
     pub fn number(self, r: &YearRow, precision: Precision) -> Option<f64> {
+        let value = self.value(r, precision)?;
+        Some(match precision {
+            Precision::Reading(rounding) if self != Column::Growth => {
+                round_half_up(value, self.file_decimals(rounding) as i32)
+            }
+            _ => value,
+        })
+    }
+
+    fn value(self, r: &YearRow, precision: Precision) -> Option<f64> {
         match self {
             Column::RegionCode | Column::RegionName | Column::Kind => None,
             Column::Year => Some(r.year as f64),
@@ -223,6 +239,15 @@ impl Column {
             },
             Column::MidwivesNeeded | Column::MidwivesAvailable | Column::Gap => 1,
             _ => 0,
+        }
+    }
+
+    /// Decimals of a file written for reading: as the window, but midwives
+    /// (FTE) to 2 decimals, so that a sum over regions stays close.
+    pub fn file_decimals(self, rounding: Rounding) -> usize {
+        match self {
+            Column::MidwivesNeeded | Column::MidwivesAvailable | Column::Gap => 2,
+            _ => self.decimals(rounding),
         }
     }
 

@@ -1,7 +1,6 @@
 //! Saving never leaves a half-written file, follows links, writes devices
 //! directly, removes what killed writes left, and names the chosen file.
 
-use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 

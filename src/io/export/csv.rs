@@ -1,22 +1,27 @@
-//! The results table as CSV: the one writer for the export (Indonesian or
-//! international conventions, full precision) and for `compute --format csv`
-//! (international, numbers as the rounding mode shows them).
+//! The results table as CSV: the one writer for the export (for Excel set to
+//! Indonesian: Indonesian headings, numbers as the window shows them or at
+//! full precision; or international, full precision) and for `compute
+//! --format csv` (international, numbers as the rounding mode shows them).
 
 use std::io::Write;
 
-use crate::model::{PreparedData, Projection};
-use crate::table::{Column, Precision, for_each_row, kind_key};
+use crate::model::{Lang, PreparedData, Projection};
+use crate::table::{Column, Precision, for_each_row, kind_key, kind_text};
 
 /// How a CSV file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CsvStyle {
-    /// For Excel set to Indonesian: `;` between fields, decimal comma
-    /// (`5329479,82`), no thousands separators, UTF-8 with a byte order
-    /// mark.
+    /// For Excel set to Indonesian: the workbook's Indonesian headings, `;`
+    /// between fields, decimal comma (`5329480`, `2,21`), no thousands
+    /// separators, UTF-8 with a byte order mark; numbers as a planner reads
+    /// them (people whole, midwives to 2 decimals, rates as the window).
     #[default]
     Indonesian,
-    /// For other programs: `,` between fields, decimal point, no byte order
-    /// mark.
+    /// As [`CsvStyle::Indonesian`], every number at full precision
+    /// (`5329479,815`).
+    IndonesianFull,
+    /// For other programs: the column keys as headers, `,` between fields,
+    /// decimal point, no byte order mark.
     International,
 }
 
@@ -35,6 +40,20 @@ pub const CSV_COLUMNS: [&str; 15] = {
 /// The UTF-8 byte order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+impl CsvStyle {
+    /// The precision of an exported file in this style.
+    pub fn precision(self, proj: &Projection) -> Precision {
+        match self {
+            CsvStyle::Indonesian => Precision::Reading(proj.rounding),
+            CsvStyle::IndonesianFull | CsvStyle::International => Precision::Full,
+        }
+    }
+
+    fn indonesian(self) -> bool {
+        self != CsvStyle::International
+    }
+}
+
 /// Writes the projection as CSV to `out`: the total first (region code
 /// `TOTAL` when there are several regions), then every region. Numbers are
 /// written as `precision` says, as the shortest text that reads back as the
@@ -46,18 +65,20 @@ pub fn write_csv<W: Write>(
     style: CsvStyle,
     precision: Precision,
 ) -> std::io::Result<()> {
-    let (delimiter, comma) = match style {
-        CsvStyle::Indonesian => (b';', true),
-        CsvStyle::International => (b',', false),
-    };
+    let indonesian = style.indonesian();
+    let delimiter = if indonesian { b';' } else { b',' };
     let mut out = std::io::BufWriter::new(out);
-    if style == CsvStyle::Indonesian {
+    if indonesian {
         out.write_all(BOM)?;
     }
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(out);
-    w.write_record(CSV_COLUMNS)?;
+    if indonesian {
+        w.write_record(Column::ALL.map(|c| c.sheet_heading(Lang::Id)))?;
+    } else {
+        w.write_record(CSV_COLUMNS)?;
+    }
     let mut record: Vec<String> = Vec::with_capacity(CSV_COLUMNS.len());
     for_each_row(data, proj, |code, name, r| {
         record.clear();
@@ -65,9 +86,10 @@ pub fn write_csv<W: Write>(
             Column::RegionCode => code.to_string(),
             Column::RegionName => name.to_string(),
             Column::Year => r.year.to_string(),
+            Column::Kind if indonesian => kind_text(r.kind, Lang::Id).to_string(),
             Column::Kind => kind_key(r.kind).to_string(),
             _ => match c.number(r, precision) {
-                Some(v) if comma => v.to_string().replace('.', ","),
+                Some(v) if indonesian => v.to_string().replace('.', ","),
                 Some(v) => v.to_string(),
                 None => String::new(),
             },
@@ -77,10 +99,10 @@ pub fn write_csv<W: Write>(
     w.flush()
 }
 
-/// The projection as CSV bytes at full precision (see [`write_csv`]).
+/// The projection as CSV bytes at the style's precision (see [`write_csv`]).
 pub fn table_csv(data: &PreparedData, proj: &Projection, style: CsvStyle) -> Vec<u8> {
     let mut out = Vec::new();
-    write_csv(&mut out, data, proj, style, Precision::Full)
+    write_csv(&mut out, data, proj, style, style.precision(proj))
         .expect("writing CSV into memory cannot fail");
     out
 }

@@ -15,7 +15,6 @@ pub mod xlsx;
 use std::path::Path;
 
 use crate::model::{Lang, PreparedData, Projection, Scenario};
-use crate::table::Precision;
 
 pub use file::ExportError;
 use file::{extension, write_file};
@@ -41,7 +40,7 @@ pub fn save_table(
     match extension(path).as_deref() {
         // Streamed into the file: a national table is not held in memory.
         Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| {
-            csv::write_csv(w, data, proj, style, Precision::Full)
+            csv::write_csv(w, data, proj, style, style.precision(proj))
         })
         .map_err(|e| ExportError::Write {
             path: path.to_path_buf(),
