@@ -446,7 +446,7 @@ fn results_past_a_sanity_bound_are_flagged() {
                 population: Some(pop),
             },
         ] => {
-            assert!((pregnant - 1_139.0625).abs() < 1e-9);
+            assert!((pregnant - 1_139.062_5).abs() < 1e-9);
             assert_eq!(*pop, 1_000.0);
         }
         other => panic!("expected one region past its population, got {other:?}"),
