@@ -16,7 +16,8 @@ use crate::model::Lang;
 const TEMP_PREFIX: &str = ".proyeksi-bidan-";
 const TEMP_SUFFIX: &str = ".tmp";
 /// A temporary file not touched for this long belongs to a write that was
-/// killed: no live write pauses that long.
+/// killed: no live write pauses that long. Sooner, where the system tells
+/// that the process named in the file's name has ended.
 const STALE_AFTER: Duration = Duration::from_secs(15 * 60);
 /// Links followed before a loop is assumed.
 const MAX_LINKS: usize = 40;
@@ -96,8 +97,9 @@ pub fn write_atomic_with(
         _ => PathBuf::from("."),
     };
     remove_stale_temporaries(&dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(&prefix)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(err)?;
@@ -169,15 +171,31 @@ fn remove_stale_temporaries(dir: &Path) {
             continue;
         }
         let Ok(meta) = entry.metadata() else { continue };
-        let stale = meta
+        let old = meta
             .modified()
             .ok()
             .and_then(|m| now.duration_since(m).ok())
             .is_some_and(|age| age > STALE_AFTER);
+        let stale = old || writer_has_ended(&name[TEMP_PREFIX.len()..]);
         if meta.is_file() && stale {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether the process whose id starts `rest` (`1234-Ab12Cd.tmp`) is known
+/// to have ended. Only Linux tells it cheaply (`/proc`); elsewhere the age
+/// alone decides.
+fn writer_has_ended(rest: &str) -> bool {
+    let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    if pid == std::process::id() {
+        return false;
+    }
+    cfg!(target_os = "linux")
+        && Path::new("/proc/self").exists()
+        && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 #[cfg(unix)]
