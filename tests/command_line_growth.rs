@@ -45,6 +45,12 @@ fn compute_warns_about_manggar_on_standard_error() {
     let file = planner_file("compute");
     let data = file.to_str().unwrap();
     let (stdout, stderr) = run(&["compute", "--data", data]);
+    // Named after the file, not the bundled example; the method in force.
+    assert!(stdout.starts_with("belitung_timur\n"), "{stdout}");
+    assert!(
+        stdout.contains("Metode pertumbuhan: Rata-rata tahunan"),
+        "{stdout}"
+    );
     assert!(
         stderr.contains("Peringatan: Manggar, 2024: jumlah ibu hamil berubah -15,4%"),
         "{stderr}"
@@ -196,5 +202,21 @@ fn results_past_a_sanity_bound_are_named_on_standard_error() {
     assert!(
         stderr.contains("Implausible result: one midwife's working year does not cover"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn the_summary_names_the_growth_method_and_the_rate_it_uses() {
+    // The paper's data: the annual rates are −0,004480, −0,010688 and
+    // −0,005882 (5.248.901 → 5.218.028 … exact); their median is −0,005882,
+    // their mean −0,007016.
+    let (stdout, _) = run(&["compute", "--set", "growth_method=median"]);
+    assert!(
+        stdout.contains("Metode pertumbuhan: Median laju tahunan: proyeksi memakai g = -0,005882"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Rata-rata pertumbuhan g: -0,007016"),
+        "{stdout}"
     );
 }

@@ -76,6 +76,17 @@ pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
         };
         let imported = crate::io::import::import_file(path, &options, &mut |_| true)?;
         scenario.data = imported.rows;
+        // The example's name and notes do not describe another file's data.
+        if args.scenario.is_none() {
+            let file = path
+                .file_name()
+                .unwrap_or(path.as_os_str())
+                .to_string_lossy();
+            scenario.name = path
+                .file_stem()
+                .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned());
+            scenario.notes = format!("Data: {file}");
+        }
         if !scenario
             .data
             .iter()

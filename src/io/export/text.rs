@@ -4,7 +4,7 @@
 
 use crate::i18n::T;
 use crate::model::explain::Fmt;
-use crate::model::{Lang, PreparedData, Projection, Rounding, YearRow};
+use crate::model::{GrowthMethod, Lang, PreparedData, Projection, Rounding, YearRow};
 use crate::table::Column;
 
 /// The rows as a text table: the shown columns, each as wide as its widest
@@ -106,6 +106,24 @@ pub fn summary(name: &str, proj: &Projection, lang: Lang) -> String {
         lang.t(T::text_mean_growth_g),
         f.growth(proj.total_mean_growth)
     ));
+    // The method in force, and the rate it gives where it differs from the
+    // mean (one region; several regions each have their own).
+    let method = proj.growth_method.label(lang);
+    if proj.growth_method == GrowthMethod::MeanAnnual || proj.regions() > 1 {
+        s.push_str(&format!("{}: {method}\n", lang.t(T::text_growth_method)));
+    } else {
+        s.push_str(&format!(
+            "{}: {}\n",
+            lang.t(T::text_growth_method),
+            lang.tf(
+                T::growth_used_note,
+                &[
+                    ("method", &method),
+                    ("g", &f.growth(proj.total_growth_used))
+                ]
+            )
+        ));
+    }
     s
 }
 
