@@ -112,6 +112,14 @@ impl CbrTrend {
         Self::ALL.into_iter().find(|m| m.key() == key)
     }
 
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            CbrTrend::HoldMean => T::cbr_trend_hold_mean,
+            CbrTrend::HoldLatest => T::cbr_trend_hold_latest,
+            CbrTrend::Trend => T::cbr_trend_trend,
+        })
+    }
+
     fn is_default(&self) -> bool {
         *self == CbrTrend::default()
     }
@@ -146,6 +154,14 @@ impl PopulationGrowth {
 
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            PopulationGrowth::Mean => T::population_growth_mean,
+            PopulationGrowth::Compound => T::population_growth_compound,
+            PopulationGrowth::Trend => T::population_growth_trend,
+        })
     }
 
     fn is_default(&self) -> bool {

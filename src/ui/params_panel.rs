@@ -11,7 +11,10 @@ use super::view::View;
 use super::widgets::{number_field, number_row};
 use crate::i18n::T;
 use crate::model::number::fmt_auto;
-use crate::model::{GrowthMethod, Lang, Parameters, Projection, Rounding, StandardPreset, Visit};
+use crate::model::{
+    CbrTrend, GrowthMethod, Lang, Parameters, PopulationGrowth, PopulationParams, Projection,
+    Rounding, StandardPreset, Visit, YearSpan,
+};
 
 /// The parameter panel (it keeps no state of its own beyond the frame).
 #[derive(Default)]
@@ -339,6 +342,27 @@ impl ParamsPanel {
                 .response
                 .labelled_by(l.id);
         });
+        growth_years_ui(ui, pop, proj, lang);
+        if pop.growth_method == GrowthMethod::Population {
+            choice_row(
+                ui,
+                "cbr_trend",
+                t(T::params_panel_cbr_trend),
+                t(T::params_panel_cbr_trend_tip),
+                &mut pop.cbr_trend,
+                &CbrTrend::ALL,
+                |c| c.label(lang),
+            );
+            choice_row(
+                ui,
+                "population_growth",
+                t(T::params_panel_population_growth),
+                t(T::params_panel_population_growth_tip),
+                &mut pop.population_growth,
+                &PopulationGrowth::ALL,
+                |c| c.label(lang),
+            );
+        }
         if pop.growth_method == GrowthMethod::Fixed {
             number_row(
                 ui,
@@ -356,5 +380,68 @@ impl ParamsPanel {
                 crate::model::explain::Fmt::new(lang, p.rounding).growth(p.total_growth_used)
             ));
         }
+    }
+}
+
+/// A label with its tooltip and a combo box of `choices`.
+fn choice_row<C: Copy + PartialEq>(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    tip: &str,
+    value: &mut C,
+    choices: &[C],
+    name: impl Fn(C) -> &'static str,
+) {
+    ui.horizontal(|ui| {
+        let l = ui.label(label).on_hover_text(tip);
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(name(*value))
+            .show_ui(ui, |ui| {
+                for &c in choices {
+                    ui.selectable_value(value, c, name(c));
+                }
+            })
+            .response
+            .on_hover_text(tip)
+            .labelled_by(l.id);
+    });
+}
+
+/// The data years the growth is estimated from: every year, or a span the
+/// planner chooses to leave a known bad year out without deleting it.
+fn growth_years_ui(ui: &mut Ui, pop: &mut PopulationParams, proj: Option<&Projection>, lang: Lang) {
+    let t = |k: T| lang.t(k);
+    let Some(p) = proj else { return };
+    let (first, last) = (p.first_year, p.last_data_year);
+    if last <= first {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(t(T::params_panel_growth_years))
+            .on_hover_text(t(T::params_panel_growth_years_tip));
+        let mut all = pop.growth_years.is_none();
+        if ui
+            .checkbox(&mut all, t(T::params_panel_growth_years_all))
+            .on_hover_text(t(T::params_panel_growth_years_tip))
+            .changed()
+        {
+            pop.growth_years = if all {
+                None
+            } else {
+                Some(YearSpan { first, last })
+            };
+        }
+    });
+    if let Some(span) = &mut pop.growth_years {
+        ui.horizontal(|ui| {
+            ui.add_space(16.0);
+            let from = ui.label(t(T::params_panel_growth_years_from));
+            ui.add(egui::DragValue::new(&mut span.first).range(first..=last - 1))
+                .labelled_by(from.id);
+            let to = ui.label(t(T::params_panel_growth_years_to));
+            ui.add(egui::DragValue::new(&mut span.last).range(span.first + 1..=last))
+                .labelled_by(to.id);
+        });
     }
 }
