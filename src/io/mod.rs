@@ -3,6 +3,7 @@
 //!
 //! - `scenario_file`: scenario files (RON).
 //! - `safe_write`: writing any file so that it is never left half-written.
+//! - `autosave`: a copy of the open document in the data folder, restored after a crash.
 //! - `activities`: activity tables (CSV or .xlsx) for the staffing method, in.
 //! - `import/`: data files in (CSV and .xlsx), checked whole:
 //!   - `mod`: the entry, `import_file`, with the options and what was read;
@@ -29,6 +30,7 @@
 //!   - `json`: the projection as one JSON object.
 
 pub mod activities;
+pub mod autosave;
 pub mod export;
 pub mod import;
 pub mod safe_write;
