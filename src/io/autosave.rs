@@ -158,7 +158,7 @@ pub fn orphans(dir: &Path) -> Vec<Orphan> {
             },
         });
     }
-    out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    out.sort_by_key(|o| std::cmp::Reverse(o.saved_at));
     out
 }
 
