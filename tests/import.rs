@@ -572,7 +572,7 @@ fn layouts() -> impl Strategy<Value = Layout> {
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         (any::<bool>(), any::<bool>(), any::<bool>()),
         proptest::collection::vec(0usize..30, 0..3),
-        proptest::collection::vec((0u32..9_000_000, 0u16..6000), 16),
+        proptest::collection::vec((0u32..9_000_000, 100u16..6000), 16),
         (0u8..12, 0usize..16),
     )
         .prop_map(
@@ -767,7 +767,7 @@ fn books() -> impl Strategy<Value = Book> {
         (1usize..4, 1usize..4, 0u32..3, 0u16..3),
         (any::<bool>(), any::<bool>(), 0u8..4, any::<bool>()),
         proptest::collection::vec(0usize..20, 0..3),
-        proptest::collection::vec((0u32..9_000_000, 0u16..6000), 9),
+        proptest::collection::vec((0u32..9_000_000, 100u16..6000), 9),
         (0u8..18, 0usize..9),
     )
         .prop_map(

@@ -56,6 +56,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Staff needed for every activity (WHO WISN or Kemenkes ABK-Kes) from an activity table.
     Workload(WorkloadArgs),
+    /// Midwives available each year (stock and flow) beside the need, when the gap closes, and
+    /// the intake that closes it by a year.
+    Supply(SupplyArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -129,9 +132,12 @@ pub struct ComputeArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, Default)]
 pub enum CsvStyleArg {
-    /// `;` and decimal comma, for Excel set to Indonesian (UTF-8 with BOM).
+    /// For Excel set to Indonesian: Indonesian headings, `;`, decimal comma, numbers as the
+    /// window shows them (UTF-8 with BOM).
     #[default]
     Id,
+    /// As id, every number at full precision.
+    IdFull,
     /// `,` and decimal point, for other programs.
     Intl,
 }
@@ -276,4 +282,33 @@ pub struct WorkloadArgs {
     /// Language of labels and numbers: id (1.234,5) or en (1,234.5).
     #[arg(long, value_enum, default_value = "id")]
     pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SupplyArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// One region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Share of midwives leaving each year (retirement, leaving), in % (default: the
+    /// scenario's, else 0).
+    #[arg(long, value_name = "PERCENT")]
+    pub attrition: Option<f64>,
+    /// New midwives placed each year.
+    #[arg(long, value_name = "N", conflicts_with = "graduates")]
+    pub intake: Option<f64>,
+    /// Graduates a year, of whom --absorbed % are placed.
+    #[arg(long, value_name = "N", requires = "absorbed")]
+    pub graduates: Option<f64>,
+    /// Share of graduates placed, in %.
+    #[arg(long, value_name = "PERCENT", requires = "graduates")]
+    pub absorbed: Option<f64>,
+    /// Net transfers in a year, in minus out, e.g. --transfer 2026=3 or 2027=-2 (repeatable).
+    #[arg(long = "transfer", value_name = "YEAR=N", allow_hyphen_values = true)]
+    pub transfers: Vec<String>,
+    /// Also find the yearly intake that closes the gap by this year (and keeps it closed), and
+    /// the highest attrition that keeps it closed with the intake given.
+    #[arg(long, value_name = "YEAR")]
+    pub close_by: Option<i32>,
 }

@@ -4,6 +4,7 @@
 //! - `mod`: running a command line, loading the scenario, errors worded once.
 //! - `args`: the subcommands and their options, as clap reads them.
 //! - `projection`: `compute`, `explain`, `export` and `template`.
+//! - `supply`: `supply`, midwives available beside the need, and goal seek.
 //! - `workload`: `workload`, the staffing of every activity of a table.
 
 use std::ffi::OsString;
@@ -19,6 +20,7 @@ use crate::model::{Lang, ModelError, Rounding, Scenario};
 
 mod args;
 mod projection;
+mod supply;
 mod workload;
 
 pub use args::*;
@@ -151,6 +153,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Template { out: path, lang }) => write_template(&path, lang.into())?,
         Some(Command::Export(a)) => export(&a)?,
         Some(Command::Workload(a)) => workload_cmd(&a, out)?,
+        Some(Command::Supply(a)) => supply::supply_cmd(&a, out)?,
     }
     Ok(Outcome::Done)
 }

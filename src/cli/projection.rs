@@ -106,6 +106,7 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
     if let Some(path) = &a.table {
         let style = match a.csv_style {
             CsvStyleArg::Id => CsvStyle::Indonesian,
+            CsvStyleArg::IdFull => CsvStyle::IndonesianFull,
             CsvStyleArg::Intl => CsvStyle::International,
         };
         save_table(path, &scenario, &data, &proj, lang, style)?;

@@ -13,6 +13,7 @@
 //! - [`growth`]: the growth-rate estimators (mean, median, trend, compound) over chosen years.
 //! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
+//! - [`supply`]: midwives available each year as a stock and flow, and goal seek.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
 //! - [`explain`]: the working, every step with its formula and numbers.
 //! - [`number`]: numbers in Indonesian and English, rounding as the paper does.
@@ -35,6 +36,7 @@ pub mod projection;
 pub mod sanity;
 pub mod scenario;
 pub mod staffing;
+pub mod supply;
 pub mod synthetic;
 pub mod values;
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::data::{ColumnMapping, DataRow};
 use super::params::Parameters;
 use super::staffing::WorkloadSetup;
+use super::supply::SupplyParams;
 
 /// The current version of the scenario format.
 pub const FORMAT_VERSION: u32 = 1;
@@ -27,6 +28,10 @@ pub struct Scenario {
     /// The workload tab's activity table and choices.
     #[serde(default)]
     pub workload: WorkloadSetup,
+    /// Supply assumptions (attrition, intake, transfers); `None` when
+    /// supply is not planned (and in files written before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supply: Option<SupplyParams>,
 }
 
 /// Indonesia 2017–2020 from the paper's Table 2 (BPS, Proyeksi Penduduk
@@ -63,6 +68,7 @@ impl Scenario {
                 .collect(),
             import_mapping: None,
             workload: WorkloadSetup::default(),
+            supply: None,
         }
     }
 }

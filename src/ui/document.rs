@@ -31,6 +31,8 @@ pub struct DocState {
     pub data_rev: u64,
     pub import_mapping: Option<ColumnMapping>,
     pub workload: WorkloadSetup,
+    /// Supply assumptions, kept whole from file to file.
+    pub supply: Option<crate::model::supply::SupplyParams>,
 }
 
 impl PartialEq for DocState {
@@ -41,6 +43,7 @@ impl PartialEq for DocState {
             && self.notes == other.notes
             && self.import_mapping == other.import_mapping
             && self.workload == other.workload
+            && self.supply == other.supply
     }
 }
 
@@ -54,6 +57,7 @@ impl DocState {
             data_rev,
             import_mapping: s.import_mapping,
             workload: s.workload,
+            supply: s.supply,
         }
     }
 
@@ -66,6 +70,7 @@ impl DocState {
             data: (*self.data).clone(),
             import_mapping: self.import_mapping.clone(),
             workload: self.workload.clone(),
+            supply: self.supply.clone(),
         }
     }
 }

@@ -1,0 +1,218 @@
+//! `supply`: midwives available each year as a stock and flow beside the
+//! need, the year the gap closes, and (with `--close-by`) the intake that
+//! closes it and the attrition that keeps it closed.
+
+use std::io::Write;
+
+use super::args::SupplyArgs;
+use super::{CliError, find_region, model_error, prepare_scenario};
+use crate::i18n::T;
+use crate::model::number::{fmt_fixed, fmt_percent};
+use crate::model::supply::{
+    Intake, Supply, SupplyParams, Transfer, attrition_to_keep_closed, intake_to_close,
+    project_supply,
+};
+use crate::model::{self, Lang, PreparedData, Projection};
+
+/// The supply assumptions: the scenario's, with the command line's on top.
+fn supply_params(
+    a: &SupplyArgs,
+    base: Option<SupplyParams>,
+    lang: Lang,
+) -> Result<SupplyParams, CliError> {
+    let mut p = base.unwrap_or_default();
+    if let Some(x) = a.attrition {
+        p.attrition_percent = x;
+    }
+    if let Some(n) = a.intake {
+        p.intake = Intake::Number(n);
+    }
+    if let (Some(graduates), Some(absorbed_percent)) = (a.graduates, a.absorbed) {
+        p.intake = Intake::Graduates {
+            graduates,
+            absorbed_percent,
+        };
+    }
+    for t in &a.transfers {
+        let bad = || CliError::Usage(lang.tf(T::supply_bad_transfer, &[("text", t)]));
+        let (year, net) = t.split_once('=').ok_or_else(bad)?;
+        let year: i32 = year.trim().parse().map_err(|_| bad())?;
+        let net = crate::model::number::parse_number(net.trim(), lang).map_err(|_| bad())?;
+        p.transfers.push(Transfer { year, net });
+    }
+    Ok(p)
+}
+
+pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = a.common.lang.into();
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    let region = match &a.region {
+        Some(key) => Some(find_region(&data, key, lang)?),
+        None => None,
+    };
+    let p = supply_params(a, scenario.supply.clone(), lang)?;
+    let stock = |year: i32| stock_of(&data, &proj, region, year);
+    let need = |year: i32| need_of(&data, &proj, region, year);
+    let (base, horizon) = (proj.base_year, proj.horizon_year);
+    let supply = project_supply(&p, base, horizon, &stock, &need).map_err(|e| {
+        CliError::Model(match region {
+            Some(r) => format!("{}: {}", data.label(r), e.message(lang)),
+            None => e.message(lang),
+        })
+    })?;
+    let subject = match region {
+        Some(r) => data.label(r).to_string(),
+        None => lang.t(T::text_total).to_string(),
+    };
+    out.write_all(render(&subject, &p, &supply, lang).as_bytes())?;
+    if let Some(by) = a.close_by {
+        let intake = intake_to_close(&p, base, horizon, by, &stock, &need)
+            .map_err(|e| model_error(e, lang))?;
+        let line = match intake {
+            Some(i) => {
+                // Put back, so that the answer is shown to hold.
+                let mut check = p.clone();
+                check.intake = Intake::Number(i);
+                let s = project_supply(&check, base, horizon, &stock, &need)
+                    .map_err(|e| model_error(e, lang))?;
+                let gap = s.year(by).map_or(0.0, |y| y.gap);
+                lang.tf(
+                    T::supply_intake_to_close,
+                    &[
+                        ("year", &by),
+                        ("intake", &fmt_fixed(i, 2, lang)),
+                        ("gap", &fmt_fixed(gap, 2, lang)),
+                    ],
+                )
+            }
+            None => lang.tf(T::supply_intake_cannot_close, &[("year", &by)]),
+        };
+        writeln!(out, "{line}")?;
+        let attrition = attrition_to_keep_closed(&p, base, horizon, by, &stock, &need)
+            .map_err(|e| model_error(e, lang))?;
+        let line = match attrition {
+            Some(x) => lang.tf(
+                T::supply_attrition_to_keep,
+                &[
+                    ("year", &by),
+                    ("attrition", &fmt_percent(x / 100.0, 2, lang)),
+                ],
+            ),
+            None => lang.tf(T::supply_attrition_cannot_keep, &[("year", &by)]),
+        };
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn stock_of(
+    data: &PreparedData,
+    proj: &Projection,
+    region: Option<usize>,
+    year: i32,
+) -> Option<f64> {
+    if year > proj.last_data_year {
+        return None;
+    }
+    match region {
+        Some(r) => proj.region_row(data, r, year).midwives_available,
+        None => proj.total_row(year).and_then(|row| row.midwives_available),
+    }
+}
+
+fn need_of(data: &PreparedData, proj: &Projection, region: Option<usize>, year: i32) -> f64 {
+    match region {
+        Some(r) => proj.region_row(data, r, year).midwives_needed,
+        None => proj.total_row(year).map_or(0.0, |row| row.midwives_needed),
+    }
+}
+
+/// The assumptions, the year table and the year the gap closes.
+fn render(subject: &str, p: &SupplyParams, s: &Supply, lang: Lang) -> String {
+    let f = |x: f64| fmt_fixed(x, 2, lang);
+    let mut out = String::new();
+    out.push_str(&lang.tf(T::supply_title, &[("subject", &subject)]));
+    out.push('\n');
+    let intake = match p.intake {
+        Intake::Number(n) => f(n),
+        Intake::Graduates {
+            graduates,
+            absorbed_percent,
+        } => lang.tf(
+            T::supply_graduates,
+            &[
+                ("graduates", &fmt_fixed(graduates, 0, lang)),
+                ("absorbed", &fmt_percent(absorbed_percent / 100.0, 1, lang)),
+                ("intake", &f(p.intake.per_year())),
+            ],
+        ),
+    };
+    out.push_str(&lang.tf(
+        T::supply_assumptions,
+        &[
+            (
+                "attrition",
+                &fmt_percent(p.attrition_percent / 100.0, 2, lang),
+            ),
+            ("intake", &intake),
+        ],
+    ));
+    out.push_str("\n\n");
+    let head = [
+        lang.t(T::table_year),
+        lang.t(T::table_kind),
+        lang.t(T::supply_col_start),
+        lang.t(T::supply_col_leaving),
+        lang.t(T::supply_col_new),
+        lang.t(T::supply_col_transfers),
+        lang.t(T::supply_col_available),
+        lang.t(T::supply_col_needed),
+        lang.t(T::supply_col_gap),
+    ];
+    let mut rows: Vec<[String; 9]> = vec![head.map(str::to_string)];
+    for y in &s.years {
+        let kind = if y.from_data {
+            lang.t(T::table_data)
+        } else {
+            lang.t(T::table_projection)
+        };
+        rows.push([
+            y.year.to_string(),
+            kind.to_string(),
+            y.start.map_or("–".into(), f),
+            f(y.attrition),
+            f(y.intake),
+            f(y.transfers),
+            f(y.stock),
+            f(y.need),
+            f(y.gap),
+        ]);
+    }
+    let widths: Vec<usize> = (0..9)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for r in &rows {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                if c < 2 {
+                    format!("{v:<w$}", w = widths[c])
+                } else {
+                    format!("{v:>w$}", w = widths[c])
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out.push('\n');
+    let last = s.years.last().map_or(0, |y| y.year);
+    out.push_str(&match s.closes_in() {
+        Some(y) => lang.tf(T::supply_closes_in, &[("year", &y)]),
+        None => lang.tf(T::supply_not_closed, &[("year", &last)]),
+    });
+    out.push('\n');
+    out
+}

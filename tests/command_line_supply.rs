@@ -1,0 +1,122 @@
+//! `supply`: the stock and flow beside the need, worked by hand.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_proyeksi-bidan"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// One village of 1.000.000 people (20.000 births a year, no growth) with
+/// 40 midwives in 2023 and 41 in 2024.
+fn data_file() -> tempfile::TempPath {
+    let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(
+        file.path(),
+        "kode_wilayah;nama_wilayah;tahun;jumlah_penduduk;kelahiran_hidup;bidan\n\
+         A;Desa A;2023;1000000;20000;40\n\
+         A;Desa A;2024;1000000;20000;41\n",
+    )
+    .unwrap();
+    file.into_temp_path()
+}
+
+#[test]
+fn supply_is_worked_year_by_year_with_the_year_the_gap_closes() {
+    let data = data_file();
+    let (code, out, err) = run(&[
+        "supply",
+        "--data",
+        data.to_str().unwrap(),
+        "--attrition",
+        "5",
+        "--intake",
+        "3",
+        "--transfer",
+        "2026=2",
+        "--close-by",
+        "2028",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Need: 1,10 × 20.000 × 146,58 / 69.825 = 46,18 FTE every year.
+    // 2025: 41 × 0,95 + 3 = 41,95; 2026: 41,95 × 0,95 + 3 + 2 = 44,8525;
+    // 2027: 45,61; 2028: 46,33 ≥ 46,18.
+    for line in [
+        "2024   data      40,00    0,00  0,00      0,00     41,00      46,18    -5,18",
+        "2025   proyeksi  41,00    2,05  3,00      0,00     41,95      46,18    -4,23",
+        "2026   proyeksi  41,95    2,10  3,00      2,00     44,85      46,18    -1,33",
+        "2028   proyeksi  45,61    2,28  3,00      0,00     46,33      46,18     0,15",
+        "Selisih tertutup sejak 2028 dan tetap tertutup sampai akhir proyeksi.",
+    ] {
+        assert!(out.contains(line), "{line:?} not in\n{out}");
+    }
+    // Goal seek for 2028: S(0) = 41 × 0,95⁴ + 2 × 0,95² = 35,1996; one
+    // midwife a year adds 1 + 0,95 + 0,95² + 0,95³ = 3,709875; (46,1836 −
+    // 35,1996) / 3,709875 = 2,96 a year, and the check gives a zero gap.
+    assert!(
+        out.contains("Agar selisih tertutup sejak 2028 sampai akhir proyeksi: 2,96 bidan baru per tahun (diperiksa: dengan penempatan ini selisih 2028 = 0,00 FTE)."),
+        "{out}"
+    );
+    assert!(
+        out.contains("selama keluar paling banyak 5,09% per tahun"),
+        "{out}"
+    );
+}
+
+#[test]
+fn supply_needs_the_midwives_in_post_and_reads_transfers_carefully() {
+    // The paper's example has no midwives in post.
+    let (code, _, err) = run(&["supply", "--lang", "en", "--intake", "3"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("midwives_available"), "{err}");
+    let data = data_file();
+    let (code, _, err) = run(&[
+        "supply",
+        "--data",
+        data.to_str().unwrap(),
+        "--transfer",
+        "2026:2",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--transfer TAHUN=JUMLAH"), "{err}");
+    let (code, _, err) = run(&[
+        "supply",
+        "--data",
+        data.to_str().unwrap(),
+        "--attrition",
+        "100",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("attrition_percent"), "{err}");
+}
+
+#[test]
+fn supply_is_kept_in_the_scenario_file_and_old_files_open_without_it() {
+    use proyeksi_bidan::io::{scenario_from_str, scenario_to_string};
+    use proyeksi_bidan::model::Scenario;
+    use proyeksi_bidan::model::supply::{Intake, SupplyParams, Transfer};
+    let plain = scenario_to_string(&Scenario::example());
+    assert!(!plain.contains("supply"));
+    assert_eq!(scenario_from_str(&plain).unwrap().supply, None);
+    let mut s = Scenario::example();
+    s.supply = Some(SupplyParams {
+        attrition_percent: 4.5,
+        intake: Intake::Graduates {
+            graduates: 40.0,
+            absorbed_percent: 25.0,
+        },
+        transfers: vec![Transfer {
+            year: 2026,
+            net: -2.0,
+        }],
+    });
+    let back = scenario_from_str(&scenario_to_string(&s)).unwrap();
+    assert_eq!(back, s);
+}
