@@ -10,7 +10,7 @@ use super::import::careful::{read_csv, read_sheet};
 use super::import::cells::{Cell, column_letter, fast_number};
 use super::import::columns::normalize;
 use super::import::file_kind::{FileKind, looks_binary, read_data_file};
-use super::import::problems::{ImportError, MAX_PROBLEMS, Problem};
+use super::import::problems::{ImportError, MAX_PROBLEMS, Problem, found, quote};
 use crate::model::number::parse_number;
 use crate::model::staffing::{Activity, ActivityKind, StaffingError};
 use crate::model::{Lang, number::fmt_auto};
@@ -270,7 +270,7 @@ fn convert(
                 message: format!(
                     "missing column(s): {}. Found: {}",
                     missing.join(", "),
-                    headers.join(", ")
+                    found(&headers)
                 ),
             }],
             total: 1,
@@ -343,7 +343,8 @@ fn convert(
                         row: Some(line),
                         column: at(ActivityColumn::Kind),
                         message: format!(
-                            "“{s}” is not a kind (expected service/pelayanan, support/penunjang or individual/individu)"
+                            "“{}” is not a kind (expected service/pelayanan, support/penunjang or individual/individu)",
+                            quote(s)
                         ),
                     });
                 }
@@ -370,7 +371,10 @@ fn convert(
                         report(Problem {
                             row: Some(line),
                             column: at(c),
-                            message: format!("“{s}” is not a number (expected the {what})"),
+                            message: format!(
+                                "“{}” is not a number (expected the {what})",
+                                quote(s)
+                            ),
                         });
                         return None;
                     }

@@ -10,7 +10,7 @@ use calamine::{Data, Reader};
 use super::cells::{Cell, Progress, column_letter, fast_number, sniff_delimiter};
 use super::columns::{detect_mapping, normalize};
 use super::file_kind::decode;
-use super::problems::{ImportError, MAX_PROBLEMS, Problem};
+use super::problems::{ImportError, MAX_PROBLEMS, Problem, found, quote};
 use crate::model::data::{CBR_RANGE, MAX_PEOPLE};
 use crate::model::data::{ColumnMapping, Field, Label};
 use crate::model::number::parse_number;
@@ -114,7 +114,7 @@ pub(crate) fn read_csv(
             headers = Some(record.iter().map(|h| h.trim().to_string()).collect());
             continue;
         }
-        rows.push((line, record.clone()));
+        rows.push((line, compact(&record)));
         if n.is_multiple_of(65_536) {
             let pos = record.position().map(|p| p.byte() as f32).unwrap_or(0.0);
             if !progress(0.8 * pos / total) {
@@ -130,6 +130,16 @@ pub(crate) fn read_csv(
         delimiter,
         encoding,
     })
+}
+
+/// A copy of `record` holding only its fields: the reader's record keeps
+/// the largest buffer any line needed, and a plain clone would copy it.
+fn compact(record: &csv::StringRecord) -> csv::StringRecord {
+    let mut out = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
+    for field in record {
+        out.push_field(field);
+    }
+    out
 }
 
 /// The column of each field, indexed by field.
@@ -306,7 +316,7 @@ pub(super) fn convert(
                 message: format!(
                     "missing column(s): {}. Found: {}",
                     names.join(", "),
-                    table.headers.join(", ")
+                    found(&table.headers)
                 ),
             }],
             total: 1,
@@ -385,7 +395,8 @@ pub(super) fn convert(
                                 row: Some(line),
                                 column: Some(col_name(idx[&f])),
                                 message: format!(
-                                    "“{s}” is not a number (expected {}, e.g. {})",
+                                    "“{}” is not a number (expected {}, e.g. {})",
+                                    quote(s),
                                     f.label(Lang::En).to_lowercase(),
                                     example(f)
                                 ),
@@ -543,7 +554,11 @@ pub(super) fn convert(
             continue;
         };
         v.sort();
-        let shown = if key.is_empty() { "(no code)" } else { key };
+        let shown = if key.is_empty() {
+            "(no code)".to_string()
+        } else {
+            quote(key)
+        };
         for w in v.windows(2) {
             if w[0].0 == w[1].0 {
                 report(Problem {
@@ -574,9 +589,9 @@ pub(super) fn convert(
                 message: format!(
                     "region {shown} has years {f}–{l}, but region {} has {sf}–{sl}; every region must cover the same years",
                     if first_key.is_empty() {
-                        "(no code)"
+                        "(no code)".to_string()
                     } else {
-                        first_key
+                        quote(first_key)
                     }
                 ),
             }),

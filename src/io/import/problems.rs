@@ -28,6 +28,39 @@ pub enum ImportError {
     Cancelled { file: String },
 }
 
+/// At most this many characters of a cell are quoted in a message.
+pub const QUOTE_CHARS: usize = 40;
+
+/// A cell as quoted in a message: as written, cut after [`QUOTE_CHARS`]
+/// characters with “…”.
+pub fn quote(cell: &str) -> String {
+    match cell.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => format!("{}…", &cell[..at]),
+        None => cell.to_string(),
+    }
+}
+
+/// The headers found, as a message lists them: the first few that are not
+/// empty, each quoted.
+pub fn found(headers: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let named: Vec<String> = headers
+        .iter()
+        .filter(|h| !h.trim().is_empty())
+        .map(|h| quote(h))
+        .collect();
+    let mut out = named
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if named.len() > SHOWN {
+        out.push_str(", …");
+    }
+    out
+}
+
 /// At most this many problems are listed.
 pub const MAX_PROBLEMS: usize = 200;
 
