@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::import::careful::{read_csv, read_sheet};
+use super::import::careful::{SheetRow, read_csv, read_sheet};
 use super::import::cells::{Cell, column_letter, fast_number};
 use super::import::columns::normalize;
 use super::import::file_kind::{FileKind, looks_binary, read_data_file};
@@ -203,12 +203,13 @@ pub fn activities_from_csv(bytes: &[u8], file: &str) -> Result<ImportedActivitie
         .map(|(line, record)| {
             let cells = record
                 .iter()
-                .map(|c| match c.trim() {
-                    "" => Cell::Empty,
-                    t => Cell::Text(t.to_string()),
+                .enumerate()
+                .filter_map(|(i, c)| match c.trim() {
+                    "" => None,
+                    t => Some((i, Cell::Text(t.to_string()))),
                 })
                 .collect();
-            (*line, cells)
+            (*line, SheetRow(cells))
         })
         .collect();
     let mut out = convert(csv.headers, rows, file, None)?;
@@ -231,7 +232,7 @@ pub fn activities_from_xlsx(
 
 fn convert(
     headers: Vec<String>,
-    rows: Vec<(usize, Vec<Cell>)>,
+    rows: Vec<(usize, SheetRow)>,
     file: &str,
     sheet_col0: Option<usize>,
 ) -> Result<ImportedActivities, ImportError> {
@@ -300,7 +301,7 @@ fn convert(
         let line = *line;
         let cell = |c: ActivityColumn| -> &Cell {
             index[c as usize]
-                .and_then(|i| cells.get(i))
+                .map(|i| cells.get(i))
                 .unwrap_or(&Cell::Empty)
         };
         let at = |c: ActivityColumn| index[c as usize].map(col_name);

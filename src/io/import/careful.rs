@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Index;
 
-use calamine::{Data, Reader};
+use calamine::{DataRef, Reader};
 
 use super::cells::{Cell, Progress, column_letter, fast_number, sniff_delimiter};
 use super::columns::{detect_mapping, normalize};
@@ -19,6 +19,8 @@ use crate::model::{DataRow, Lang};
 /// A table of text cells (or typed cells from a workbook) with file rows.
 pub(super) struct RawTable {
     pub headers: Vec<String>,
+    /// For CSV: the delimiter (a likely cause of a cell too many).
+    pub delimiter: u8,
     /// (1-based file row, cells).
     pub rows: Vec<(usize, Row)>,
 }
@@ -26,7 +28,7 @@ pub(super) struct RawTable {
 /// One row: a CSV record (all its fields in one buffer) or workbook cells.
 pub(super) enum Row {
     Csv(csv::StringRecord),
-    Cells(Vec<Cell>),
+    Cells(SheetRow),
 }
 
 /// A cell as the conversion reads it.
@@ -45,9 +47,9 @@ impl Row {
                 Some(t) => CellRef::Text(t),
             },
             Row::Cells(c) => match c.get(i) {
-                None | Some(Cell::Empty) => CellRef::Empty,
-                Some(Cell::Text(t)) => CellRef::Text(t),
-                Some(Cell::Number(n)) => CellRef::Number(*n),
+                Cell::Empty => CellRef::Empty,
+                Cell::Text(t) => CellRef::Text(t),
+                Cell::Number(n) => CellRef::Number(*n),
             },
         }
     }
@@ -160,7 +162,7 @@ pub(crate) struct Sheet {
     pub name: String,
     pub sheets: Vec<String>,
     pub headers: Vec<String>,
-    pub rows: Vec<(usize, Vec<Cell>)>,
+    pub rows: Vec<(usize, SheetRow)>,
     pub col0: usize,
 }
 
@@ -222,60 +224,126 @@ fn read_sheet_unguarded(
             file: file.to_string(),
         });
     }
-    let range = wb
-        .worksheet_range(&name)
+    let mut reader = wb
+        .worksheet_cells_reader(&name)
         .map_err(|e| ferr(format!("sheet “{name}” cannot be read ({e})")))?;
+    // Only the cells that hold something are kept, row by row, so memory
+    // follows the cells and not the rectangle they span.
+    let mut found: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
+    let mut in_order = true;
+    let mut count = 0usize;
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(e) => return Err(ferr(format!("sheet “{name}” cannot be read ({e})"))),
+        };
+        count += 1;
+        if count.is_multiple_of(65_536) && !progress(0.3) {
+            return Err(ImportError::Cancelled {
+                file: file.to_string(),
+            });
+        }
+        let (row, col) = cell.get_position();
+        let value = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::String(s) if s.trim().is_empty() => Cell::Empty,
+            DataRef::SharedString(s) if s.trim().is_empty() => Cell::Empty,
+            DataRef::String(s) => Cell::Text(s.trim().to_string()),
+            DataRef::SharedString(s) => Cell::Text(s.trim().to_string()),
+            DataRef::Float(f) => Cell::Number(*f),
+            DataRef::Int(i) => Cell::Number(*i as f64),
+            DataRef::Bool(b) => Cell::Text(b.to_string()),
+            DataRef::DateTime(d) => Cell::Text(d.to_string()),
+            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+            DataRef::Error(e) => Cell::Text(format!("#{e:?}")),
+        };
+        match found.last_mut() {
+            Some((r, cells)) if *r == row => cells.push((col, value)),
+            last => {
+                in_order &= last.is_none_or(|(r, _)| *r < row);
+                found.push((row, vec![(col, value)]));
+            }
+        }
+    }
+    drop(reader);
+    if !in_order {
+        // Rows written out of order: put each row's cells together.
+        found.sort_by_key(|(r, _)| *r);
+        let mut merged: Vec<(u32, Vec<(u32, Cell)>)> = Vec::with_capacity(found.len());
+        for (r, cells) in found {
+            match merged.last_mut() {
+                Some((last, into)) if *last == r => into.extend(cells),
+                _ => merged.push((r, cells)),
+            }
+        }
+        found = merged;
+    }
     if !progress(0.6) {
         return Err(ImportError::Cancelled {
             file: file.to_string(),
         });
     }
-    let (row0, col0) = range
-        .start()
-        .map(|(r, c)| (r as usize, c as usize))
-        .unwrap_or((0, 0));
+    let col0 = found
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c))
+        .min()
+        .unwrap_or(0);
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let cells: Vec<Cell> = r
-            .iter()
-            .map(|c| match c {
-                Data::Empty => Cell::Empty,
-                Data::String(s) if s.trim().is_empty() => Cell::Empty,
-                Data::String(s) => Cell::Text(s.trim().to_string()),
-                Data::Float(f) => Cell::Number(*f),
-                Data::Int(i) => Cell::Number(*i as f64),
-                Data::Bool(b) => Cell::Text(b.to_string()),
-                Data::DateTime(d) => Cell::Text(d.to_string()),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-                Data::Error(e) => Cell::Text(format!("#{e:?}")),
-            })
+    for (row, mut cells) in found {
+        if cells.iter().all(|(_, c)| *c == Cell::Empty) {
+            continue;
+        }
+        cells.sort_by_key(|(c, _)| *c);
+        cells.dedup_by_key(|(c, _)| *c);
+        let cells: Vec<(usize, Cell)> = cells
+            .into_iter()
+            .filter(|(_, c)| *c != Cell::Empty)
+            .map(|(c, v)| ((c - col0) as usize, v))
             .collect();
-        if cells.iter().all(|c| *c == Cell::Empty) {
-            continue;
-        }
         if headers.is_none() {
-            headers = Some(
-                cells
-                    .iter()
-                    .map(|c| match c {
-                        Cell::Text(s) => s.clone(),
-                        Cell::Number(n) => n.to_string(),
-                        Cell::Empty => String::new(),
-                    })
-                    .collect(),
-            );
+            let width = cells.last().map_or(0, |(c, _)| c + 1);
+            let mut names = vec![String::new(); width];
+            for (c, v) in cells {
+                names[c] = match v {
+                    Cell::Text(s) => s,
+                    Cell::Number(n) => n.to_string(),
+                    Cell::Empty => String::new(),
+                };
+            }
+            headers = Some(names);
             continue;
         }
-        rows.push((row0 + i + 1, cells));
+        // Notes beside the table are left alone.
+        let width = headers.as_ref().map_or(0, Vec::len);
+        let cells: Vec<(usize, Cell)> = cells.into_iter().filter(|(c, _)| *c < width).collect();
+        if !cells.is_empty() {
+            rows.push((row as usize + 1, SheetRow(cells)));
+        }
     }
     Ok(Sheet {
         name,
         sheets,
         headers: headers.unwrap_or_default(),
         rows,
-        col0,
+        col0: col0 as usize,
     })
+}
+
+/// The cells of a sheet row that hold something: (column from the sheet's
+/// first column, cell), by column.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct SheetRow(pub Vec<(usize, Cell)>);
+
+impl SheetRow {
+    /// The cell in column `i` (from the sheet's first column).
+    pub fn get(&self, i: usize) -> &Cell {
+        match self.0.binary_search_by_key(&i, |(c, _)| *c) {
+            Ok(k) => &self.0[k].1,
+            Err(_) => &Cell::Empty,
+        }
+    }
 }
 
 /// Turns the raw table into data rows, collecting every problem.
@@ -407,6 +475,11 @@ pub(super) fn convert(
                 }
             }
         };
+        if let Some(p) = extra_cell(cells, line, table) {
+            // Its cells may be shifted: nothing else of the row is trusted.
+            report(p);
+            continue;
+        }
         let year = number(Field::Year, &mut report);
         let population = number(Field::Population, &mut report);
         let cbr = number(Field::Cbr, &mut report);
@@ -606,6 +679,35 @@ pub(super) fn convert(
         });
     }
     Ok((rows, mapping))
+}
+
+/// A CSV row with a cell past the header's columns: a problem naming the
+/// row, the cell and the likely cause.
+fn extra_cell(cells: &Row, line: usize, table: &RawTable) -> Option<Problem> {
+    let width = table.headers.len();
+    match cells {
+        Row::Csv(r) => {
+            let (i, cell) = r
+                .iter()
+                .enumerate()
+                .skip(width)
+                .find(|(_, c)| !c.trim().is_empty())?;
+            let d = table.delimiter as char;
+            Some(Problem {
+                row: Some(line),
+                column: Some(format!("column {}", i + 1)),
+                message: format!(
+                    "this row has {} cells but the header has {width}: the extra cell is “{}”. \
+                     Perhaps a number holds a “{d}” (18{d}50 written for 18,50); \
+                     write the number without it, or put the cell in quotes",
+                    r.len(),
+                    quote(cell.trim())
+                ),
+            })
+        }
+        // A note beside the table of a workbook is no harm.
+        Row::Cells(_) => None,
+    }
 }
 
 fn fmt_value(v: f64) -> String {

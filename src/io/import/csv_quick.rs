@@ -459,10 +459,13 @@ fn read_line<'a>(
         }
         start = end + 1;
         if c == last_col {
-            // Cells past the headers only count for blankness.
-            blank &= line[start..]
+            // A cell past the headers: the careful reader says what is wrong.
+            if line[start..]
                 .split(delimiter as char)
-                .all(|c| trim(c).is_empty());
+                .any(|c| !trim(c).is_empty())
+            {
+                return None;
+            }
             break;
         }
     }

@@ -162,6 +162,7 @@ pub fn import_csv_bytes(
     let csv = read_csv(bytes, &file, progress)?;
     let table = RawTable {
         headers: csv.headers,
+        delimiter: csv.delimiter,
         rows: csv
             .rows
             .into_iter()
@@ -232,6 +233,7 @@ pub fn import_xlsx_bytes(
     let col0 = sheet.col0;
     let table = RawTable {
         headers: sheet.headers,
+        delimiter: b',',
         rows: sheet
             .rows
             .into_iter()
