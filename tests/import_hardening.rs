@@ -379,3 +379,54 @@ fn a_row_without_its_region_is_named_with_the_file_and_row() {
     let (out, _) = import_bytes("satu.csv", csv.as_bytes());
     assert_eq!(out.unwrap().rows.len(), 2);
 }
+
+#[test]
+fn a_workbook_that_unpacks_far_beyond_its_size_is_refused() {
+    use std::io::{Read, Write};
+    let template = proyeksi_bidan::io::import::template_xlsx(Lang::Id).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(template)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            // 150 MB of spaces between the rows: packed, a few hundred KB.
+            let text = String::from_utf8(data).unwrap();
+            let at = text.find("<sheetData>").unwrap() + "<sheetData>".len();
+            data = format!("{}{}{}", &text[..at], " ".repeat(150 << 20), &text[at..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    assert!(bytes.len() < 1 << 20, "{}", bytes.len());
+    let (out, took) = import_bytes("bom.xlsx", &bytes);
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+    let e = out.unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("the workbook is damaged: it unpacks to 150 MB, far more than a workbook of its size holds; open it in Excel and save it again"),
+        "{e}"
+    );
+    assert!(e.message(Lang::Id).contains("mengembang menjadi 150 MB"));
+}
+
+#[test]
+fn an_activity_row_with_a_cell_too_many_is_refused() {
+    let table =
+        "kegiatan;jenis;norma_waktu;capaian\nANC;pelayanan;35;1.980\nKF;pelayanan;20;1;980\n";
+    let e = activities_from_csv(table.as_bytes(), "kegiatan.csv").unwrap_err();
+    let p = problems(&e);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].0, Some(3));
+    assert!(
+        p[0].2.starts_with(
+            "this row has 5 cells but the header has 4: the extra cell is “980” (column 5)"
+        ),
+        "{}",
+        p[0].2
+    );
+}

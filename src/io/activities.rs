@@ -204,6 +204,24 @@ pub fn activities_from_csv(bytes: &[u8], file: &str) -> Result<ImportedActivitie
             conv.stopped = Some(line);
             break;
         }
+        let width = conv.headers.len();
+        if let Some((i, extra)) = record
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, c)| !c.trim().is_empty())
+        {
+            // Its cells may be shifted: nothing else of the row is trusted.
+            let m = Msg::new(T::import_extra_cell)
+                .text("cells", record.len())
+                .text("headers", width)
+                .text("cell", quote(extra.trim()))
+                .text("column", i + 1)
+                .text("delimiter", csv.delimiter as char);
+            conv.seen_rows = true;
+            conv.report(line, None, m);
+            continue;
+        }
         let cells = record
             .iter()
             .enumerate()

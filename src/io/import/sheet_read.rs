@@ -109,6 +109,26 @@ fn damaged(file: &str, sheet: Option<&str>, row: Option<u32>, e: &XlsxError) -> 
     )
 }
 
+/// The most bytes the parts of a workbook of `size` bytes may unpack to:
+/// worksheets pack ten to fifty times; far more is a damaged or hostile
+/// file, whose reading would take the machine's memory.
+pub(crate) fn most_unpacked(size: usize) -> u64 {
+    100 * size as u64 + (64 << 20)
+}
+
+/// The total size a workbook's parts declare when unpacked (the zip reader
+/// never unpacks past it), when the package can be opened.
+fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(f) = zip.by_index_raw(i) {
+            total = total.saturating_add(f.size());
+        }
+    }
+    Some(total)
+}
+
 fn read_sheet_unguarded(
     bytes: &[u8],
     file: &str,
@@ -118,6 +138,19 @@ fn read_sheet_unguarded(
     let cancelled = || ImportError::Cancelled {
         file: file.to_string(),
     };
+    if let Some(size) = unpacked_size(bytes)
+        && size > most_unpacked(bytes.len())
+    {
+        return Err(ImportError::file(
+            file,
+            Msg::new(T::import_workbook_damaged).arg(
+                "what",
+                Arg::Msg(Box::new(
+                    Msg::new(T::import_damage_unpacks).text("size", size >> 20),
+                )),
+            ),
+        ));
+    }
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| damaged(file, None, None, &e))?;
     let sheets = wb.sheet_names().to_vec();
