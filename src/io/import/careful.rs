@@ -71,6 +71,10 @@ pub(super) struct Converter<'a> {
     rows: Vec<DataRow>,
     lines: Vec<usize>,
     seen_rows: bool,
+    /// The region key, year and row of the last row taken: a row that
+    /// repeats it is reported at once, so that a file of one row repeated
+    /// stops early.
+    last: Option<(String, i32, usize)>,
     // A region's rows usually follow one another: they share its labels.
     last_code: Label,
     last_name: Label,
@@ -118,6 +122,7 @@ impl<'a> Converter<'a> {
             rows: Vec::new(),
             lines: Vec::new(),
             seen_rows: false,
+            last: None,
             last_code: Label::default(),
             last_name: Label::default(),
         })
@@ -292,6 +297,34 @@ impl<'a> Converter<'a> {
         for (f, message) in found {
             let p = self.at(line, f, message);
             self.problems.report(p);
+        }
+        if let (Some(row), Some((code, name))) = (&row, &labels) {
+            let key = if code.trim().is_empty() {
+                name.trim()
+            } else {
+                code.trim()
+            };
+            if let Some((k, y, at)) = &self.last
+                && k == key
+                && *y == row.year
+            {
+                let region = if key.is_empty() {
+                    Arg::Key(T::import_no_code)
+                } else {
+                    Arg::Text(quote(key))
+                };
+                let p = self.at(
+                    line,
+                    Field::Year,
+                    Msg::new(T::import_year_twice)
+                        .arg("region", region)
+                        .text("year", row.year)
+                        .text("other", at),
+                );
+                self.problems.report(p);
+                return;
+            }
+            self.last = Some((key.to_string(), row.year, line));
         }
         if let (Some(mut row), Some((code, name))) = (row, labels) {
             row.region_code = shared(&mut self.last_code, &code);
