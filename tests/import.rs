@@ -25,7 +25,7 @@ fn problems(e: &ImportError) -> Vec<(Option<usize>, Option<String>, String)> {
     match e {
         ImportError::Invalid { problems, .. } => problems
             .iter()
-            .map(|p| (p.row, p.column.clone(), p.message.clone()))
+            .map(|p| (p.row, p.column.clone(), p.message.to_string()))
             .collect(),
         other => panic!("expected a list of problems, got {other:?}"),
     }

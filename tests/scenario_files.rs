@@ -99,13 +99,15 @@ fn newer_versions_and_other_files_are_refused_clearly() {
         scenario_from_str("(name: \"x\")"),
         Err(ScenarioFileError::NotAScenario { .. })
     ));
+    // An empty file, or bytes that do not even open a scenario, are not
+    // scenario files (rather than a scenario damaged at line 1).
     assert!(matches!(
         scenario_from_str(""),
-        Err(ScenarioFileError::Syntax { .. })
+        Err(ScenarioFileError::NotAScenario { .. })
     ));
     assert!(matches!(
         scenario_from_str("\u{0}\u{1}PK\u{3}\u{4}"),
-        Err(ScenarioFileError::Syntax { .. })
+        Err(ScenarioFileError::NotAScenario { .. })
     ));
 }
 

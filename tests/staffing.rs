@@ -814,8 +814,9 @@ fn cli_table_is_indonesian_and_errors_are_located() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
+    // In the language of the command (Indonesian unless --lang en).
     assert!(
-        err.contains("bad.csv:3:jenis: “lainnya” is not a kind"),
+        err.contains("bad.csv:3:jenis: “lainnya” bukan jenis kegiatan"),
         "{err}"
     );
 }

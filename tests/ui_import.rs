@@ -95,7 +95,8 @@ fn unknown_headers_are_mapped_by_hand_and_remembered() {
     std::fs::write(&path, "th;jml;laju\n2017;1.000;18,5\n2018;1.010;18,0\n").unwrap();
     let mut h = harness(vec![path.clone()]);
     menu_import(&mut h);
-    h.get_by_label_contains("missing column");
+    // In the window's language.
+    h.get_by_label_contains("kolom tidak ada");
     // Choose the meaning of each column through the state the combo boxes edit,
     // then retry through the button.
     let mapping = proyeksi_bidan::model::data::ColumnMapping {

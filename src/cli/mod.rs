@@ -56,6 +56,9 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Import(#[from] crate::io::import::ImportError),
+    /// A file that could not be read, worded in the planner's language.
+    #[error("{0}")]
+    Read(String),
     #[error("{0}")]
     Export(#[from] crate::io::export::ExportError),
 }
@@ -66,17 +69,18 @@ pub(super) fn model_error(e: ModelError, lang: Lang) -> CliError {
 
 /// Loads the scenario and applies `--rounding` and `--set`.
 pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
+    let lang: Lang = args.lang.into();
     let mut scenario = match &args.scenario {
-        Some(path) => load_scenario(path)?,
+        Some(path) => load_scenario(path).map_err(|e| CliError::Read(e.message(lang)))?,
         None => Scenario::example(),
     };
-    let lang: Lang = args.lang.into();
     if let Some(path) = &args.data {
         let options = crate::io::import::ImportOptions {
             sheet: args.sheet.clone(),
             ..Default::default()
         };
-        let imported = crate::io::import::import_file(path, &options, &mut |_| true)?;
+        let imported = crate::io::import::import_file(path, &options, &mut |_| true)
+            .map_err(|e| CliError::Read(e.message(lang)))?;
         scenario.data = imported.rows;
         // The example's name and notes do not describe another file's data.
         if args.scenario.is_none() {

@@ -49,10 +49,11 @@ pub(super) fn workload_cmd(a: &WorkloadArgs, out: &mut dyn Write) -> Result<(), 
         explain_staffing, staffing,
     };
     let lang: Lang = a.lang.into();
-    let table = crate::io::activities::import_activities(&a.activities, a.sheet.as_deref())?;
+    let table = crate::io::activities::import_activities(&a.activities, a.sheet.as_deref())
+        .map_err(|e| CliError::Read(e.message(lang)))?;
     let available = match &a.scenario {
         Some(path) => {
-            let s = load_scenario(path)?;
+            let s = load_scenario(path).map_err(|e| CliError::Read(e.message(lang)))?;
             AvailableTime::from_working_time(&s.params.working_time, s.params.rounding)
         }
         None => workload_available(a),

@@ -6,14 +6,16 @@
 
 use std::path::Path;
 
-use super::import::careful::{read_csv, read_sheet};
 use super::import::cells::{Cell, column_letter, fast_number};
 use super::import::columns::normalize;
-use super::import::file_kind::{FileKind, looks_binary, read_data_file};
-use super::import::problems::{ImportError, MAX_PROBLEMS, Problem};
+use super::import::csv_read::{CsvText, header_names};
+use super::import::file_kind::{FileKind, read_data_file};
+use super::import::problems::{Arg, ImportError, Msg, Problem, Problems, found, quote};
+use super::import::sheet_read::{SheetRow, read_sheet};
+use crate::i18n::T;
+use crate::model::Lang;
 use crate::model::number::parse_number;
 use crate::model::staffing::{Activity, ActivityKind, StaffingError};
-use crate::model::{Lang, number::fmt_auto};
 
 /// A column of the activity table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,28 +192,47 @@ pub fn import_activities(
 
 /// Reads CSV bytes (`file` names the file in messages).
 pub fn activities_from_csv(bytes: &[u8], file: &str) -> Result<ImportedActivities, ImportError> {
-    if looks_binary(bytes) {
-        return Err(ImportError::File {
-            file: file.to_string(),
-            message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
-        });
+    let csv = CsvText::new(bytes, file)?;
+    let mut records = csv.records();
+    let headers = records
+        .next(file)?
+        .map(|(_, r)| header_names(r))
+        .unwrap_or_default();
+    let mut conv = Converter::new(headers, file, None)?;
+    while let Some((line, record)) = records.next(file)? {
+        if conv.problems.full() {
+            conv.stopped = Some(line);
+            break;
+        }
+        let width = conv.headers.len();
+        if let Some((i, extra)) = record
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, c)| !c.trim().is_empty())
+        {
+            // Its cells may be shifted: nothing else of the row is trusted.
+            let m = Msg::new(T::import_extra_cell)
+                .text("cells", record.len())
+                .text("headers", width)
+                .text("cell", quote(extra.trim()))
+                .text("column", i + 1)
+                .text("delimiter", csv.delimiter as char);
+            conv.seen_rows = true;
+            conv.report(line, None, m);
+            continue;
+        }
+        let cells = record
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c.trim() {
+                "" => None,
+                t => Some((i, Cell::Text(t.to_string()))),
+            })
+            .collect();
+        conv.row(line, &SheetRow(cells));
     }
-    let csv = read_csv(bytes, file, &mut |_| true)?;
-    let rows = csv
-        .rows
-        .iter()
-        .map(|(line, record)| {
-            let cells = record
-                .iter()
-                .map(|c| match c.trim() {
-                    "" => Cell::Empty,
-                    t => Cell::Text(t.to_string()),
-                })
-                .collect();
-            (*line, cells)
-        })
-        .collect();
-    let mut out = convert(csv.headers, rows, file, None)?;
+    let mut out = conv.finish()?;
     out.delimiter = Some(csv.delimiter);
     Ok(out)
 }
@@ -223,226 +244,208 @@ pub fn activities_from_xlsx(
     sheet: Option<&str>,
 ) -> Result<ImportedActivities, ImportError> {
     let sheet = read_sheet(bytes, file, sheet, &mut |_| true)?;
-    let name = sheet.name;
-    let mut out = convert(sheet.headers, sheet.rows, file, Some(sheet.col0))?;
-    out.sheet = Some(name);
+    let mut conv = Converter::new(sheet.headers, file, Some(sheet.col0))?;
+    for (line, cells) in &sheet.rows {
+        if conv.problems.full() {
+            conv.stopped = Some(*line);
+            break;
+        }
+        conv.row(*line, cells);
+    }
+    let mut out = conv.finish()?;
+    out.sheet = Some(sheet.name);
     Ok(out)
 }
 
-fn convert(
+/// Turns rows of an activity table, handed over one at a time, into
+/// activities, collecting every problem.
+struct Converter<'a> {
+    file: &'a str,
     headers: Vec<String>,
-    rows: Vec<(usize, Vec<Cell>)>,
-    file: &str,
     sheet_col0: Option<usize>,
-) -> Result<ImportedActivities, ImportError> {
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(ImportError::File {
-            file: file.to_string(),
-            message: "the file is empty: it needs a header row (kegiatan; jenis; norma_waktu; capaian; jumlah_tenaga) and at least one activity".into(),
-        });
+    index: [Option<usize>; 5],
+    problems: Problems,
+    stopped: Option<usize>,
+    seen_rows: bool,
+    activities: Vec<Activity>,
+    lines: Vec<usize>,
+}
+
+impl<'a> Converter<'a> {
+    fn new(
+        headers: Vec<String>,
+        file: &'a str,
+        sheet_col0: Option<usize>,
+    ) -> Result<Self, ImportError> {
+        if headers.iter().all(|h| h.trim().is_empty()) {
+            return Err(ImportError::file(file, T::activities_empty));
+        }
+        let mut index: [Option<usize>; 5] = [None; 5];
+        for (i, h) in headers.iter().enumerate() {
+            if let Some(c) = ActivityColumn::recognize(h)
+                && index[c as usize].is_none()
+            {
+                index[c as usize] = Some(i);
+            }
+        }
+        let missing: Vec<String> = ActivityColumn::ALL
+            .into_iter()
+            .filter(|c| *c != ActivityColumn::Staff && index[*c as usize].is_none())
+            .map(|c| format!("{} ({})", c.key(), c.key_id()))
+            .collect();
+        if !missing.is_empty() {
+            return Err(ImportError::at_row(
+                file,
+                Some(1),
+                Msg::new(T::import_missing_columns)
+                    .text("columns", missing.join(", "))
+                    .text("found", found(&headers)),
+            ));
+        }
+        Ok(Converter {
+            file,
+            headers,
+            sheet_col0,
+            index,
+            problems: Problems::default(),
+            stopped: None,
+            seen_rows: false,
+            activities: Vec::new(),
+            lines: Vec::new(),
+        })
     }
-    let col_name = |i: usize| -> String {
-        let h = headers.get(i).cloned().unwrap_or_default();
-        match sheet_col0 {
+
+    fn col_name(&self, i: usize) -> String {
+        let h = self.headers.get(i).map(|h| quote(h)).unwrap_or_default();
+        match self.sheet_col0 {
             Some(c0) => format!("{} ({h})", column_letter(c0 + i)),
             None => h,
         }
-    };
-    let mut index: [Option<usize>; 5] = [None; 5];
-    for (i, h) in headers.iter().enumerate() {
-        if let Some(c) = ActivityColumn::recognize(h)
-            && index[c as usize].is_none()
-        {
-            index[c as usize] = Some(i);
-        }
     }
-    let missing: Vec<String> = ActivityColumn::ALL
-        .into_iter()
-        .filter(|c| *c != ActivityColumn::Staff && index[*c as usize].is_none())
-        .map(|c| format!("{} ({})", c.key(), c.key_id()))
-        .collect();
-    if !missing.is_empty() {
-        return Err(ImportError::Invalid {
-            file: file.to_string(),
-            problems: vec![Problem {
-                row: Some(1),
-                column: None,
-                message: format!(
-                    "missing column(s): {}. Found: {}",
-                    missing.join(", "),
-                    headers.join(", ")
-                ),
-            }],
-            total: 1,
+
+    fn report(&mut self, line: usize, c: Option<ActivityColumn>, message: Msg) {
+        let column = c
+            .and_then(|c| self.index[c as usize])
+            .map(|i| self.col_name(i));
+        self.problems.report(Problem {
+            row: Some(line),
+            column,
+            message,
         });
     }
-    if rows.is_empty() {
-        return Err(ImportError::File {
-            file: file.to_string(),
-            message: "the file has headers but no activities".into(),
-        });
-    }
-    let columns: Vec<(ActivityColumn, String)> = ActivityColumn::ALL
-        .into_iter()
-        .filter_map(|c| index[c as usize].map(|i| (c, col_name(i))))
-        .collect();
-    let mut problems = Vec::new();
-    let mut total = 0usize;
-    let mut report = |p: Problem| {
-        total += 1;
-        if problems.len() < MAX_PROBLEMS {
-            problems.push(p);
-        }
-    };
-    let mut activities = Vec::with_capacity(rows.len());
-    let mut lines = Vec::with_capacity(rows.len());
-    for (line, cells) in &rows {
-        let line = *line;
+
+    fn row(&mut self, line: usize, cells: &SheetRow) {
+        use ActivityColumn as C;
+        self.seen_rows = true;
+        let index = self.index;
         let cell = |c: ActivityColumn| -> &Cell {
             index[c as usize]
-                .and_then(|i| cells.get(i))
+                .map(|i| cells.get(i))
                 .unwrap_or(&Cell::Empty)
         };
-        let at = |c: ActivityColumn| index[c as usize].map(col_name);
-        let name = match cell(ActivityColumn::Activity) {
+        let name = match cell(C::Activity) {
             Cell::Text(s) => s.clone(),
-            Cell::Number(n) => fmt_auto(*n, Lang::En),
+            Cell::Number(n) => crate::model::number::fmt_auto(*n, Lang::En),
             Cell::Empty => {
-                report(Problem {
-                    row: Some(line),
-                    column: at(ActivityColumn::Activity),
-                    message: "the activity name is empty".into(),
-                });
+                self.report(line, Some(C::Activity), Msg::new(T::activities_name_empty));
                 String::new()
             }
         };
-        let kind = match cell(ActivityColumn::Kind) {
+        let kind = match cell(C::Kind) {
             Cell::Empty => {
-                report(Problem {
-                    row: Some(line),
-                    column: at(ActivityColumn::Kind),
-                    message: "the kind is empty (expected service/pelayanan, support/penunjang or individual/individu)".into(),
-                });
+                self.report(line, Some(C::Kind), Msg::new(T::activities_kind_empty));
                 None
             }
             Cell::Number(n) => {
-                report(Problem {
-                    row: Some(line),
-                    column: at(ActivityColumn::Kind),
-                    message: format!(
-                        "“{}” is not a kind (expected service/pelayanan, support/penunjang or individual/individu)",
-                        fmt_auto(*n, Lang::En)
-                    ),
-                });
+                let m = Msg::new(T::activities_not_a_kind).arg("cell", Arg::Number(*n));
+                self.report(line, Some(C::Kind), m);
                 None
             }
             Cell::Text(s) => {
                 let k = ActivityKind::from_key(s);
                 if k.is_none() {
-                    report(Problem {
-                        row: Some(line),
-                        column: at(ActivityColumn::Kind),
-                        message: format!(
-                            "“{s}” is not a kind (expected service/pelayanan, support/penunjang or individual/individu)"
-                        ),
-                    });
+                    let m = Msg::new(T::activities_not_a_kind).text("cell", quote(s));
+                    self.report(line, Some(C::Kind), m);
                 }
                 k
             }
         };
-        let mut number = |c: ActivityColumn, what: &str, needed: bool| -> Option<f64> {
-            let v = match cell(c) {
+        let mut number = |c: ActivityColumn, what: T, needed: bool| -> Option<f64> {
+            let (v, shown) = match cell(c) {
                 Cell::Empty => {
                     if needed {
-                        report(Problem {
-                            row: Some(line),
-                            column: at(c),
-                            message: format!("the {what} is empty"),
-                        });
+                        let m = Msg::new(T::activities_value_empty).arg("what", Arg::Key(what));
+                        self.report(line, Some(c), m);
                     }
                     return None;
                 }
-                Cell::Number(n) => *n,
+                Cell::Number(n) => (*n, Arg::Number(*n)),
                 Cell::Text(s) => match fast_number(s).map_or_else(|| parse_number(s, Lang::Id), Ok)
                 {
-                    Ok(v) => v,
+                    Ok(v) => (v, Arg::Text(quote(s))),
                     Err(_) => {
-                        report(Problem {
-                            row: Some(line),
-                            column: at(c),
-                            message: format!("“{s}” is not a number (expected the {what})"),
-                        });
+                        let m = Msg::new(T::activities_not_a_number)
+                            .text("cell", quote(s))
+                            .arg("what", Arg::Key(what));
+                        self.report(line, Some(c), m);
                         return None;
                     }
                 },
             };
             if !v.is_finite() || v < 0.0 {
-                report(Problem {
-                    row: Some(line),
-                    column: at(c),
-                    message: format!(
-                        "{} is not possible: the {what} must be 0 or more",
-                        fmt_auto(v, Lang::En)
-                    ),
-                });
+                let m = Msg::new(T::activities_negative)
+                    .arg("value", shown)
+                    .arg("what", Arg::Key(what));
+                self.report(line, Some(c), m);
                 return None;
             }
             Some(v)
         };
-        let minutes = number(
-            ActivityColumn::MinutesPerUnit,
-            "minutes per unit (norma waktu)",
-            true,
-        );
-        let units = number(
-            ActivityColumn::UnitsPerYear,
-            "units per year (capaian)",
-            true,
-        );
+        let minutes = number(C::MinutesPerUnit, T::activities_what_minutes, true);
+        let units = number(C::UnitsPerYear, T::activities_what_units, true);
         let individual = kind == Some(ActivityKind::Individual);
-        let staff = number(
-            ActivityColumn::Staff,
-            "number of staff doing it (jumlah tenaga)",
-            individual,
-        );
-        if individual && index[ActivityColumn::Staff as usize].is_none() {
-            report(Problem {
-                row: Some(line),
-                column: None,
-                message: "an individual activity needs the column staff (jumlah_tenaga)".into(),
-            });
+        let staff = number(C::Staff, T::activities_what_staff, individual);
+        if individual && self.index[C::Staff as usize].is_none() {
+            self.report(line, None, Msg::new(T::activities_needs_staff_column));
         }
         if kind == Some(ActivityKind::Service) && minutes == Some(0.0) {
-            report(Problem {
-                row: Some(line),
-                column: at(ActivityColumn::MinutesPerUnit),
-                message: "a service activity needs more than 0 minutes per unit".into(),
-            });
+            self.report(
+                line,
+                Some(C::MinutesPerUnit),
+                Msg::new(T::activities_service_minutes),
+            );
         }
         if let (Some(kind), Some(minutes), Some(units)) = (kind, minutes, units) {
-            activities.push(Activity {
+            self.activities.push(Activity {
                 name,
                 kind,
                 minutes_per_unit: minutes,
                 units_per_year: units,
                 staff: staff.unwrap_or(0.0),
             });
-            lines.push(line);
+            self.lines.push(line);
         }
     }
-    if total > 0 {
-        return Err(ImportError::Invalid {
+
+    fn finish(self) -> Result<ImportedActivities, ImportError> {
+        let file = self.file;
+        if !self.seen_rows {
+            return Err(ImportError::file(file, T::activities_no_rows));
+        }
+        let columns: Vec<(ActivityColumn, String)> = ActivityColumn::ALL
+            .into_iter()
+            .filter_map(|c| self.index[c as usize].map(|i| (c, self.col_name(i))))
+            .collect();
+        if let Some(e) = self.problems.into_error(file, self.stopped) {
+            return Err(e);
+        }
+        Ok(ImportedActivities {
+            activities: self.activities,
+            rows: self.lines,
+            columns,
             file: file.to_string(),
-            problems,
-            total,
-        });
+            delimiter: None,
+            sheet: None,
+        })
     }
-    Ok(ImportedActivities {
-        activities,
-        rows: lines,
-        columns,
-        file: file.to_string(),
-        delimiter: None,
-        sheet: None,
-    })
 }

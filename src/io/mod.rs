@@ -9,10 +9,14 @@
 //!   - `mod`: the entry, `import_file`, with the options and what was read;
 //!   - `columns`: header names normalised, recognised and mapped to fields;
 //!   - `cells`: plain numbers, column letters, the CSV delimiter, progress;
-//!   - `problems`: each problem by row and column, and the import error;
-//!   - `file_kind`: the kind of file by extension, reading and decoding it;
+//!   - `problems`: each problem by row and column, the import error, and
+//!     messages kept as catalogue keys, worded in the planner's language;
+//!   - `file_kind`: the kind of file by extension, reading it, and decoding
+//!     text (UTF-8, UTF-16, Windows-1252), refusing bytes that are not text;
 //!   - `rows`: checks on the rows the quick routes read;
-//!   - `careful`: the careful reader (csv and calamine), listing every problem;
+//!   - `csv_read`: CSV records one at a time for the careful reader;
+//!   - `sheet_read`: worksheets cell by cell (calamine), damage in plain words;
+//!   - `careful`: the careful checks of each row, listing every problem;
 //!   - `csv_quick`: the quick route for plain CSV, on every core;
 //!   - `xlsx_quick`: the quick route for plain .xlsx sheets, on every core;
 //!   - `xlsx_parts`: the package parts of an .xlsx the quick route reads first;

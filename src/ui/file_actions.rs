@@ -29,7 +29,11 @@ impl ProyeksiApp {
                 );
             }
             Err(e) => self.set_status(
-                format!("{} {e}", lang.t(T::file_actions_could_not_open)),
+                format!(
+                    "{} {}",
+                    lang.t(T::file_actions_could_not_open),
+                    e.message(lang)
+                ),
                 true,
             ),
         }
@@ -303,7 +307,11 @@ impl ProyeksiApp {
                 );
             }
             Err(e) => self.set_status(
-                format!("{} {e}", lang.t(T::file_actions_activity_table_not_used)),
+                format!(
+                    "{} {}",
+                    lang.t(T::file_actions_activity_table_not_used),
+                    e.message(lang)
+                ),
                 true,
             ),
         }

@@ -286,7 +286,7 @@ impl ImportDialog {
                     egui::ScrollArea::vertical()
                         .max_height(260.0)
                         .show(ui, |ui| {
-                            for line in error.to_string().lines() {
+                            for line in error.message(lang).lines() {
                                 ui.label(egui::RichText::new(line).monospace());
                             }
                         });

@@ -1,32 +1,25 @@
-//! The careful reader: CSV records and workbook cells (calamine) read into a
-//! raw table, then every cell checked, every problem listed with its row and
-//! column. Slower than the quick routes, and the one that explains.
+//! The careful reader's checks: rows of CSV records or workbook cells,
+//! handed over one at a time, turned into data rows with every problem
+//! listed by row and column. Slower than the quick routes, and the one that
+//! explains. Reading stops once [`MAX_PROBLEMS`] problems are found.
 
 use std::collections::HashMap;
-use std::ops::Index;
 
-use calamine::{Data, Reader};
-
-use super::cells::{Cell, Progress, column_letter, fast_number, sniff_delimiter};
+use super::cells::{Cell, column_letter, fast_number};
 use super::columns::{detect_mapping, normalize};
-use super::file_kind::decode;
-use super::problems::{ImportError, MAX_PROBLEMS, Problem};
+use super::problems::{Arg, ImportError, Msg, Problem, Problems, found, quote};
+use super::sheet_read::SheetRow;
+use crate::i18n::T;
 use crate::model::data::{CBR_RANGE, MAX_PEOPLE};
 use crate::model::data::{ColumnMapping, Field, Label};
 use crate::model::number::parse_number;
 use crate::model::{DataRow, Lang};
 
-/// A table of text cells (or typed cells from a workbook) with file rows.
-pub(super) struct RawTable {
-    pub headers: Vec<String>,
-    /// (1-based file row, cells).
-    pub rows: Vec<(usize, Row)>,
-}
-
-/// One row: a CSV record (all its fields in one buffer) or workbook cells.
-pub(super) enum Row {
-    Csv(csv::StringRecord),
-    Cells(Vec<Cell>),
+/// One row: a CSV record or workbook cells.
+#[derive(Clone, Copy)]
+pub(super) enum Row<'a> {
+    Csv(&'a csv::StringRecord),
+    Cells(&'a SheetRow),
 }
 
 /// A cell as the conversion reads it.
@@ -37,328 +30,146 @@ enum CellRef<'a> {
     Number(f64),
 }
 
-impl Row {
-    fn cell(&self, i: usize) -> CellRef<'_> {
+impl<'a> Row<'a> {
+    fn cell(self, i: usize) -> CellRef<'a> {
         match self {
             Row::Csv(r) => match r.get(i).map(str::trim) {
                 None | Some("") => CellRef::Empty,
                 Some(t) => CellRef::Text(t),
             },
             Row::Cells(c) => match c.get(i) {
-                None | Some(Cell::Empty) => CellRef::Empty,
-                Some(Cell::Text(t)) => CellRef::Text(t),
-                Some(Cell::Number(n)) => CellRef::Number(*n),
+                Cell::Empty => CellRef::Empty,
+                Cell::Text(t) => CellRef::Text(t),
+                Cell::Number(n) => CellRef::Number(*n),
             },
         }
     }
 }
 
-/// A CSV file read as its header row and its data rows (1-based file row,
-/// record), with how it was read.
-pub(crate) struct CsvTable {
-    pub headers: Vec<String>,
-    pub rows: Vec<(usize, csv::StringRecord)>,
-    pub delimiter: u8,
-    pub encoding: &'static str,
+/// How a table is laid out: its headers, and where its cells come from.
+pub(super) struct Layout<'a> {
+    pub file: &'a str,
+    pub headers: &'a [String],
+    /// For CSV: the delimiter (a likely cause of a cell too many).
+    pub delimiter: Option<u8>,
+    /// For a workbook: the sheet's first column, for cell names.
+    pub sheet_col0: Option<usize>,
 }
 
-/// Reads CSV text bytes: decodes them, sniffs the delimiter, skips empty
-/// lines; the first non-empty line is the header row. A file that is empty
-/// gives no headers and no rows.
-pub(crate) fn read_csv(
-    bytes: &[u8],
-    file: &str,
-    progress: Progress<'_>,
-) -> Result<CsvTable, ImportError> {
-    let (text, encoding) = decode(bytes);
-    // Excel on Windows ends lines with CR LF; one line end keeps the row
-    // numbers of problems right.
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    };
-    let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let total = text.len().max(1) as f32;
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut n = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                return Err(ImportError::Invalid {
-                    file: file.to_string(),
-                    problems: vec![Problem {
-                        row: e.position().map(|p| p.line() as usize),
-                        column: None,
-                        message: format!("the CSV cannot be read: {e}"),
-                    }],
-                    total: 1,
-                });
-            }
+/// Turns rows, handed over one at a time, into data rows, collecting every
+/// problem.
+pub(super) struct Converter<'a> {
+    layout: Layout<'a>,
+    mapping: ColumnMapping,
+    /// The column of each field, indexed by field.
+    idx: [Option<usize>; Field::ALL.len()],
+    /// A table exported by Proyeksi Bidan also holds projected years (column
+    /// `kind`) and, with several regions, a TOTAL region: only the data of
+    /// the regions is read back.
+    kind_col: Option<usize>,
+    problems: Problems,
+    rows: Vec<DataRow>,
+    lines: Vec<usize>,
+    seen_rows: bool,
+    /// The region key, year and row of the last row taken: a row that
+    /// repeats it is reported at once, so that a file of one row repeated
+    /// stops early.
+    last: Option<(String, i32, usize)>,
+    // A region's rows usually follow one another: they share its labels.
+    last_code: Label,
+    last_name: Label,
+}
+
+impl<'a> Converter<'a> {
+    /// Checks the header row: the columns every data file needs.
+    pub fn new(
+        layout: Layout<'a>,
+        remembered: Option<&ColumnMapping>,
+    ) -> Result<Self, ImportError> {
+        let file = layout.file;
+        if layout.headers.iter().all(|h| h.trim().is_empty()) {
+            return Err(ImportError::file(file, T::import_empty));
         }
-        n += 1;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(n);
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
+        let mapping = detect_mapping(layout.headers, remembered);
+        let missing = mapping.missing();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|f| format!("{} ({} / {})", f.key(), f.key_id(), f.label(Lang::Id)))
+                .collect();
+            return Err(ImportError::at_row(
+                file,
+                Some(1),
+                Msg::new(T::import_missing_columns)
+                    .text("columns", names.join(", "))
+                    .text("found", found(layout.headers)),
+            ));
         }
-        if headers.is_none() {
-            headers = Some(record.iter().map(|h| h.trim().to_string()).collect());
-            continue;
+        let mut idx = [None; Field::ALL.len()];
+        for f in Field::ALL {
+            idx[f as usize] = mapping.index_of(f);
         }
-        rows.push((line, record.clone()));
-        if n.is_multiple_of(65_536) {
-            let pos = record.position().map(|p| p.byte() as f32).unwrap_or(0.0);
-            if !progress(0.8 * pos / total) {
-                return Err(ImportError::Cancelled {
-                    file: file.to_string(),
-                });
-            }
-        }
-    }
-    Ok(CsvTable {
-        headers: headers.unwrap_or_default(),
-        rows,
-        delimiter,
-        encoding,
-    })
-}
-
-/// The column of each field, indexed by field.
-struct FieldIndex([Option<usize>; 8]);
-
-impl Index<&Field> for FieldIndex {
-    type Output = usize;
-    fn index(&self, f: &Field) -> &usize {
-        self.0[*f as usize]
-            .as_ref()
-            .expect("only mapped fields are looked up")
-    }
-}
-
-/// A worksheet as its header row and its data rows (1-based sheet row,
-/// typed cells), with the sheet's first column for cell names.
-pub(crate) struct Sheet {
-    pub name: String,
-    pub sheets: Vec<String>,
-    pub headers: Vec<String>,
-    pub rows: Vec<(usize, Vec<Cell>)>,
-    pub col0: usize,
-}
-
-/// Reads the worksheet `wanted` (default: the first) of .xlsx bytes; the
-/// first non-empty row is the header row.
-pub(crate) fn read_sheet(
-    bytes: &[u8],
-    file: &str,
-    wanted: Option<&str>,
-    progress: Progress<'_>,
-) -> Result<Sheet, ImportError> {
-    guard_workbook(file, || read_sheet_unguarded(bytes, file, wanted, progress))
-}
-
-/// Runs `read` on a workbook, turning a panic inside the workbook reader
-/// (a damaged file can trip an arithmetic overflow there) into a clear error.
-pub(super) fn guard_workbook<T>(
-    file: &str,
-    read: impl FnOnce() -> Result<T, ImportError>,
-) -> Result<T, ImportError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
-        Err(ImportError::File {
-            file: file.to_string(),
-            message:
-                "the workbook is damaged and cannot be read; open it in Excel and save it again"
-                    .into(),
-        })
-    })
-}
-
-fn read_sheet_unguarded(
-    bytes: &[u8],
-    file: &str,
-    wanted: Option<&str>,
-    progress: Progress<'_>,
-) -> Result<Sheet, ImportError> {
-    let ferr = |message: String| ImportError::File {
-        file: file.to_string(),
-        message,
-    };
-    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| ferr(format!("this is not a readable .xlsx workbook ({e})")))?;
-    let sheets = wb.sheet_names().to_vec();
-    let name = match wanted {
-        Some(s) if sheets.iter().any(|x| x == s) => s.to_string(),
-        Some(s) => {
-            return Err(ferr(format!(
-                "there is no sheet “{s}”; sheets: {}",
-                sheets.join(", ")
-            )));
-        }
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or_else(|| ferr("the workbook has no sheets".into()))?,
-    };
-    if !progress(0.1) {
-        return Err(ImportError::Cancelled {
-            file: file.to_string(),
-        });
-    }
-    let range = wb
-        .worksheet_range(&name)
-        .map_err(|e| ferr(format!("sheet “{name}” cannot be read ({e})")))?;
-    if !progress(0.6) {
-        return Err(ImportError::Cancelled {
-            file: file.to_string(),
-        });
-    }
-    let (row0, col0) = range
-        .start()
-        .map(|(r, c)| (r as usize, c as usize))
-        .unwrap_or((0, 0));
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let cells: Vec<Cell> = r
+        let kind_col = layout
+            .headers
             .iter()
-            .map(|c| match c {
-                Data::Empty => Cell::Empty,
-                Data::String(s) if s.trim().is_empty() => Cell::Empty,
-                Data::String(s) => Cell::Text(s.trim().to_string()),
-                Data::Float(f) => Cell::Number(*f),
-                Data::Int(i) => Cell::Number(*i as f64),
-                Data::Bool(b) => Cell::Text(b.to_string()),
-                Data::DateTime(d) => Cell::Text(d.to_string()),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-                Data::Error(e) => Cell::Text(format!("#{e:?}")),
-            })
-            .collect();
-        if cells.iter().all(|c| *c == Cell::Empty) {
-            continue;
-        }
-        if headers.is_none() {
-            headers = Some(
-                cells
-                    .iter()
-                    .map(|c| match c {
-                        Cell::Text(s) => s.clone(),
-                        Cell::Number(n) => n.to_string(),
-                        Cell::Empty => String::new(),
-                    })
-                    .collect(),
-            );
-            continue;
-        }
-        rows.push((row0 + i + 1, cells));
+            .position(|h| matches!(normalize(h).as_str(), "kind" | "jenis"));
+        Ok(Converter {
+            layout,
+            mapping,
+            idx,
+            kind_col,
+            problems: Problems::default(),
+            rows: Vec::new(),
+            lines: Vec::new(),
+            seen_rows: false,
+            last: None,
+            last_code: Label::default(),
+            last_name: Label::default(),
+        })
     }
-    Ok(Sheet {
-        name,
-        sheets,
-        headers: headers.unwrap_or_default(),
-        rows,
-        col0,
-    })
-}
 
-/// Turns the raw table into data rows, collecting every problem.
-pub(super) fn convert(
-    table: &RawTable,
-    file: &str,
-    remembered: Option<&ColumnMapping>,
-    sheet_col0: Option<usize>,
-) -> Result<(Vec<DataRow>, ColumnMapping), ImportError> {
-    if table.headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(ImportError::File {
-            file: file.to_string(),
-            message: "the file is empty: it needs a header row and at least one data row".into(),
-        });
+    /// Whether so many problems were found that reading goes no further.
+    pub fn full(&self) -> bool {
+        self.problems.full()
     }
-    let mapping = match remembered {
-        Some(m) => detect_mapping(&table.headers, Some(m)),
-        None => detect_mapping(&table.headers, None),
-    };
-    let col_name = |i: usize| -> String {
-        let h = table.headers.get(i).cloned().unwrap_or_default();
-        match sheet_col0 {
+
+    /// The name of column `i` in problems: its header (and letter).
+    fn col_name(&self, i: usize) -> String {
+        let h = self
+            .layout
+            .headers
+            .get(i)
+            .map(|h| quote(h))
+            .unwrap_or_default();
+        match self.layout.sheet_col0 {
             Some(c0) => format!("{} ({h})", column_letter(c0 + i)),
             None => h,
         }
-    };
-    let missing = mapping.missing();
-    if !missing.is_empty() {
-        let names: Vec<String> = missing
-            .iter()
-            .map(|f| format!("{} ({} / {})", f.key(), f.key_id(), f.label(Lang::Id)))
-            .collect();
-        return Err(ImportError::Invalid {
-            file: file.to_string(),
-            problems: vec![Problem {
-                row: Some(1),
-                column: None,
-                message: format!(
-                    "missing column(s): {}. Found: {}",
-                    names.join(", "),
-                    table.headers.join(", ")
-                ),
-            }],
-            total: 1,
-        });
     }
-    if table.rows.is_empty() {
-        return Err(ImportError::File {
-            file: file.to_string(),
-            message: "the file has headers but no data rows".into(),
-        });
-    }
-    let mut idx_of = [None; Field::ALL.len()];
-    for f in Field::ALL {
-        idx_of[f as usize] = mapping.index_of(f);
-    }
-    // Only fields with a column are ever looked up by `idx[&f]`.
-    let idx = FieldIndex(idx_of);
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut total_problems = 0usize;
-    let mut report = |p: Problem| {
-        total_problems += 1;
-        if problems.len() < MAX_PROBLEMS {
-            problems.push(p);
+
+    fn at(&self, line: usize, f: Field, message: Msg) -> Problem {
+        Problem {
+            row: Some(line),
+            column: self.idx[f as usize].map(|i| self.col_name(i)),
+            message,
         }
-    };
-    // A table exported by Proyeksi Bidan also holds projected years (column
-    // `kind`) and, with several regions, a TOTAL region: only the data of the
-    // regions is read back.
-    let kind_col = table
-        .headers
-        .iter()
-        .position(|h| matches!(normalize(h).as_str(), "kind" | "jenis"));
-    let mut rows = Vec::with_capacity(table.rows.len());
-    // A region's rows usually follow one another: they share its labels.
-    let mut last_code = Label::default();
-    let mut last_name = Label::default();
-    let shared = |last: &mut Label, text: String| {
-        if last.as_str() != text {
-            *last = Label::from(text);
-        }
-        last.clone()
-    };
-    let mut lines = Vec::with_capacity(table.rows.len());
-    for (line, cells) in &table.rows {
-        let line = *line;
-        if let Some(k) = kind_col
+    }
+
+    /// Checks one data row (`line` is its row in the file).
+    pub fn row(&mut self, line: usize, cells: Row<'_>) {
+        self.seen_rows = true;
+        if let Some(k) = self.kind_col
             && let CellRef::Text(kind) = cells.cell(k)
             && matches!(kind.to_lowercase().as_str(), "projection" | "proyeksi")
         {
-            continue;
+            return;
         }
-        let get = |f: Field| match idx.0[f as usize] {
+        if let Some(p) = self.extra_cell(cells, line) {
+            // Its cells may be shifted: nothing else of the row is trusted.
+            self.problems.report(p);
+            return;
+        }
+        let get = |f: Field| match self.idx[f as usize] {
             Some(i) => cells.cell(i),
             None => CellRef::Empty,
         };
@@ -373,7 +184,13 @@ pub(super) fn convert(
             }
             CellRef::Empty => String::new(),
         };
-        let number = |f: Field, report: &mut dyn FnMut(Problem)| -> Option<f64> {
+        // A cell as the planner wrote it, for messages.
+        let shown = |f: Field, v: f64| match get(f) {
+            CellRef::Text(s) => Arg::Text(quote(s)),
+            _ => Arg::Number(v),
+        };
+        let mut found = Vec::new();
+        let mut number = |f: Field| -> Option<f64> {
             match get(f) {
                 CellRef::Empty => None,
                 CellRef::Number(n) => Some(n),
@@ -381,220 +198,329 @@ pub(super) fn convert(
                     match fast_number(s).map_or_else(|| parse_number(s, Lang::Id), Ok) {
                         Ok(v) => Some(v),
                         Err(_) => {
-                            report(Problem {
-                                row: Some(line),
-                                column: Some(col_name(idx[&f])),
-                                message: format!(
-                                    "“{s}” is not a number (expected {}, e.g. {})",
-                                    f.label(Lang::En).to_lowercase(),
-                                    example(f)
-                                ),
-                            });
+                            found.push((
+                                f,
+                                Msg::new(T::import_not_a_number)
+                                    .text("cell", quote(s))
+                                    .arg("what", Arg::Field(f))
+                                    .text("example", example(f)),
+                            ));
                             None
                         }
                     }
                 }
             }
         };
-        let year = number(Field::Year, &mut report);
-        let population = number(Field::Population, &mut report);
-        let cbr = number(Field::Cbr, &mut report);
-        let births = number(Field::Births, &mut report);
-        let pregnant = number(Field::PregnantWomen, &mut report);
-        let midwives = number(Field::MidwivesAvailable, &mut report);
-        let mut check = |f: Field, v: Option<f64>, lo: f64, hi: f64, what: &str| {
+        let year = number(Field::Year);
+        let population = number(Field::Population);
+        let cbr = number(Field::Cbr);
+        let births = number(Field::Births);
+        let pregnant = number(Field::PregnantWomen);
+        let midwives = number(Field::MidwivesAvailable);
+        let mut check = |f: Field, v: Option<f64>, lo: f64, hi: f64, key: T| {
             if let Some(v) = v
                 && !(lo..=hi).contains(&v)
             {
-                report(Problem {
-                    row: Some(line),
-                    column: Some(col_name(idx[&f])),
-                    message: format!("{} {what}", fmt_value(v)),
-                });
+                found.push((f, Msg::new(key).arg("value", shown(f, v))));
             }
         };
+        let people = (0.0, MAX_PEOPLE);
         check(
             Field::Population,
             population,
-            0.0,
-            MAX_PEOPLE,
-            "is not a possible population (must be 0 or more)",
+            people.0,
+            people.1,
+            T::import_bad_population,
         );
-        check(
-            Field::Cbr,
-            cbr,
-            CBR_RANGE.0,
-            CBR_RANGE.1,
-            "is outside the plausible crude birth rate range 0–60 per 1,000 people",
-        );
+        check(Field::Cbr, cbr, CBR_RANGE.0, CBR_RANGE.1, T::import_bad_cbr);
         check(
             Field::Births,
             births,
-            0.0,
-            MAX_PEOPLE,
-            "is not a possible number of births (must be 0 or more)",
+            people.0,
+            people.1,
+            T::import_bad_births,
         );
         check(
             Field::PregnantWomen,
             pregnant,
-            0.0,
-            MAX_PEOPLE,
-            "is not a possible number of pregnant women (must be 0 or more)",
+            people.0,
+            people.1,
+            T::import_bad_pregnant,
         );
         check(
             Field::MidwivesAvailable,
             midwives,
-            0.0,
-            MAX_PEOPLE,
-            "is not a possible number of midwives (must be 0 or more)",
+            people.0,
+            people.1,
+            T::import_bad_midwives,
         );
         let year = match year {
-            Some(y) if y.fract() == 0.0 && (1000.0..=3000.0).contains(&y) => y as i32,
+            Some(y) if y.fract() == 0.0 && (1000.0..=3000.0).contains(&y) => Some(y as i32),
             Some(y) => {
-                report(Problem {
-                    row: Some(line),
-                    column: Some(col_name(idx[&Field::Year])),
-                    message: format!("{} is not a year (expected e.g. 2017)", fmt_value(y)),
-                });
-                continue;
+                found.push((
+                    Field::Year,
+                    Msg::new(T::import_not_a_year).arg("value", shown(Field::Year, y)),
+                ));
+                None
             }
             None => {
                 if matches!(get(Field::Year), CellRef::Empty) {
-                    report(Problem {
-                        row: Some(line),
-                        column: Some(col_name(idx[&Field::Year])),
-                        message: "the year is empty".into(),
-                    });
+                    found.push((Field::Year, Msg::new(T::import_year_empty)));
                 }
-                continue;
+                None
             }
         };
-        if pregnant.is_none() && births.is_none() && (population.is_none() || cbr.is_none()) {
-            let (f, what) = if population.is_none() {
-                (Field::Population, "population")
+        if year.is_some()
+            && pregnant.is_none()
+            && births.is_none()
+            && (population.is_none() || cbr.is_none())
+        {
+            let (f, key) = if population.is_none() {
+                (Field::Population, T::import_population_empty)
             } else {
-                (Field::Cbr, "crude birth rate")
+                (Field::Cbr, T::import_cbr_empty)
             };
             if matches!(get(f), CellRef::Empty) {
-                report(Problem {
-                    row: Some(line),
-                    column: idx.0[f as usize].map(col_name),
-                    message: format!(
-                        "the {what} is empty (needed unless births or pregnant women are given)"
-                    ),
-                });
+                found.push((f, Msg::new(key)));
             }
         }
-        rows.push(DataRow {
-            region_code: shared(&mut last_code, text(Field::RegionCode)),
-            region_name: shared(&mut last_name, text(Field::RegionName)),
+        let labels = year.map(|_| (text(Field::RegionCode), text(Field::RegionName)));
+        let row = year.map(|year| DataRow {
             year,
             population: population.into(),
             cbr: cbr.into(),
             births: births.into(),
             pregnant_women: pregnant.into(),
             midwives_available: midwives.into(),
+            ..DataRow::default()
         });
-        lines.push(line);
+        for (f, message) in found {
+            let p = self.at(line, f, message);
+            self.problems.report(p);
+        }
+        if let (Some(row), Some((code, name))) = (&row, &labels) {
+            let key = if code.trim().is_empty() {
+                name.trim()
+            } else {
+                code.trim()
+            };
+            if let Some((k, y, at)) = &self.last
+                && k == key
+                && *y == row.year
+            {
+                let region = if key.is_empty() {
+                    Arg::Key(T::import_no_code)
+                } else {
+                    Arg::Text(quote(key))
+                };
+                let p = self.at(
+                    line,
+                    Field::Year,
+                    Msg::new(T::import_year_twice)
+                        .arg("region", region)
+                        .text("year", row.year)
+                        .text("other", at),
+                );
+                self.problems.report(p);
+                return;
+            }
+            self.last = Some((key.to_string(), row.year, line));
+        }
+        if let (Some(mut row), Some((code, name))) = (row, labels) {
+            row.region_code = shared(&mut self.last_code, &code);
+            row.region_name = shared(&mut self.last_name, &name);
+            self.rows.push(row);
+            self.lines.push(line);
+        }
     }
-    if kind_col.is_some()
-        && rows.iter().any(|r| r.region_code == "TOTAL")
-        && rows.iter().any(|r| r.region_code != "TOTAL")
-    {
-        let keep: Vec<bool> = rows.iter().map(|r| r.region_code != "TOTAL").collect();
-        let mut k = keep.iter();
-        rows.retain(|_| *k.next().unwrap_or(&true));
-        let mut k = keep.iter();
-        lines.retain(|_| *k.next().unwrap_or(&true));
+
+    /// A CSV row with a cell past the header's columns: a problem naming
+    /// the row, the cell and the likely cause. (A note beside the table of a
+    /// workbook is no harm: the sheet reader leaves it out.)
+    fn extra_cell(&self, cells: Row<'_>, line: usize) -> Option<Problem> {
+        let Row::Csv(r) = cells else {
+            return None;
+        };
+        let width = self.layout.headers.len();
+        let (i, cell) = r
+            .iter()
+            .enumerate()
+            .skip(width)
+            .find(|(_, c)| !c.trim().is_empty())?;
+        let d = self.layout.delimiter.unwrap_or(b';') as char;
+        Some(Problem {
+            row: Some(line),
+            column: None,
+            message: Msg::new(T::import_extra_cell)
+                .text("cells", r.len())
+                .text("headers", width)
+                .text("cell", quote(cell.trim()))
+                .text("column", i + 1)
+                .text("delimiter", d),
+        })
     }
-    // Whole-table checks: duplicates, gaps, and every region covering the same years.
-    let year_col = col_name(idx[&Field::Year]);
-    let mut by_region: HashMap<&str, Vec<(i32, usize)>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    let mut add = |key, years: Vec<(i32, usize)>| {
-        by_region
-            .entry(key)
-            .or_insert_with(|| {
-                order.push(key);
-                Vec::new()
-            })
-            .extend(years)
-    };
-    // Files list a region's years together: look a region up once per run
-    // of rows rather than once per row.
-    let mut run: Option<(&str, Vec<(i32, usize)>)> = None;
-    for (r, &line) in rows.iter().zip(&lines) {
-        let key = r.region_key();
-        match &mut run {
-            Some((k, v)) if *k == key => v.push((r.year, line)),
-            _ => {
-                if let Some((k, v)) = run.replace((key, vec![(r.year, line)])) {
-                    add(k, v);
+
+    /// The data rows, or every problem found. `stopped` is the row where
+    /// reading stopped, when it stopped early.
+    pub fn finish(
+        mut self,
+        stopped: Option<usize>,
+    ) -> Result<(Vec<DataRow>, ColumnMapping), ImportError> {
+        let file = self.layout.file;
+        if !self.seen_rows {
+            return Err(ImportError::file(file, T::import_no_rows));
+        }
+        if stopped.is_some() {
+            return Err(self
+                .problems
+                .into_error(file, stopped)
+                .unwrap_or_else(|| ImportError::file(file, T::import_no_rows)));
+        }
+        let mut rows = std::mem::take(&mut self.rows);
+        let mut lines = std::mem::take(&mut self.lines);
+        if self.kind_col.is_some()
+            && rows.iter().any(|r| r.region_code == "TOTAL")
+            && rows.iter().any(|r| r.region_code != "TOTAL")
+        {
+            let keep: Vec<bool> = rows.iter().map(|r| r.region_code != "TOTAL").collect();
+            let mut k = keep.iter();
+            rows.retain(|_| *k.next().unwrap_or(&true));
+            let mut k = keep.iter();
+            lines.retain(|_| *k.next().unwrap_or(&true));
+        }
+        self.unnamed_regions(&rows, &lines);
+        self.whole_table(&rows, &lines);
+        if let Some(e) = self.problems.into_error(file, None) {
+            return Err(e);
+        }
+        Ok((rows, self.mapping))
+    }
+
+    /// Rows without a region in a table whose other rows name theirs.
+    fn unnamed_regions(&mut self, rows: &[DataRow], lines: &[usize]) {
+        let Some(named) = rows.iter().find(|r| !r.region_key().is_empty()) else {
+            return;
+        };
+        let example = quote(named.region_key());
+        let f = if self.idx[Field::RegionName as usize].is_some() {
+            Field::RegionName
+        } else {
+            Field::RegionCode
+        };
+        for (r, &line) in rows.iter().zip(lines) {
+            if r.region_key().is_empty() {
+                let p = self.at(
+                    line,
+                    f,
+                    Msg::new(T::import_region_empty).text("example", &example),
+                );
+                self.problems.report(p);
+            }
+        }
+    }
+
+    /// Whole-table checks: duplicates, gaps, and every region covering the
+    /// same years.
+    fn whole_table(&mut self, rows: &[DataRow], lines: &[usize]) {
+        let Some(year_idx) = self.idx[Field::Year as usize] else {
+            return;
+        };
+        let year_col = self.col_name(year_idx);
+        let some_named = rows.iter().any(|r| !r.region_key().is_empty());
+        let mut by_region: HashMap<&str, Vec<(i32, usize)>> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        let mut add = |key, years: Vec<(i32, usize)>| {
+            by_region
+                .entry(key)
+                .or_insert_with(|| {
+                    order.push(key);
+                    Vec::new()
+                })
+                .extend(years)
+        };
+        // Files list a region's years together: look a region up once per
+        // run of rows rather than once per row.
+        let mut run: Option<(&str, Vec<(i32, usize)>)> = None;
+        for (r, &line) in rows.iter().zip(lines) {
+            let key = r.region_key();
+            if key.is_empty() && some_named {
+                // Already reported as a row without its region.
+                continue;
+            }
+            match &mut run {
+                Some((k, v)) if *k == key => v.push((r.year, line)),
+                _ => {
+                    if let Some((k, v)) = run.replace((key, vec![(r.year, line)])) {
+                        add(k, v);
+                    }
                 }
             }
         }
-    }
-    if let Some((k, v)) = run {
-        add(k, v);
-    }
-    let mut span: Option<(i32, i32, &str)> = None;
-    for key in &order {
-        let Some(v) = by_region.get_mut(key) else {
-            continue;
+        if let Some((k, v)) = run {
+            add(k, v);
+        }
+        let name = |key: &str| {
+            if key.is_empty() {
+                Arg::Key(T::import_no_code)
+            } else {
+                Arg::Text(quote(key))
+            }
         };
-        v.sort();
-        let shown = if key.is_empty() { "(no code)" } else { key };
-        for w in v.windows(2) {
-            if w[0].0 == w[1].0 {
-                report(Problem {
-                    row: Some(w[1].1),
-                    column: Some(year_col.clone()),
-                    message: format!(
-                        "region {shown}, year {} appears twice (also row {})",
-                        w[1].0, w[0].1
-                    ),
-                });
-            } else if w[1].0 != w[0].0 + 1 {
-                report(Problem {
-                    row: Some(w[1].1),
-                    column: Some(year_col.clone()),
-                    message: format!(
-                        "region {shown}: the years jump from {} to {}; data years must follow each other",
-                        w[0].0, w[1].0
-                    ),
-                });
+        let mut span: Option<(i32, i32, &str)> = None;
+        for key in &order {
+            let Some(v) = by_region.get_mut(key) else {
+                continue;
+            };
+            v.sort();
+            let at = |row: usize, message: Msg| Problem {
+                row: Some(row),
+                column: Some(year_col.clone()),
+                message,
+            };
+            for w in v.windows(2) {
+                if w[0].0 == w[1].0 {
+                    self.problems.report(at(
+                        w[1].1,
+                        Msg::new(T::import_year_twice)
+                            .arg("region", name(key))
+                            .text("year", w[1].0)
+                            .text("other", w[0].1),
+                    ));
+                } else if w[1].0 != w[0].0 + 1 {
+                    self.problems.report(at(
+                        w[1].1,
+                        Msg::new(T::import_year_jump)
+                            .arg("region", name(key))
+                            .text("from", w[0].0)
+                            .text("to", w[1].0),
+                    ));
+                }
+            }
+            let (f, l) = (v[0].0, v[v.len() - 1].0);
+            match span {
+                None => span = Some((f, l, key)),
+                Some((sf, sl, first_key)) if sf != f || sl != l => self.problems.report(at(
+                    v[0].1,
+                    Msg::new(T::import_years_differ)
+                        .arg("region", name(key))
+                        .text("first", f)
+                        .text("last", l)
+                        .arg("other", name(first_key))
+                        .text("other_first", sf)
+                        .text("other_last", sl),
+                )),
+                _ => {}
             }
         }
-        let (f, l) = (v[0].0, v[v.len() - 1].0);
-        match span {
-            None => span = Some((f, l, key)),
-            Some((sf, sl, first_key)) if sf != f || sl != l => report(Problem {
-                row: Some(v[0].1),
-                column: Some(year_col.clone()),
-                message: format!(
-                    "region {shown} has years {f}–{l}, but region {} has {sf}–{sl}; every region must cover the same years",
-                    if first_key.is_empty() {
-                        "(no code)"
-                    } else {
-                        first_key
-                    }
-                ),
-            }),
-            _ => {}
-        }
     }
-    if total_problems > 0 {
-        return Err(ImportError::Invalid {
-            file: file.to_string(),
-            problems,
-            total: total_problems,
-        });
-    }
-    Ok((rows, mapping))
 }
 
-fn fmt_value(v: f64) -> String {
-    crate::model::number::fmt_auto(v, Lang::En)
+/// The label of `text`, shared with the previous row's when it is the same.
+fn shared(last: &mut Label, text: &str) -> Label {
+    if last.as_str() != text {
+        *last = Label::from(text.to_string());
+    }
+    last.clone()
 }
 
 fn example(f: Field) -> &'static str {
@@ -606,23 +532,5 @@ fn example(f: Field) -> &'static str {
         Field::PregnantWomen => "5.329.480",
         Field::MidwivesAvailable => "12",
         _ => "",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_in_the_workbook_reader_becomes_a_clear_error() {
-        let r: Result<(), ImportError> = guard_workbook("rusak.xlsx", || panic!("overflow"));
-        let e = r.unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("rusak.xlsx: the workbook is damaged"),
-            "{e}"
-        );
-        let ok: Result<u8, ImportError> = guard_workbook("baik.xlsx", || Ok(7));
-        assert_eq!(ok.unwrap(), 7);
     }
 }

@@ -216,7 +216,8 @@ fn finish(rows: Vec<DataRow>, mapping: ColumnMapping) -> Option<(Vec<DataRow>, C
 }
 
 /// Where each line of `body` starts, found piece by piece on every core;
-/// `None` when the body holds a quote (a quoted cell is read carefully).
+/// `None` when the body holds a quote (a quoted cell is read carefully)
+/// or a NUL byte.
 fn line_starts(body: &[u8]) -> Option<Vec<usize>> {
     let n = if body.len() < PARALLEL_FROM {
         1
@@ -234,7 +235,8 @@ fn line_starts(body: &[u8]) -> Option<Vec<usize>> {
         .par_iter()
         .zip(offsets)
         .map(|(p, at)| {
-            if memchr::memchr(b'"', p).is_some() {
+            // A quoted cell, or a byte that is no text.
+            if memchr::memchr2(b'"', 0, p).is_some() {
                 return None;
             }
             let mut v = Vec::with_capacity(p.len() / 24 + 1);
@@ -459,10 +461,13 @@ fn read_line<'a>(
         }
         start = end + 1;
         if c == last_col {
-            // Cells past the headers only count for blankness.
-            blank &= line[start..]
+            // A cell past the headers: the careful reader says what is wrong.
+            if line[start..]
                 .split(delimiter as char)
-                .all(|c| trim(c).is_empty());
+                .any(|c| !trim(c).is_empty())
+            {
+                return None;
+            }
             break;
         }
     }

@@ -8,9 +8,11 @@ pub(crate) mod careful;
 pub(crate) mod cells;
 pub(crate) mod columns;
 mod csv_quick;
+pub(crate) mod csv_read;
 pub(crate) mod file_kind;
 pub(crate) mod problems;
 mod rows;
+pub(crate) mod sheet_read;
 mod templates;
 mod xlsx_parts;
 mod xlsx_quick;
@@ -23,14 +25,15 @@ use crate::model::data::ColumnMapping;
 pub use cells::{Progress, column_letter, fast_number};
 pub use columns::{detect_mapping, normalize, recognize};
 pub use file_kind::is_data_file;
-pub use problems::{ImportError, MAX_PROBLEMS, Problem};
+pub use problems::{Arg, ImportError, MAX_PROBLEMS, Msg, Problem};
 pub use templates::{template_csv, template_xlsx};
 
-use careful::{RawTable, Row, convert, guard_workbook, read_csv, read_sheet};
-use cells::sniff_delimiter;
-use file_kind::{
-    FileKind, decode, decode_borrowed, file_kind, file_name, looks_binary, read_data_file,
-};
+use careful::{Converter, Layout, Row};
+use csv_read::{CsvText, header_names};
+use file_kind::{FileKind, decode_text, file_kind, file_name, read_data_file};
+use sheet_read::{guard_workbook, read_sheet};
+
+use crate::model::data::ColumnMapping as Mapping;
 
 /// How the file's numbers and columns were read.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,18 +135,12 @@ pub fn import_csv_bytes(
     progress: Progress<'_>,
 ) -> Result<Imported, ImportError> {
     let file = file_name(path);
-    if looks_binary(bytes) {
-        return Err(ImportError::File {
-            file,
-            message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
-        });
-    }
+    let (text, encoding) = decode_text(bytes).map_err(|m| ImportError::file(&file, m))?;
     if !options.careful {
         if !progress(0.0) {
             return Err(ImportError::Cancelled { file });
         }
-        let (text, encoding) = decode_borrowed(bytes);
-        let delimiter = sniff_delimiter(&text);
+        let delimiter = cells::sniff_delimiter(&text);
         if let Some((rows, mapping)) =
             csv_quick::read_plain(&text, delimiter, options.mapping.as_ref())
         {
@@ -159,19 +156,49 @@ pub fn import_csv_bytes(
             return Err(ImportError::Cancelled { file });
         }
     }
-    let csv = read_csv(bytes, &file, progress)?;
-    let table = RawTable {
-        headers: csv.headers,
-        rows: csv
-            .rows
-            .into_iter()
-            .map(|(line, r)| (line, Row::Csv(r)))
-            .collect(),
-    };
-    let (delimiter, encoding) = (csv.delimiter, csv.encoding);
-    let (rows, mapping) = convert(&table, &file, options.mapping.as_ref(), None)?;
+    drop(text);
+    let (rows, mapping, delimiter, encoding) =
+        careful_csv(bytes, &file, options.mapping.as_ref(), progress)?;
     progress(1.0);
     Ok(csv_imported(path, rows, delimiter, encoding, mapping))
+}
+
+/// Reads CSV bytes record by record, checking each row as it comes; stops
+/// once the problems pass [`MAX_PROBLEMS`].
+fn careful_csv(
+    bytes: &[u8],
+    file: &str,
+    remembered: Option<&Mapping>,
+    progress: Progress<'_>,
+) -> Result<(Vec<DataRow>, Mapping, u8, &'static str), ImportError> {
+    let csv = CsvText::new(bytes, file)?;
+    let mut records = csv.records();
+    let headers = records
+        .next(file)?
+        .map(|(_, r)| header_names(r))
+        .unwrap_or_default();
+    let layout = Layout {
+        file,
+        headers: &headers,
+        delimiter: Some(csv.delimiter),
+        sheet_col0: None,
+    };
+    let mut conv = Converter::new(layout, remembered)?;
+    let mut stopped = None;
+    while let Some((line, record)) = records.next(file)? {
+        if conv.full() {
+            stopped = Some(line);
+            break;
+        }
+        conv.row(line, Row::Csv(record));
+        if records.count().is_multiple_of(65_536) && !progress(0.1 + 0.8 * records.done()) {
+            return Err(ImportError::Cancelled {
+                file: file.to_string(),
+            });
+        }
+    }
+    let (rows, mapping) = conv.finish(stopped)?;
+    Ok((rows, mapping, csv.delimiter, csv.encoding))
 }
 
 /// What a CSV file gave, with how it was read.
@@ -229,16 +256,22 @@ pub fn import_xlsx_bytes(
         }
     }
     let sheet = read_sheet(bytes, &file, options.sheet.as_deref(), progress)?;
-    let col0 = sheet.col0;
-    let table = RawTable {
-        headers: sheet.headers,
-        rows: sheet
-            .rows
-            .into_iter()
-            .map(|(line, cells)| (line, Row::Cells(cells)))
-            .collect(),
+    let layout = Layout {
+        file: &file,
+        headers: &sheet.headers,
+        delimiter: None,
+        sheet_col0: Some(sheet.col0),
     };
-    let (rows, mapping) = convert(&table, &file, options.mapping.as_ref(), Some(col0))?;
+    let mut conv = Converter::new(layout, options.mapping.as_ref())?;
+    let mut stopped = None;
+    for (line, cells) in &sheet.rows {
+        if conv.full() {
+            stopped = Some(*line);
+            break;
+        }
+        conv.row(*line, Row::Cells(cells));
+    }
+    let (rows, mapping) = conv.finish(stopped)?;
     progress(1.0);
     Ok(xlsx_imported(path, rows, sheet.name, sheet.sheets, mapping))
 }
@@ -276,27 +309,13 @@ pub fn read_headers(
         return read_sheet(&bytes, &file, options.sheet.as_deref(), &mut |_| true)
             .map(|sheet| (sheet.headers, sheet.sheets));
     }
-    if looks_binary(&bytes) {
-        return Err(ImportError::File {
-            file,
-            message: "this is not a text (CSV) file; a workbook must end in .xlsx".into(),
-        });
-    }
-    let (text, _) = decode(&bytes);
-    let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).unwrap_or(false) {
-        if record.iter().any(|c| !c.trim().is_empty()) {
-            return Ok((
-                record.iter().map(|h| h.trim().to_string()).collect(),
-                Vec::new(),
-            ));
-        }
-    }
-    Ok((Vec::new(), Vec::new()))
+    let csv = CsvText::new(&bytes, &file)?;
+    let headers = csv
+        .records()
+        .next(&file)
+        .ok()
+        .flatten()
+        .map(|(_, r)| header_names(r))
+        .unwrap_or_default();
+    Ok((headers, Vec::new()))
 }

@@ -21,6 +21,17 @@ pub(crate) fn finish_row(mut row: DataRow, year: Option<f64>) -> Option<DataRow>
 /// cover the same years. Checked run by run, on every core, while each
 /// region's years come together and ascending, as files usually list them.
 pub(crate) fn regions_consistent(rows: &[DataRow]) -> bool {
+    // Rows without a region among rows that name theirs: the careful
+    // reader names them.
+    if rows.first().is_some_and(|r| !r.region_key().is_empty())
+        || rows.last().is_some_and(|r| !r.region_key().is_empty())
+    {
+        if rows.iter().any(|r| r.region_key().is_empty()) {
+            return false;
+        }
+    } else if rows.iter().any(|r| !r.region_key().is_empty()) {
+        return false;
+    }
     // Pieces cut where a region's run ends.
     let n = if rows.len() < 1 << 16 {
         1

@@ -21,8 +21,13 @@ pub(super) fn entry(
     if size > limit {
         return None;
     }
-    // The size is the file's own claim: trust it only so far.
-    let mut out = Vec::with_capacity(size.min(1 << 28) as usize);
+    // The size is the file's own claim: trust it only as far as the packed
+    // bytes can hold (a damaged package may claim anything).
+    let packed = file
+        .compressed_size()
+        .saturating_mul(16)
+        .saturating_add(1 << 16);
+    let mut out = Vec::with_capacity(size.min(packed).min(1 << 28) as usize);
     file.take(limit + 1).read_to_end(&mut out).ok()?;
     (out.len() as u64 <= limit).then_some(out)
 }

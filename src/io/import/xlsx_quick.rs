@@ -49,13 +49,15 @@ pub(crate) fn read_plain(
     remembered: Option<&ColumnMapping>,
 ) -> Option<PlainSheet> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let workbook = text_entry(&mut zip, "xl/workbook.xml", 1 << 24)?;
+    // No part is unpacked past what a workbook of this size can hold.
+    let most = super::sheet_read::most_unpacked(bytes.len());
+    let workbook = text_entry(&mut zip, "xl/workbook.xml", most.min(1 << 24))?;
     let sheets = workbook_sheets(&workbook)?;
     let (name, rid) = match wanted {
         Some(w) => sheets.iter().find(|(n, _)| n == w)?,
         None => sheets.first()?,
     };
-    let rels = text_entry(&mut zip, "xl/_rels/workbook.xml.rels", 1 << 24)?;
+    let rels = text_entry(&mut zip, "xl/_rels/workbook.xml.rels", most.min(1 << 24))?;
     let rels = relationships(&rels)?;
     let target = |kind: &str| {
         rels.iter()
@@ -67,14 +69,14 @@ pub(crate) fn read_plain(
         return None;
     }
     let strings = match target("/sharedStrings") {
-        Some(p) => shared_strings(&text_entry(&mut zip, &p, 1 << 28)?)?,
+        Some(p) => shared_strings(&text_entry(&mut zip, &p, most.min(1 << 28))?)?,
         None => Vec::new(),
     };
     let plain_styles = match target("/styles") {
-        Some(p) => styles(&text_entry(&mut zip, &p, 1 << 26)?)?,
+        Some(p) => styles(&text_entry(&mut zip, &p, most.min(1 << 26))?)?,
         None => vec![true],
     };
-    let xml = entry(&mut zip, sheet_path, MAX_SHEET_XML)?;
+    let xml = entry(&mut zip, sheet_path, most.min(MAX_SHEET_XML))?;
     let (rows, mapping) = read_sheet(&xml, &strings, &plain_styles, remembered)?;
     Some(PlainSheet {
         rows,
