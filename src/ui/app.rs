@@ -78,6 +78,8 @@ pub struct ProyeksiApp {
     applied_theme: Option<Theme>,
     pub import: super::import_dialog::ImportDialog,
     pub export: super::export_dialog::ExportDialog,
+    /// Copies of unsaved work, and the offer of one left by a crash.
+    pub autosave: super::autosave::AutosaveState,
 }
 
 impl ProyeksiApp {
@@ -120,7 +122,15 @@ impl ProyeksiApp {
             applied_theme: None,
             import: Default::default(),
             export: Default::default(),
+            autosave: Default::default(),
         }
+    }
+
+    /// Autosaves into `dir` (the program's data folder; a test's folder in
+    /// tests), offering the copies that earlier runs left there.
+    pub fn with_autosave(mut self, dir: &std::path::Path) -> Self {
+        self.autosave = super::autosave::AutosaveState::start(Some(dir));
+        self
     }
 
     /// The bundled example with default settings and native dialogs.
@@ -154,6 +164,12 @@ impl ProyeksiApp {
         app.tab = tab;
         if let Some(p) = path {
             app.command(Command::open_file(p));
+        }
+        // A screenshot run neither writes nor offers copies.
+        if screenshot.is_none()
+            && let Some(dir) = eframe::storage_dir("Proyeksi Bidan")
+        {
+            app = app.with_autosave(&dir.join("autosave"));
         }
         if let Some(shot) = screenshot {
             app.screenshot = Some(ScreenshotJob {
@@ -397,6 +413,40 @@ impl ProyeksiApp {
         }
     }
 
+    /// Offers a copy left by a crash, and writes a copy of unsaved work when
+    /// one is due (a minute after changes began, or when focus is lost).
+    fn autosave_step(&mut self, ctx: &egui::Context) {
+        use super::autosave::RestoreChoice;
+        let lang = self.lang();
+        match self.autosave.offer_ui(ctx, lang) {
+            Some(RestoreChoice::Restore(o)) => match o.load() {
+                Ok(scenario) => {
+                    self.doc.restore(scenario, o.original.clone());
+                    self.region = None;
+                    o.discard();
+                    self.set_status(lang.t(T::autosave_restored).to_string(), false);
+                }
+                Err(e) => self.set_status(e.message(lang), true),
+            },
+            Some(RestoreChoice::Discard(o)) => o.discard(),
+            None => {}
+        }
+        let now = ctx.input(|i| i.time);
+        let focus_lost = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(false)))
+        });
+        if let Some(error) = self.autosave.step(&self.doc, now, focus_lost, lang) {
+            self.set_status(error, true);
+        }
+        if self.doc.is_dirty() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                super::autosave::INTERVAL_SECS,
+            ));
+        }
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{}{} — Proyeksi Bidan",
@@ -529,6 +579,7 @@ impl eframe::App for ProyeksiApp {
         if self.undoer.is_in_flux() {
             ctx.request_repaint_after(std::time::Duration::from_millis(300));
         }
+        self.autosave_step(&ctx);
         self.settings.zoom = ctx.zoom_factor();
         self.update_title(&ctx);
         self.screenshot_step(&ctx);
@@ -536,5 +587,10 @@ impl eframe::App for ProyeksiApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean quit: the unsaved changes were saved or let go.
+        self.autosave.finish();
     }
 }

@@ -102,6 +102,13 @@ impl Document {
         self.path = path;
     }
 
+    /// Opens a copy restored after a crash: its own file is `path`, and it
+    /// counts as unsaved until saved there.
+    pub fn restore(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        self.replace(scenario, path);
+        self.saved.data_rev = self.take_rev();
+    }
+
     /// A fresh revision number for an edited data table.
     pub fn take_rev(&mut self) -> u64 {
         let r = self.next_rev;

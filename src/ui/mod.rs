@@ -2,6 +2,7 @@
 //! files in `io`; no formula lives here.
 //!
 //! - `app`: the app's state (settings, document, undo, panels) and the frame loop.
+//! - `autosave`: a copy of unsaved work every minute, offered back after a crash.
 //! - `command`: every menu item, shortcut and panel request, with its shortcut.
 //! - `settings`: what is remembered between runs (language, theme, zoom, recent files).
 //! - `file_actions`: open, save, import, templates, export; executes the commands.
@@ -27,6 +28,7 @@
 //! - `widgets`: number fields, labelled rows and the working's steps, shared by the panels.
 
 pub mod app;
+pub mod autosave;
 pub mod command;
 pub mod data_edit;
 pub mod data_panel;
