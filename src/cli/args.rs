@@ -59,6 +59,9 @@ pub enum Command {
     /// Midwives available each year (stock and flow) beside the need, when the gap closes, and
     /// the intake that closes it by a year.
     Supply(SupplyArgs),
+    /// The regions ranked for a year: shortest of midwives first (largest need first when the
+    /// data give no midwives), with how many are short and by how much in all.
+    Rank(RankArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -311,4 +314,22 @@ pub struct SupplyArgs {
     /// the highest attrition that keeps it closed with the intake given.
     #[arg(long, value_name = "YEAR")]
     pub close_by: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// The year ranked (default: the last data year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// table (for people) or csv (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: RankFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RankFormatArg {
+    Table,
+    Csv,
 }

@@ -14,6 +14,7 @@
 //! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`supply`]: midwives available each year as a stock and flow, and goal seek.
+//! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
 //! - [`explain`]: the working, every step with its formula and numbers.
 //! - [`number`]: numbers in Indonesian and English, rounding as the paper does.
@@ -33,6 +34,7 @@ pub mod overrides;
 pub mod params;
 pub mod population_route;
 pub mod projection;
+pub mod ranking;
 pub mod sanity;
 pub mod scenario;
 pub mod staffing;

@@ -1,4 +1,5 @@
-//! `supply`: the stock and flow beside the need, worked by hand.
+//! `supply` and `rank`: the stock and flow beside the need, and the regions
+//! ranked by gap, worked by hand.
 
 use std::process::Command;
 
@@ -119,4 +120,50 @@ fn supply_is_kept_in_the_scenario_file_and_old_files_open_without_it() {
     });
     let back = scenario_from_str(&scenario_to_string(&s)).unwrap();
     assert_eq!(back, s);
+}
+
+#[test]
+fn rank_puts_the_shortest_region_first_and_adds_up_the_shortfalls() {
+    let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(
+        file.path(),
+        "kode;nama;tahun;kelahiran_hidup;bidan\n\
+         A;Kec A;2023;10000;30\nA;Kec A;2024;10000;30\n\
+         B;Kec B;2023;20000;35\nB;Kec B;2024;20000;35\n\
+         C;Kec C;2023;5000;10\nC;Kec C;2024;5000;10\n",
+    )
+    .unwrap();
+    let path = file.path().to_str().unwrap();
+    let (code, out, err) = run(&["rank", "--data", path]);
+    assert_eq!(code, 0, "{err}");
+    // Need = 1,10 × births × 146,58 / 69.825: A 23,09, B 46,18, C 11,55.
+    // The net total (+6,91 − 11,18 − 1,55 = −5,82) hides 12,73 short.
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[2].starts_with("1  Kec B        46,18     35,00   -11,18   0,76"),
+        "{out}"
+    );
+    assert!(
+        lines[3].starts_with("2  Kec C        11,55     10,00    -1,55"),
+        "{out}"
+    );
+    assert!(
+        lines[4].starts_with("3  Kec A        23,09     30,00     6,91"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 dari 3 wilayah kurang bidan; jumlah kekurangannya 12,73 FTE"),
+        "{out}"
+    );
+    let (_, csv, _) = run(&["rank", "--data", path, "--format", "csv", "--year", "2030"]);
+    assert!(
+        csv.lines().nth(1).unwrap().starts_with("1,B,Kec B,2030,"),
+        "{csv}"
+    );
+    let (code, _, err) = run(&["rank", "--data", path, "--year", "1990"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("Tahun 1990 tidak ada dalam proyeksi (2023–2035)"),
+        "{err}"
+    );
 }

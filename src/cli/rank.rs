@@ -1,0 +1,124 @@
+//! `rank`: the regions ranked for a year, shortest of midwives first, with
+//! how many are short and the sum of their shortfalls.
+
+use std::io::Write;
+
+use super::args::{RankArgs, RankFormatArg};
+use super::{CliError, model_error, prepare_scenario};
+use crate::i18n::T;
+use crate::model::number::fmt_fixed;
+use crate::model::ranking::rank;
+use crate::model::{self, Lang};
+
+pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = a.common.lang.into();
+    let scenario = prepare_scenario(&a.common)?;
+    let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    let year = a.year.unwrap_or(proj.last_data_year);
+    if !proj.years().contains(&year) {
+        return Err(CliError::Usage(lang.tf(
+            T::rank_year_outside,
+            &[
+                ("year", &year),
+                ("first", &proj.first_year),
+                ("last", &proj.end_year),
+            ],
+        )));
+    }
+    let ranking = rank(&data, &proj, year);
+    let opt = |x: Option<f64>, d: usize| x.map_or(String::new(), |v| fmt_fixed(v, d, lang));
+    if matches!(a.format, RankFormatArg::Csv) {
+        let mut w = csv::Writer::from_writer(&mut *out);
+        w.write_record([
+            "rank",
+            "region_code",
+            "region_name",
+            "year",
+            "midwives_needed",
+            "midwives_available",
+            "gap",
+            "ratio",
+            "need_per_1000_pregnant_women",
+        ])
+        .map_err(std::io::Error::other)?;
+        for (i, r) in ranking.rows.iter().enumerate() {
+            let num = |x: Option<f64>| x.map_or(String::new(), |v| v.to_string());
+            w.write_record([
+                (i + 1).to_string(),
+                data.codes[r.region].clone(),
+                data.names[r.region].clone(),
+                year.to_string(),
+                r.need.to_string(),
+                num(r.available),
+                num(r.gap),
+                num(r.ratio),
+                r.need_per_1000_women.to_string(),
+            ])
+            .map_err(std::io::Error::other)?;
+        }
+        w.flush()?;
+        return Ok(());
+    }
+    let mut lines: Vec<[String; 7]> = vec![[
+        "#".into(),
+        lang.t(T::table_region).into(),
+        lang.t(T::supply_col_needed).into(),
+        lang.t(T::supply_col_available).into(),
+        lang.t(T::supply_col_gap).into(),
+        lang.t(T::rank_col_ratio).into(),
+        lang.t(T::rank_col_per_1000).into(),
+    ]];
+    for (i, r) in ranking.rows.iter().enumerate() {
+        lines.push([
+            (i + 1).to_string(),
+            data.label(r.region).to_string(),
+            fmt_fixed(r.need, 2, lang),
+            opt(r.available, 2),
+            opt(r.gap, 2),
+            opt(r.ratio, 2),
+            fmt_fixed(r.need_per_1000_women, 2, lang),
+        ]);
+    }
+    let widths: Vec<usize> = (0..7)
+        .map(|c| {
+            lines
+                .iter()
+                .map(|l| l[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    writeln!(out, "{}", lang.tf(T::rank_title, &[("year", &year)]))?;
+    for l in &lines {
+        let cells: Vec<String> = l
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                if c == 1 {
+                    format!("{v:<w$}", w = widths[c])
+                } else {
+                    format!("{v:>w$}", w = widths[c])
+                }
+            })
+            .collect();
+        writeln!(out, "{}", cells.join("  ").trim_end())?;
+    }
+    writeln!(out)?;
+    if ranking.by_gap {
+        writeln!(
+            out,
+            "{}",
+            lang.tf(
+                T::rank_shortfall,
+                &[
+                    ("short", &ranking.short_regions),
+                    ("regions", &data.regions()),
+                    ("shortfall", &fmt_fixed(ranking.total_shortfall, 2, lang)),
+                ],
+            )
+        )?;
+    } else {
+        writeln!(out, "{}", lang.t(T::rank_needs_midwives))?;
+    }
+    Ok(())
+}
