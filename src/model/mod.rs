@@ -12,6 +12,7 @@
 //! - [`growth`]: the growth-rate estimators (mean, median, trend, compound) over chosen years.
 //! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
+//! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
 //! - [`explain`]: the working, every step with its formula and numbers.
 //! - [`number`]: numbers in Indonesian and English, rounding as the paper does.
@@ -32,6 +33,7 @@ pub mod params;
 pub mod population_route;
 pub mod projection;
 pub mod scenario;
+pub mod shortfall;
 pub mod staffing;
 pub mod synthetic;
 pub mod values;
