@@ -119,42 +119,38 @@ impl WorkloadPanel {
 
     fn options_ui(&mut self, ui: &mut Ui, rows: &[YearRow], base_year: i32, lang: Lang) {
         let t = |k: T| lang.t(k);
-        // Each choice with its options stays on one line; the line wraps
-        // between choices only.
+        // Each choice on a line of its own, so that no option is left alone
+        // on a line (or cut off at the window's edge).
         ui.horizontal_wrapped(|ui| {
-            ui.horizontal(|ui| {
-                ui.label(t(T::workload_panel_method));
-                ui.radio_value(&mut self.setup.method, Method::Wisn, "WISN (WHO)");
-                ui.radio_value(&mut self.setup.method, Method::Abk, "ABK-Kes (Kemenkes)");
-            });
-            ui.separator();
-            ui.horizontal(|ui| {
-                ui.label(t(T::workload_panel_intermediate_rounding));
-                ui.radio_value(
-                    &mut self.setup.rounding,
-                    IntermediateRounding::Exact,
-                    t(T::workload_panel_exact),
-                );
-                ui.radio_value(
-                    &mut self.setup.rounding,
-                    IntermediateRounding::Worksheet,
-                    t(T::workload_panel_as_the_worksheet),
-                );
-            });
-            ui.separator();
-            ui.horizontal(|ui| {
-                ui.label(t(T::workload_panel_final_rounding));
-                ui.radio_value(
-                    &mut self.setup.final_rounding,
-                    FinalRounding::Nearest,
-                    t(T::workload_panel_nearest),
-                );
-                ui.radio_value(
-                    &mut self.setup.final_rounding,
-                    FinalRounding::Up,
-                    t(T::workload_panel_up),
-                );
-            });
+            ui.label(t(T::workload_panel_method));
+            ui.radio_value(&mut self.setup.method, Method::Wisn, "WISN (WHO)");
+            ui.radio_value(&mut self.setup.method, Method::Abk, "ABK-Kes (Kemenkes)");
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t(T::workload_panel_intermediate_rounding));
+            ui.radio_value(
+                &mut self.setup.rounding,
+                IntermediateRounding::Exact,
+                t(T::workload_panel_exact),
+            );
+            ui.radio_value(
+                &mut self.setup.rounding,
+                IntermediateRounding::Worksheet,
+                t(T::workload_panel_as_the_worksheet),
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t(T::workload_panel_final_rounding));
+            ui.radio_value(
+                &mut self.setup.final_rounding,
+                FinalRounding::Nearest,
+                t(T::workload_panel_nearest),
+            );
+            ui.radio_value(
+                &mut self.setup.final_rounding,
+                FinalRounding::Up,
+                t(T::workload_panel_up),
+            );
         });
         ui.horizontal_wrapped(|ui| {
             ui.label(t(T::workload_panel_available_time));
