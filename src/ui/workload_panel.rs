@@ -52,7 +52,8 @@ impl WorkloadPanel {
         let base_year = p.base_year;
         let rows = view.rows;
         self.setup = staffing.setup.clone();
-        egui::ScrollArea::vertical()
+        // A narrow window scrolls sideways rather than cutting the table off.
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
