@@ -155,7 +155,8 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         }
         Some(Command::Compute(a)) => compute(&a, out)?,
         Some(Command::Explain(a)) => explain_cmd(&a, out)?,
-        Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())?,
+        Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())
+            .map_err(|e| CliError::Read(e.message(Lang::Id)))?,
         Some(Command::Template { out: path, lang }) => write_template(&path, lang.into())?,
         Some(Command::Export(a)) => export(&a)?,
         Some(Command::Workload(a)) => workload_cmd(&a, out)?,

@@ -101,7 +101,7 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
                 lang,
             )
         };
-        save_chart(path, &spec, a.width, a.height)?;
+        save_chart(path, &spec, a.width, a.height).map_err(|e| CliError::Read(e.message(lang)))?;
     }
     if let Some(path) = &a.table {
         let style = match a.csv_style {
@@ -109,7 +109,8 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
             CsvStyleArg::IdFull => CsvStyle::IndonesianFull,
             CsvStyleArg::Intl => CsvStyle::International,
         };
-        save_table(path, &scenario, &data, &proj, lang, style)?;
+        save_table(path, &scenario, &data, &proj, lang, style)
+            .map_err(|e| CliError::Read(e.message(lang)))?;
     }
     Ok(())
 }
@@ -150,6 +151,7 @@ pub(super) fn write_template(path: &std::path::Path, lang: Lang) -> Result<(), C
             )));
         }
     };
-    crate::io::scenario_file::write_atomic(path, &bytes)?;
+    crate::io::scenario_file::write_atomic(path, &bytes)
+        .map_err(|e| CliError::Read(e.message(lang)))?;
     Ok(())
 }

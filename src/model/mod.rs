@@ -15,6 +15,7 @@
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`supply`]: midwives available each year as a stock and flow, and goal seek.
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
+//! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
 //! - [`explain`]: the working, every step with its formula and numbers.
 //! - [`number`]: numbers in Indonesian and English, rounding as the paper does.
@@ -37,6 +38,7 @@ pub mod projection;
 pub mod ranking;
 pub mod sanity;
 pub mod scenario;
+pub mod shortfall;
 pub mod staffing;
 pub mod supply;
 pub mod synthetic;

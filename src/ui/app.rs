@@ -18,6 +18,7 @@ use super::files::{FileDialogs, NativeDialogs};
 use super::menu_bar::{MenuState, menu_bar};
 use super::params_panel::ParamsPanel;
 use super::plot_panel::PlotPanel;
+use super::region_picker::{RegionList, RegionPicker};
 use super::settings::{Settings, Theme};
 use super::status_bar::{Status, status_bar};
 use super::summary::summary;
@@ -59,9 +60,7 @@ pub struct ProyeksiApp {
     pub dialogs: Box<dyn FileDialogs>,
     /// The region shown in the chart, table and working (`None`: total).
     pub region: Option<usize>,
-    region_filter: String,
-    /// Whether the region list shows only the flagged regions.
-    only_flagged: bool,
+    region_picker: RegionPicker,
     pub(super) params_panel: ParamsPanel,
     pub(super) plot_panel: PlotPanel,
     pub table_panel: TablePanel,
@@ -80,6 +79,11 @@ pub struct ProyeksiApp {
     pub export: super::export_dialog::ExportDialog,
     /// Copies of unsaved work, and the offer of one left by a crash.
     pub autosave: super::autosave::AutosaveState,
+    /// The file dialog drawn in the window, when the system's cannot open.
+    pub file_dialog: super::file_dialog::FileDialog,
+    pub properties: super::properties_dialog::PropertiesDialog,
+    /// The window's area below the menu bar, where floating windows stay.
+    below_menu: egui::Rect,
 }
 
 impl ProyeksiApp {
@@ -104,14 +108,13 @@ impl ProyeksiApp {
             commands: Vec::new(),
             dialogs,
             region: None,
-            region_filter: String::new(),
-            only_flagged: false,
+            region_picker: RegionPicker::default(),
             params_panel: ParamsPanel,
             plot_panel: PlotPanel,
             table_panel: TablePanel::default(),
             working_panel: WorkingPanel,
             workload_panel: Default::default(),
-            data_panel: DataPanel,
+            data_panel: DataPanel::default(),
             show_help: false,
             show_about: false,
             allow_close: false,
@@ -123,6 +126,9 @@ impl ProyeksiApp {
             import: Default::default(),
             export: Default::default(),
             autosave: Default::default(),
+            file_dialog: Default::default(),
+            properties: Default::default(),
+            below_menu: egui::Rect::EVERYTHING,
         }
     }
 
@@ -139,7 +145,7 @@ impl ProyeksiApp {
             Scenario::example(),
             None,
             Settings::default(),
-            Box::new(NativeDialogs),
+            Box::new(NativeDialogs::default()),
         )
     }
 
@@ -160,7 +166,12 @@ impl ProyeksiApp {
         if let Some(lang) = lang {
             settings.lang = lang;
         }
-        let mut app = Self::new(Scenario::example(), None, settings, Box::new(NativeDialogs));
+        let mut app = Self::new(
+            Scenario::example(),
+            None,
+            settings,
+            Box::new(NativeDialogs::default()),
+        );
         app.tab = tab;
         if let Some(p) = path {
             app.command(Command::open_file(p));
@@ -194,8 +205,10 @@ impl ProyeksiApp {
         self.commands.push(c);
     }
 
-    pub(super) fn set_status(&mut self, text: String, error: bool) {
-        self.status = Some(Status { text, error });
+    /// Puts a message in the status bar, written in every language so that
+    /// it follows a change of language.
+    pub(super) fn say(&mut self, error: bool, text: impl Fn(Lang) -> String) {
+        self.status = Some(Status::new(self.lang(), error, text));
     }
 
     /// The rows of what is shown: the total, or the chosen region.
@@ -235,86 +248,21 @@ impl ProyeksiApp {
     /// What the panels read this frame.
     fn view<'a>(&'a self, rows: &'a [YearRow], subject: &'a str) -> View<'a> {
         View::new(self.lang(), &self.doc.state, &self.results, rows, subject)
+            .for_region(self.region)
     }
 
     fn region_picker(&mut self, ui: &mut Ui) {
-        let lang = self.lang();
         let Some((data, _)) = self.results.ok() else {
             return;
         };
-        if data.regions() < 2 {
-            return;
-        }
-        let shown = match self.region {
-            Some(r) if r < data.regions() => format!("{} {}", data.codes[r], data.label(r)),
-            _ => format!(
-                "{} ({} {})",
-                lang.t(T::app_total),
-                data.regions(),
-                lang.t(T::app_regions)
-            ),
+        let list = RegionList {
+            lang: self.lang(),
+            data,
+            flagged: &self.results.flagged,
+            flagged_count: self.results.flagged_count,
+            current: self.region,
         };
-        let flagged = &self.results.flagged;
-        let n_flagged = self.results.flagged_count;
-        let mut choice = None;
-        ui.horizontal(|ui| {
-            let l = ui.label(lang.t(T::app_region));
-            egui::ComboBox::from_id_salt("region")
-                .selected_text(shown)
-                .width(260.0)
-                // The search field and the filter stay open while used; a
-                // chosen region closes the list.
-                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
-                .show_ui(ui, |ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.region_filter)
-                            .hint_text(lang.t(T::app_search_code_name)),
-                    );
-                    if n_flagged > 0 {
-                        ui.checkbox(
-                            &mut self.only_flagged,
-                            lang.tf(T::app_only_flagged, &[("count", &n_flagged)]),
-                        );
-                    }
-                    if ui
-                        .selectable_label(self.region.is_none(), lang.t(T::app_total))
-                        .clicked()
-                    {
-                        choice = Some(None);
-                        ui.close();
-                    }
-                    let filter = self.region_filter.to_lowercase();
-                    let mut shown = 0;
-                    for r in 0..data.regions() {
-                        let is_flagged = flagged.get(r).copied().unwrap_or(false);
-                        if self.only_flagged && n_flagged > 0 && !is_flagged {
-                            continue;
-                        }
-                        if !filter.is_empty()
-                            && !data.codes[r].to_lowercase().contains(&filter)
-                            && !data.names[r].to_lowercase().contains(&filter)
-                        {
-                            continue;
-                        }
-                        shown += 1;
-                        if shown > 200 {
-                            ui.label(lang.t(T::app_narrow_the_search));
-                            break;
-                        }
-                        let mut label = format!("{} {}", data.codes[r], data.label(r));
-                        if is_flagged {
-                            label = format!("{label} — {}", lang.t(T::app_flagged));
-                        }
-                        if ui.selectable_label(self.region == Some(r), label).clicked() {
-                            choice = Some(Some(r));
-                            ui.close();
-                        }
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-        });
-        if let Some(c) = choice {
+        if let Some(c) = self.region_picker.ui(ui, &list) {
             self.region = c;
         }
     }
@@ -343,7 +291,8 @@ impl ProyeksiApp {
         }
         let rows = self.shown_rows();
         let subject = self.subject_name();
-        let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject);
+        let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject)
+            .for_region(self.region);
         if self.tab != Tab::Data {
             summary(ui, &view);
         }
@@ -363,9 +312,7 @@ impl ProyeksiApp {
             match dialogs::unsaved_changes(ctx, lang, &self.doc.display_name()) {
                 Some(UnsavedAnswer::Save) => {
                     self.pending = None;
-                    if self.save() {
-                        self.run_confirmed(ctx, c);
-                    }
+                    self.save(Some(c));
                 }
                 Some(UnsavedAnswer::Discard) => {
                     self.pending = None;
@@ -376,10 +323,10 @@ impl ProyeksiApp {
             }
         }
         if self.show_help {
-            dialogs::help(ctx, lang, &mut self.show_help);
+            dialogs::help(ctx, lang, &mut self.show_help, self.below_menu);
         }
         if self.show_about {
-            dialogs::about(ctx, lang, &mut self.show_about);
+            dialogs::about(ctx, lang, &mut self.show_about, self.below_menu);
         }
     }
 
@@ -424,9 +371,9 @@ impl ProyeksiApp {
                     self.doc.restore(scenario, o.original.clone());
                     self.region = None;
                     o.discard();
-                    self.set_status(lang.t(T::autosave_restored).to_string(), false);
+                    self.say(false, |lang| lang.t(T::autosave_restored).to_string());
                 }
-                Err(e) => self.set_status(e.message(lang), true),
+                Err(e) => self.say(true, |lang| e.message(lang)),
             },
             Some(RestoreChoice::Discard(o)) => o.discard(),
             None => {}
@@ -437,8 +384,10 @@ impl ProyeksiApp {
                 .iter()
                 .any(|e| matches!(e, egui::Event::WindowFocused(false)))
         });
-        if let Some(error) = self.autosave.step(&self.doc, now, focus_lost, lang) {
-            self.set_status(error, true);
+        if let Some(error) = self.autosave.step(&self.doc, now, focus_lost) {
+            self.say(true, |lang| {
+                lang.tf(T::autosave_failed, &[("error", &error.message(lang))])
+            });
         }
         if self.doc.is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
@@ -532,10 +481,12 @@ impl eframe::App for ProyeksiApp {
             can_undo: self.undoer.has_undo(&self.doc.state),
             can_redo: self.undoer.has_redo(&self.doc.state),
         };
-        let chosen = egui::Panel::top("menu")
-            .show(ui, |ui| menu_bar(ui, &menu))
-            .inner;
-        self.commands.extend(chosen);
+        let menu_panel = egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, &menu));
+        self.commands.extend(menu_panel.inner);
+        // Floating windows stay below the menu bar.
+        self.below_menu = ctx
+            .content_rect()
+            .with_min_y(menu_panel.response.rect.bottom());
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar(
                 ui,
@@ -552,7 +503,8 @@ impl eframe::App for ProyeksiApp {
             .show(ui, |ui| {
                 let rows = self.shown_rows();
                 let subject = self.subject_name();
-                let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject);
+                let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject)
+                    .for_region(self.region);
                 let commands = self.params_panel.ui(ui, &view);
                 self.commands.extend(commands);
             });
@@ -560,9 +512,12 @@ impl eframe::App for ProyeksiApp {
         self.dialogs_ui(&ctx);
         let rows = self.shown_rows();
         let subject = self.subject_name();
-        let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject);
+        let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject)
+            .for_region(self.region);
         let mut commands = self.import.ui(&ctx, &view);
-        commands.extend(self.export.ui(&ctx, &view));
+        commands.extend(self.export.ui(&ctx, &view, self.below_menu));
+        commands.extend(self.file_dialog.ui(&ctx, lang));
+        commands.extend(self.properties.ui(&ctx, lang));
         self.commands.extend(commands);
 
         for c in std::mem::take(&mut self.commands) {

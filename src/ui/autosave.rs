@@ -9,6 +9,7 @@ use std::time::SystemTime;
 use super::document::Document;
 use crate::i18n::T;
 use crate::io::autosave::{Autosave, Orphan, orphans};
+use crate::io::safe_write::WriteError;
 use crate::model::Lang;
 
 /// Seconds between autosaves while there are unsaved changes.
@@ -52,14 +53,8 @@ impl AutosaveState {
 
     /// Writes a copy when one is due: unsaved changes, not copied yet, and
     /// a minute since they began (or `now_anyway`, when focus is lost).
-    /// Returns an error message for the status bar if the copy failed.
-    pub fn step(
-        &mut self,
-        doc: &Document,
-        now: f64,
-        now_anyway: bool,
-        lang: Lang,
-    ) -> Option<String> {
+    /// Returns the error if the copy failed.
+    pub fn step(&mut self, doc: &Document, now: f64, now_anyway: bool) -> Option<WriteError> {
         let store = self.store.as_ref()?;
         if !doc.is_dirty() {
             self.next_due = None;
@@ -86,7 +81,7 @@ impl AutosaveState {
                 self.last = Some(key);
                 None
             }
-            Err(e) => Some(lang.tf(T::autosave_failed, &[("error", &e.message(lang))])),
+            Err(e) => Some(e),
         }
     }
 

@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::data_edit::DataEdit;
 use super::export_request::ExportRequest;
+use super::file_dialog::FilePurpose;
 use super::settings::Theme;
 use crate::io::import::Imported;
 use crate::model::staffing::WorkloadSetup;
@@ -37,8 +38,20 @@ pub enum Command {
     SaveTemplate,
     /// Open the export window.
     Export,
+    /// Open the scenario's name and notes for editing.
+    Properties,
+    /// The scenario's name and notes as edited.
+    SetProperties {
+        name: String,
+        notes: String,
+    },
     /// Export to a file chosen in a dialog.
     ExportTo(ExportRequest),
+    /// Finish what `FilePurpose` started with the file chosen in the
+    /// window's own file dialog.
+    UseFile(FilePurpose, PathBuf),
+    /// The window's own file dialog was cancelled.
+    NoFile(FilePurpose),
     /// The parameters as edited in the parameter panel.
     SetParams(Box<Parameters>),
     /// An edit of the data table.

@@ -10,10 +10,81 @@ use super::data_edit::{DataEdit, NumberColumn};
 use super::view::View;
 use super::widgets::optional_number_field;
 use crate::i18n::T;
+use crate::model::number::{fmt_fixed, fmt_trim};
 use crate::model::{DataRow, Lang, ModelError};
 
+/// The data table's column widths, measured once per version of the data
+/// and language.
 #[derive(Default)]
-pub struct DataPanel;
+pub struct DataPanel {
+    widths: Option<(u64, Lang, Vec<f32>)>,
+}
+
+/// The widest a name column grows; a longer name shows whole on hover.
+const MAX_NAME_WIDTH: f32 = 360.0;
+
+/// The width `text` takes in the body font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.ctx().fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    })
+}
+
+/// The widest of `texts`, measuring only the few longest by characters.
+fn widest<'a>(ui: &Ui, texts: impl Iterator<Item = &'a str>) -> f32 {
+    let mut longest: Vec<&str> = texts.collect();
+    longest.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+    longest
+        .iter()
+        .take(8)
+        .map(|t| text_width(ui, t))
+        .fold(0.0, f32::max)
+}
+
+/// The narrowest width that shows `heading` on at most two lines, broken
+/// between words only (a single word is never broken).
+fn heading_width(ui: &Ui, heading: &str) -> f32 {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let whole = text_width(ui, heading);
+    (1..words.len())
+        .map(|k| {
+            let first = text_width(ui, &words[..k].join(" "));
+            first.max(text_width(ui, &words[k..].join(" ")))
+        })
+        .fold(whole, f32::min)
+}
+
+/// The widths of the code, name and year columns and of every number
+/// column: each fits its widest value and the widest word of its heading.
+pub fn column_widths(ui: &Ui, rows: &[DataRow], lang: Lang) -> Vec<f32> {
+    let t = |k: T| lang.t(k);
+    // The frame and margins of a text field around its text.
+    let pad = 2.0 * ui.spacing().button_padding.x + 10.0;
+    let code = widest(ui, rows.iter().map(|r| r.region_code.as_str()))
+        .max(heading_width(ui, t(T::data_panel_code)));
+    let name = widest(ui, rows.iter().map(|r| r.region_name.as_str()))
+        .max(heading_width(ui, t(T::data_panel_region_name)));
+    let year = text_width(ui, "20000").max(heading_width(ui, t(T::data_panel_year)));
+    let mut out = vec![
+        (code + pad).max(50.0),
+        (name + pad).clamp(90.0, MAX_NAME_WIDTH),
+        year + pad,
+    ];
+    for c in NumberColumn::ALL {
+        let cells: Vec<String> = rows
+            .iter()
+            .filter_map(|r| c.get(r))
+            .map(|v| fmt_trim(v, c.decimals(), lang))
+            .collect();
+        let w =
+            widest(ui, cells.iter().map(String::as_str)).max(heading_width(ui, c.heading(lang)));
+        out.push((w + pad).max(60.0));
+    }
+    out
+}
 
 impl DataPanel {
     /// Draws the document's data table; returns the edit made this frame
@@ -23,7 +94,16 @@ impl DataPanel {
             Some(Err(e)) => Some(e),
             _ => None,
         };
-        self.table(ui, &view.doc.data, error, view.lang)
+        let key = (view.doc.data_rev, view.lang);
+        let widths = match &self.widths {
+            Some((rev, lang, w)) if (*rev, *lang) == key => w.clone(),
+            _ => {
+                let w = column_widths(ui, &view.doc.data, view.lang);
+                self.widths = Some((key.0, key.1, w.clone()));
+                w
+            }
+        };
+        self.table(ui, &view.doc.data, error, view.lang, &widths)
             .map(Command::EditData)
             .into_iter()
             .collect()
@@ -36,6 +116,7 @@ impl DataPanel {
         rows: &[DataRow],
         error: Option<&ModelError>,
         lang: Lang,
+        widths: &[f32],
     ) -> Option<DataEdit> {
         let t = |k: T| lang.t(k);
         let mut edit = None;
@@ -49,7 +130,7 @@ impl DataPanel {
             None => {
                 ui.label(format!(
                     "{} {} {}",
-                    rows.len(),
+                    fmt_fixed(rows.len() as f64, 0, lang),
                     t(T::data_panel_data_rows),
                     t(T::data_panel_leave_births_pregnant_women_empty)
                 ));
@@ -60,97 +141,125 @@ impl DataPanel {
             t(T::data_panel_region_name),
             t(T::data_panel_year),
         ];
-        TableBuilder::new(ui)
-            .striped(true)
-            .resizable(true)
-            .column(Column::initial(70.0))
-            .column(Column::initial(150.0))
-            .column(Column::initial(60.0))
-            .columns(Column::initial(100.0), NumberColumn::ALL.len())
-            .column(Column::auto())
-            .header(22.0, |mut h| {
-                for head in headings {
-                    h.col(|ui| {
-                        ui.strong(head);
-                    });
+        // A window too narrow for every column scrolls sideways rather
+        // than squeezing the numbers.
+        egui::ScrollArea::horizontal()
+            .id_salt("data_table_columns")
+            .show(ui, |ui| {
+                let width = |i: usize| widths.get(i).copied().unwrap_or(100.0);
+                let column = |i: usize| Column::initial(width(i)).at_least(width(i));
+                // Headings take up to two lines, broken between words.
+                let header_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+                let mut table = TableBuilder::new(ui)
+                    .id_salt("data_table")
+                    .striped(true)
+                    .resizable(true)
+                    .column(column(0))
+                    .column(Column::initial(width(1)).at_least(60.0))
+                    .column(column(2));
+                for i in 0..NumberColumn::ALL.len() {
+                    table = table.column(column(3 + i));
                 }
-                for c in NumberColumn::ALL {
-                    h.col(|ui| {
-                        ui.strong(c.heading(lang));
-                    });
-                }
-                h.col(|_ui| {});
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let i = row.index();
-                    let r = &rows[i];
-                    let n = i + 1;
-                    row.col(|ui| {
-                        let mut code = r.region_code.to_string();
-                        let resp = ui
-                            .add(egui::TextEdit::singleline(&mut code).id_salt(("code", i)))
-                            .accessible_name(format!("{} {n}", t(T::data_panel_code_row)));
-                        if resp.changed() {
-                            edit = Some(DataEdit::Code(i, code));
+                table
+                    .column(Column::auto())
+                    .header(header_height, |mut h| {
+                        for head in headings {
+                            h.col(|ui| {
+                                ui.strong(head);
+                            });
                         }
-                    });
-                    row.col(|ui| {
-                        let mut name = r.region_name.to_string();
-                        let resp = ui
-                            .add(egui::TextEdit::singleline(&mut name).id_salt(("name", i)))
-                            .accessible_name(format!("{} {n}", t(T::data_panel_name_row)));
-                        if resp.changed() {
-                            edit = Some(DataEdit::Name(i, name));
+                        for c in NumberColumn::ALL {
+                            h.col(|ui| {
+                                ui.strong(c.heading(lang));
+                            });
                         }
-                    });
-                    row.col(|ui| {
-                        let mut year = r.year;
-                        let resp = ui
-                            .add(egui::DragValue::new(&mut year).range(1000..=3000))
-                            .accessible_name(format!("{} {n}", t(T::data_panel_year_row)));
-                        if resp.changed() {
-                            edit = Some(DataEdit::Year(i, year));
-                        }
-                    });
-                    for c in NumberColumn::ALL {
-                        row.col(|ui| {
-                            let mut v = c.get(r);
-                            let name = format!("{} {} {n}", c.heading(lang), t(T::data_panel_row));
-                            let (_, changed) = optional_number_field(
-                                ui,
-                                &mut v,
-                                c.decimals(),
-                                lang,
-                                ui.scope_id().with(("data_cell", i, c as u8)),
-                                &name,
-                                100.0,
-                            );
-                            if changed {
-                                edit = Some(DataEdit::Number(i, c, v));
+                        h.col(|_ui| {});
+                    })
+                    .body(|body| {
+                        body.rows(24.0, rows.len(), |mut row| {
+                            let i = row.index();
+                            let r = &rows[i];
+                            let n = i + 1;
+                            row.col(|ui| {
+                                let mut code = r.region_code.to_string();
+                                let resp = ui
+                                    .add(
+                                        egui::TextEdit::singleline(&mut code)
+                                            .id_salt(("code", i))
+                                            .desired_width(ui.available_width()),
+                                    )
+                                    .accessible_name(format!("{} {n}", t(T::data_panel_code_row)));
+                                if resp.changed() {
+                                    edit = Some(DataEdit::Code(i, code));
+                                }
+                            });
+                            row.col(|ui| {
+                                let mut name = r.region_name.to_string();
+                                let resp = ui
+                                    .add(
+                                        egui::TextEdit::singleline(&mut name)
+                                            .id_salt(("name", i))
+                                            .desired_width(ui.available_width()),
+                                    )
+                                    .accessible_name(format!("{} {n}", t(T::data_panel_name_row)));
+                                let resp = if text_width(ui, &name) + 12.0 > resp.rect.width() {
+                                    resp.on_hover_text(name.as_str())
+                                } else {
+                                    resp
+                                };
+                                if resp.changed() {
+                                    edit = Some(DataEdit::Name(i, name));
+                                }
+                            });
+                            row.col(|ui| {
+                                let mut year = r.year;
+                                let resp = ui
+                                    .add(egui::DragValue::new(&mut year).range(1000..=3000))
+                                    .accessible_name(format!("{} {n}", t(T::data_panel_year_row)));
+                                if resp.changed() {
+                                    edit = Some(DataEdit::Year(i, year));
+                                }
+                            });
+                            for c in NumberColumn::ALL {
+                                row.col(|ui| {
+                                    let mut v = c.get(r);
+                                    let name =
+                                        format!("{} {} {n}", c.heading(lang), t(T::data_panel_row));
+                                    let (_, changed) = optional_number_field(
+                                        ui,
+                                        &mut v,
+                                        c.decimals(),
+                                        lang,
+                                        ui.scope_id().with(("data_cell", i, c as u8)),
+                                        &name,
+                                        ui.available_width(),
+                                    );
+                                    if changed {
+                                        edit = Some(DataEdit::Number(i, c, v));
+                                    }
+                                });
                             }
+                            row.col(|ui| {
+                                ui.horizontal(|ui| {
+                                    if ui
+                                        .small_button("+")
+                                        .on_hover_text(t(T::data_panel_add_the_next_year_below))
+                                        .clicked()
+                                    {
+                                        edit = Some(DataEdit::AddYearAfter(i));
+                                    }
+                                    if rows.len() > 1
+                                        && ui
+                                            .small_button("×")
+                                            .on_hover_text(t(T::data_panel_remove_this_row))
+                                            .clicked()
+                                    {
+                                        edit = Some(DataEdit::Remove(i));
+                                    }
+                                });
+                            });
                         });
-                    }
-                    row.col(|ui| {
-                        ui.horizontal(|ui| {
-                            if ui
-                                .small_button("+")
-                                .on_hover_text(t(T::data_panel_add_the_next_year_below))
-                                .clicked()
-                            {
-                                edit = Some(DataEdit::AddYearAfter(i));
-                            }
-                            if rows.len() > 1
-                                && ui
-                                    .small_button("×")
-                                    .on_hover_text(t(T::data_panel_remove_this_row))
-                                    .clicked()
-                            {
-                                edit = Some(DataEdit::Remove(i));
-                            }
-                        });
                     });
-                });
             });
         edit
     }

@@ -42,11 +42,13 @@ pub fn unsaved_changes(ctx: &Context, lang: Lang, name: &str) -> Option<UnsavedA
     answer
 }
 
-/// The guide to the method, while `open`.
-pub fn help(ctx: &Context, lang: Lang, open: &mut bool) {
+/// The guide to the method, while `open`, within `area` (below the menu bar).
+pub fn help(ctx: &Context, lang: Lang, open: &mut bool, area: egui::Rect) {
     let t = |k: T| lang.t(k);
     egui::Window::new(t(T::dialogs_guide_to_the_method))
         .open(open)
+        .constrain_to(area)
+        .default_pos(area.min + egui::vec2(60.0, 40.0))
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(t(T::dialogs_help_text));
@@ -54,10 +56,12 @@ pub fn help(ctx: &Context, lang: Lang, open: &mut bool) {
 }
 
 /// The program's name and version, while `open`.
-pub fn about(ctx: &Context, lang: Lang, open: &mut bool) {
+pub fn about(ctx: &Context, lang: Lang, open: &mut bool, area: egui::Rect) {
     let t = |k: T| lang.t(k);
     egui::Window::new(t(T::dialogs_about))
         .open(open)
+        .constrain_to(area)
+        .default_pos(area.min + egui::vec2(60.0, 40.0))
         .show(ctx, |ui| {
             ui.heading(t(T::app_name));
             ui.label(format!(

@@ -10,6 +10,7 @@ use crate::model::data::ColumnMapping;
 use crate::model::explain::{Step, Subject, explain};
 use crate::model::flags::{Flags, flags};
 use crate::model::scenario::FORMAT_VERSION;
+use crate::model::shortfall::{Shortfalls, shortfalls};
 use crate::model::staffing::WorkloadSetup;
 use crate::model::staffing::{
     AvailableTime, StaffingError, StaffingOptions, StaffingResult, TargetPopulation, derived_units,
@@ -175,6 +176,8 @@ pub struct Results {
     pub flagged: Vec<bool>,
     /// How many regions are flagged.
     pub flagged_count: usize,
+    /// How many regions are short of midwives, and by how much in all.
+    pub shortfalls: Option<Shortfalls>,
     /// The flags of every region, checked once per change of the scenario.
     flags: Flags,
 }
@@ -189,6 +192,10 @@ pub struct StaffingView {
     pub setup: WorkloadSetup,
     /// The year computed and its target population.
     pub year: Option<(YearRow, TargetPopulation)>,
+    /// Midwives in post carried forward to a projected year: the number and
+    /// the last data year that gives it (when neither the set-up nor the
+    /// year's data give them).
+    pub carried: Option<(f64, i32)>,
     /// The units a year of each activity derived from the population
     /// (`None` for recorded ones or when there is no year).
     pub derived_units: Vec<Option<f64>>,
@@ -197,14 +204,33 @@ pub struct StaffingView {
 }
 
 /// The options of the method for `setup`; staff in post from `row` when the
-/// set-up gives none.
-fn staffing_options(setup: &WorkloadSetup, row: Option<&YearRow>) -> StaffingOptions {
+/// set-up gives none, else `carried` forward from an earlier year.
+fn staffing_options(
+    setup: &WorkloadSetup,
+    row: Option<&YearRow>,
+    carried: Option<(f64, i32)>,
+) -> StaffingOptions {
     StaffingOptions {
         method: setup.method,
         rounding: setup.rounding,
         final_rounding: setup.final_rounding,
-        existing: setup.existing.or(row.and_then(|r| r.midwives_available)),
+        existing: setup
+            .existing
+            .or(row.and_then(|r| r.midwives_available))
+            .or(carried.map(|(m, _)| m)),
     }
+}
+
+/// The midwives in post of the latest year before `row` that gives them,
+/// for a year that gives none (a projected year).
+fn carried_forward(rows: &[YearRow], row: &YearRow) -> Option<(f64, i32)> {
+    if row.midwives_available.is_some() {
+        return None;
+    }
+    rows.iter()
+        .filter(|r| r.year < row.year)
+        .filter_map(|r| r.midwives_available.map(|m| (m, r.year)))
+        .next_back()
 }
 
 impl StaffingView {
@@ -230,6 +256,10 @@ impl StaffingView {
                 TargetPopulation::from_year_row(r, params.population.coefficient),
             )
         });
+        let carried = match (&year, setup.existing) {
+            (Some((row, _)), None) => carried_forward(rows, row),
+            _ => None,
+        };
         let derived_units = setup
             .plan
             .iter()
@@ -246,7 +276,7 @@ impl StaffingView {
             let Some((row, pop)) = &year else {
                 return Err(lang.t(T::document_no_year_to_compute).to_string());
             };
-            let options = staffing_options(&setup, Some(row));
+            let options = staffing_options(&setup, Some(row), carried);
             let result = volumes_for_year(&setup.plan, pop, &setup.assumptions)
                 .and_then(|acts| staffing(&acts, &available, &options))
                 .map_err(|e| e.message(lang))?;
@@ -256,6 +286,7 @@ impl StaffingView {
         StaffingView {
             setup,
             year,
+            carried,
             derived_units,
             outcome,
         }
@@ -292,6 +323,7 @@ impl Results {
             let regions = self.ok().map_or(0, |(d, _)| d.regions());
             self.flagged = (0..regions).map(|r| self.flags.is_flagged(r)).collect();
             self.flagged_count = self.flags.flagged_regions();
+            self.shortfalls = self.ok().and_then(|(d, p)| shortfalls(d, p));
             changed = true;
         }
         let same_view = self

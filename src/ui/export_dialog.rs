@@ -30,20 +30,23 @@ impl Default for ExportDialog {
 }
 
 impl ExportDialog {
-    /// Draws the window while open; returns the export asked for.
-    pub fn ui(&mut self, ctx: &Context, view: &View) -> Vec<Command> {
-        self.window(ctx, view.lang)
+    /// Draws the window while open, within `area` (below the menu bar);
+    /// returns the export asked for.
+    pub fn ui(&mut self, ctx: &Context, view: &View, area: egui::Rect) -> Vec<Command> {
+        self.window(ctx, view.lang, area)
             .map(Command::ExportTo)
             .into_iter()
             .collect()
     }
 
-    fn window(&mut self, ctx: &Context, lang: Lang) -> Option<ExportRequest> {
+    fn window(&mut self, ctx: &Context, lang: Lang, area: egui::Rect) -> Option<ExportRequest> {
         let t = |k: T| lang.t(k);
         let mut request = None;
         let mut open = self.open;
         egui::Window::new(t(T::export_dialog_export))
             .open(&mut open)
+            .constrain_to(area)
+            .default_pos(area.min + egui::vec2(60.0, 40.0))
             .resizable(false)
             .show(ctx, |ui| {
                 ui.strong(t(T::export_dialog_chart));
@@ -97,6 +100,13 @@ impl ExportDialog {
                     .clicked()
                 {
                     request = Some(ExportRequest::TableCsv(CsvStyle::Indonesian));
+                }
+                if ui
+                    .button(t(T::export_dialog_csv_indonesian_full))
+                    .on_hover_text(t(T::export_dialog_csv_indonesian_full_tip))
+                    .clicked()
+                {
+                    request = Some(ExportRequest::TableCsv(CsvStyle::IndonesianFull));
                 }
                 if ui.button(t(T::export_dialog_international_csv)).clicked() {
                     request = Some(ExportRequest::TableCsv(CsvStyle::International));

@@ -8,40 +8,39 @@ use egui::util::undoer::Undoer;
 
 use super::app::ProyeksiApp;
 use super::command::Command;
+use super::file_dialog::FilePurpose;
+use super::files::Unavailable;
 use crate::i18n::T;
 use crate::io::{load_scenario, save_scenario};
 use crate::model::Scenario;
+use crate::model::number::fmt_fixed;
 use crate::model::staffing::{Activity, PlannedActivity, VolumeRule, WorkloadSetup};
 
 impl ProyeksiApp {
     /// Opens a scenario file; on failure the current work stays untouched.
     pub fn open_path(&mut self, path: &Path) {
-        let lang = self.lang();
         match load_scenario(path) {
             Ok(s) => {
                 self.doc.replace(s, Some(path.to_path_buf()));
                 self.undoer = Undoer::default();
                 self.region = None;
                 self.settings.remember(path);
-                self.set_status(
-                    format!("{} {}", lang.t(T::file_actions_opened), path.display()),
-                    false,
-                );
+                self.say(false, |lang| {
+                    format!("{} {}", lang.t(T::file_actions_opened), path.display())
+                });
             }
-            Err(e) => self.set_status(
+            Err(e) => self.say(true, |lang| {
                 format!(
                     "{} {}",
                     lang.t(T::file_actions_could_not_open),
                     e.message(lang)
-                ),
-                true,
-            ),
+                )
+            }),
         }
     }
 
     /// Saves to `path` atomically; returns whether it worked.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        let lang = self.lang();
         let path = if path.extension().is_none() {
             path.with_extension("bidan")
         } else {
@@ -51,30 +50,38 @@ impl ProyeksiApp {
             Ok(()) => {
                 self.doc.mark_saved(path.clone());
                 self.settings.remember(&path);
-                self.set_status(
-                    format!("{} {}", lang.t(T::file_actions_saved), path.display()),
-                    false,
-                );
+                self.say(false, |lang| {
+                    format!("{} {}", lang.t(T::file_actions_saved), path.display())
+                });
                 true
             }
             Err(e) => {
-                self.set_status(
-                    format!("{} {e}", lang.t(T::file_actions_could_not_save)),
-                    true,
-                );
+                self.say(true, |lang| {
+                    format!("{} {e}", lang.t(T::file_actions_could_not_save))
+                });
                 false
             }
         }
     }
 
-    pub(super) fn save(&mut self) -> bool {
+    /// Saves the scenario (asking where if it has no file yet), then runs
+    /// `then` once it is saved.
+    pub(super) fn save(&mut self, then: Option<Command>) {
         match self.doc.path.clone() {
-            Some(p) => self.save_to(&p),
-            None => self.save_as(),
+            Some(p) => self.save_then(&p, then),
+            None => self.save_as(then),
         }
     }
 
-    fn save_as(&mut self) -> bool {
+    fn save_then(&mut self, path: &Path, then: Option<Command>) {
+        if self.save_to(path)
+            && let Some(c) = then
+        {
+            self.command(c);
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Command>) {
         let suggested = format!(
             "{}.bidan",
             sanitize(
@@ -82,9 +89,74 @@ impl ProyeksiApp {
                 self.lang().t(T::file_actions_default_name),
             )
         );
-        match self.dialogs.save_scenario(&suggested) {
-            Some(p) => self.save_to(&p),
-            None => false,
+        let purpose = FilePurpose::SaveScenario {
+            then: then.map(Box::new),
+        };
+        if let Some(p) = self.choose(purpose.clone(), &suggested) {
+            self.use_file(purpose, p);
+        }
+    }
+
+    /// Asks the system's dialog for a file for `purpose`; when it cannot
+    /// open, asks with the dialog in the window, and the action finishes
+    /// when the planner chooses there ([`Command::UseFile`]).
+    fn choose(&mut self, purpose: FilePurpose, file_name: &str) -> Option<PathBuf> {
+        let answer = match &purpose {
+            FilePurpose::OpenScenario => self.dialogs.open_scenario(),
+            FilePurpose::SaveScenario { .. } => self.dialogs.save_scenario(file_name),
+            FilePurpose::ImportData | FilePurpose::ImportActivities => self.dialogs.open_data(),
+            FilePurpose::SaveTemplate => self.dialogs.save_file(file_name, &[("CSV", &["csv"])]),
+            FilePurpose::Export(r) => {
+                let (_, filter, exts) = r.file();
+                self.dialogs.save_file(file_name, &[(filter, exts)])
+            }
+        };
+        match answer {
+            Ok(Some(p)) => Some(p),
+            Ok(None) => {
+                self.no_file(&purpose);
+                None
+            }
+            Err(Unavailable) => {
+                let folder = self.start_folder();
+                self.file_dialog.ask(purpose, folder, file_name);
+                None
+            }
+        }
+    }
+
+    /// Where the dialog in the window starts: the scenario's folder, else
+    /// the last file's, else the current folder.
+    fn start_folder(&self) -> PathBuf {
+        self.doc
+            .path
+            .iter()
+            .chain(self.settings.recent.iter())
+            .filter_map(|p| p.parent())
+            .find(|d| d.is_dir())
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
+    /// Finishes the action started for `purpose` with the chosen `path`.
+    fn use_file(&mut self, purpose: FilePurpose, path: PathBuf) {
+        match purpose {
+            FilePurpose::OpenScenario => self.open_path(&path),
+            FilePurpose::SaveScenario { then } => self.save_then(&path, then.map(|c| *c)),
+            FilePurpose::ImportData => self.start_import(path),
+            FilePurpose::ImportActivities => self.import_activities_from(&path),
+            FilePurpose::SaveTemplate => self.save_template_to(&path),
+            FilePurpose::Export(request) => self.export_to(request, &path),
+        }
+    }
+
+    /// No file was chosen: a save says that nothing was written.
+    fn no_file(&mut self, purpose: &FilePurpose) {
+        if purpose.saves() {
+            self.say(false, |lang| {
+                lang.t(T::file_actions_not_saved_cancelled).to_string()
+            });
         }
     }
 
@@ -103,25 +175,19 @@ impl ProyeksiApp {
                 self.doc.replace(Scenario::example(), None);
                 self.undoer = Undoer::default();
                 self.region = None;
-                let lang = self.lang();
-                self.set_status(
+                self.say(false, |lang| {
                     lang.t(T::file_actions_new_scenario_from_the_example)
-                        .to_string(),
-                    false,
-                );
+                        .to_string()
+                });
             }
             Command::Open => {
-                if let Some(p) = self.dialogs.open_scenario() {
+                if let Some(p) = self.choose(FilePurpose::OpenScenario, "") {
                     self.open_path(&p);
                 }
             }
             Command::OpenPath(p) => self.open_path(&p),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
+            Command::Save => self.save(None),
+            Command::SaveAs => self.save_as(None),
             Command::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -137,21 +203,42 @@ impl ProyeksiApp {
                 }
             }
             Command::ImportData => {
-                if let Some(p) = self.dialogs.open_data() {
+                if let Some(p) = self.choose(FilePurpose::ImportData, "") {
                     self.start_import(p);
                 }
             }
             Command::ImportPath(p) => self.start_import(p),
             Command::AcceptImport(imported) => self.accept_import(*imported),
-            Command::ImportActivities => self.import_activities(),
-            Command::SaveTemplate => self.save_template(),
+            Command::ImportActivities => {
+                if let Some(p) = self.choose(FilePurpose::ImportActivities, "") {
+                    self.import_activities_from(&p);
+                }
+            }
+            Command::SaveTemplate => {
+                let name = "templat-data-bidan.csv";
+                if let Some(p) = self.choose(FilePurpose::SaveTemplate, name) {
+                    self.save_template_to(&p);
+                }
+            }
             Command::Export => self.export.open = true,
+            Command::Properties => {
+                let (name, notes) = (&self.doc.state.name, &self.doc.state.notes);
+                self.properties.open(name, notes);
+            }
+            Command::SetProperties { name, notes } => {
+                if name != self.doc.state.name || notes != self.doc.state.notes {
+                    self.doc.state.name = name;
+                    self.doc.state.notes = notes;
+                }
+            }
             Command::ExportTo(request) => {
-                let (name, filter, exts) = request.file();
-                if let Some(path) = self.dialogs.save_file(name, &[(filter, exts)]) {
+                let (name, _, _) = request.file();
+                if let Some(path) = self.choose(FilePurpose::Export(request), name) {
                     self.export_to(request, &path);
                 }
             }
+            Command::UseFile(purpose, path) => self.use_file(purpose, path),
+            Command::NoFile(purpose) => self.no_file(&purpose),
             Command::SetParams(params) => {
                 if *params != self.doc.state.params {
                     self.doc.state.params = *params;
@@ -169,7 +256,12 @@ impl ProyeksiApp {
                     self.doc.state.workload = setup;
                 }
             }
-            Command::SetLang(lang) => self.settings.lang = lang,
+            Command::SetLang(lang) => {
+                self.settings.lang = lang;
+                if let Some(s) = &mut self.status {
+                    s.follow(lang);
+                }
+            }
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::ZoomIn => ctx.set_zoom_factor((ctx.zoom_factor() + 0.1).min(3.0)),
             Command::ZoomOut => ctx.set_zoom_factor((ctx.zoom_factor() - 0.1).max(0.5)),
@@ -195,6 +287,17 @@ impl ProyeksiApp {
         let rows = imported.rows;
         self.doc.edit_data(move |r| *r = rows);
         self.doc.state.import_mapping = Some(imported.info.mapping);
+        // The scenario is named after the file, its notes say where the
+        // data came from (both editable under File → Scenario properties).
+        let path = &imported.info.path;
+        if let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) {
+            self.doc.state.name = stem;
+        }
+        let file = path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.doc.state.notes = lang.tf(T::file_actions_imported_notes, &[("file", &file)]);
         let data = &self.doc.state.data;
         let pop = &mut self.doc.state.params.population;
         if !data.iter().any(|r| r.year == pop.base_year)
@@ -206,16 +309,15 @@ impl ProyeksiApp {
             pop.horizon_year = pop.base_year;
         }
         self.region = None;
-        self.set_status(
+        self.say(false, |lang| {
             format!(
                 "{} {} {} {}",
                 lang.t(T::file_actions_data_imported),
-                n,
+                fmt_fixed(n as f64, 0, lang),
                 lang.t(T::file_actions_rows_from),
                 imported.info.path.display()
-            ),
-            false,
-        );
+            )
+        });
     }
 
     /// Writes an export to `path`; the result goes to the status bar.
@@ -243,8 +345,10 @@ impl ProyeksiApp {
                 let spec = match self.workload_chart_spec() {
                     Ok(spec) => spec,
                     Err(e) => {
-                        let failed = lang.t(T::file_actions_could_not_export);
-                        self.set_status(format!("{failed} {}", e.message(lang)), true);
+                        self.say(true, |lang| {
+                            let failed = lang.t(T::file_actions_could_not_export);
+                            format!("{failed} {}", e.message(lang))
+                        });
                         return;
                     }
                 };
@@ -270,25 +374,23 @@ impl ProyeksiApp {
             },
         };
         match result {
-            Ok(p) => self.set_status(
-                format!("{} {}", lang.t(T::file_actions_exported), p.display()),
-                false,
-            ),
-            Err(e) => self.set_status(
-                format!("{} {e}", lang.t(T::file_actions_could_not_export)),
-                true,
-            ),
+            Ok(p) => self.say(false, |lang| {
+                format!("{} {}", lang.t(T::file_actions_exported), p.display())
+            }),
+            Err(e) => self.say(true, |lang| {
+                format!(
+                    "{} {}",
+                    lang.t(T::file_actions_could_not_export),
+                    e.message(lang)
+                )
+            }),
         }
     }
 
-    /// Asks for an activity table (CSV/XLSX) and puts it in the workload
-    /// tab; a bad file leaves the table as it was and says why.
-    fn import_activities(&mut self) {
-        let lang = self.lang();
-        let Some(path) = self.dialogs.open_data() else {
-            return;
-        };
-        match crate::io::activities::import_activities(&path, None) {
+    /// Reads an activity table (CSV/XLSX) into the workload tab; a bad
+    /// file leaves the table as it was and says why.
+    fn import_activities_from(&mut self, path: &Path) {
+        match crate::io::activities::import_activities(path, None) {
             Ok(imported) => {
                 let n = imported.activities.len();
                 use_activities(
@@ -296,35 +398,28 @@ impl ProyeksiApp {
                     imported.activities,
                     &imported.file,
                 );
-                self.set_status(
+                self.say(false, |lang| {
                     format!(
                         "{} {n} {} {}",
                         lang.t(T::file_actions_imported),
                         lang.t(T::file_actions_activities_from),
                         path.display()
-                    ),
-                    false,
-                );
+                    )
+                });
             }
-            Err(e) => self.set_status(
+            Err(e) => self.say(true, |lang| {
                 format!(
                     "{} {}",
                     lang.t(T::file_actions_activity_table_not_used),
                     e.message(lang)
-                ),
-                true,
-            ),
+                )
+            }),
         }
     }
 
-    fn save_template(&mut self) {
+    /// Writes the empty data templates beside `path` (CSV and .xlsx).
+    fn save_template_to(&mut self, path: &Path) {
         let lang = self.lang();
-        let Some(path) = self
-            .dialogs
-            .save_file("templat-data-bidan.csv", &[("CSV", &["csv"])])
-        else {
-            return;
-        };
         let csv = path.with_extension("csv");
         let xlsx = path.with_extension("xlsx");
         let result = crate::io::import::template_xlsx(lang)
@@ -337,23 +432,21 @@ impl ProyeksiApp {
                     .map_err(|e| e.to_string())
             });
         match result {
-            Ok(()) => self.set_status(
+            Ok(()) => self.say(false, |lang| {
                 format!(
                     "{} {} {} {}",
                     lang.t(T::file_actions_templates_saved),
                     csv.display(),
                     lang.t(T::file_actions_and),
                     xlsx.display()
-                ),
-                false,
-            ),
-            Err(e) => self.set_status(
+                )
+            }),
+            Err(e) => self.say(true, |lang| {
                 format!(
                     "{} {e}",
                     lang.t(T::file_actions_could_not_save_the_templates)
-                ),
-                true,
-            ),
+                )
+            }),
         }
     }
 }

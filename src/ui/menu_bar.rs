@@ -54,6 +54,8 @@ pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
             item(ui, template, Command::SaveTemplate, true, &mut out);
             let export = t(T::menu_bar_export_chart_table);
             item(ui, export, Command::Export, true, &mut out);
+            let properties = t(T::properties_menu);
+            item(ui, properties, Command::Properties, true, &mut out);
             ui.separator();
             item(ui, t(T::menu_bar_save), Command::Save, true, &mut out);
             let save_as = t(T::menu_bar_save_as);

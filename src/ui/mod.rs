@@ -11,8 +11,10 @@
 //! - `menu_bar`: the menu bar (File, Edit, View, Help).
 //! - `status_bar`: the status bar (message, rounding mode, saved or not).
 //! - `dialogs`: "save changes?", the guide to the method and "about".
+//! - `file_dialog`: the file dialog drawn in the window when the system's cannot open.
 //! - `files`: the file dialogs the app asks (native ones in the program).
 //! - `params_panel`: the left panel with every parameter of the model.
+//! - `region_picker`: the region list above the results, searched as the planner types.
 //! - `summary`: the line of key figures above the results.
 //! - `plot_panel`: the projection chart (Proyeksi tab).
 //! - `table_panel`: the results table (Tabel tab).
@@ -23,6 +25,7 @@
 //! - `data_panel`: the editable data table (Data tab).
 //! - `data_edit`: one edit of the data table, as the Data tab asks for it.
 //! - `import_dialog`: the preview and column mapping of a data file being imported.
+//! - `properties_dialog`: the scenario's name and notes (File → Scenario properties).
 //! - `export_dialog`: the chart and table export window.
 //! - `export_request`: which chart or table the planner asked to export, and how.
 //! - `widgets`: number fields, labelled rows and the working's steps, shared by the panels.
@@ -37,11 +40,14 @@ pub mod document;
 pub mod export_dialog;
 pub mod export_request;
 pub mod file_actions;
+pub mod file_dialog;
 pub mod files;
 pub mod import_dialog;
 pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod properties_dialog;
+pub mod region_picker;
 pub mod settings;
 pub mod stacked_chart;
 pub mod status_bar;

@@ -16,6 +16,13 @@ use crate::model::{
     Rounding, StandardPreset, Visit, YearSpan,
 };
 
+/// What is shown: the projection, and whose growth the panel states.
+struct Shown<'a> {
+    proj: Option<&'a Projection>,
+    region: Option<usize>,
+    subject: &'a str,
+}
+
 /// The parameter panel (it keeps no state of its own beyond the frame).
 #[derive(Default)]
 pub struct ParamsPanel;
@@ -29,7 +36,12 @@ impl ParamsPanel {
             Some(Ok(p)) => Some(p),
             _ => None,
         };
-        self.sections(ui, &mut params, view.results, proj, view.lang);
+        let shown = Shown {
+            proj,
+            region: view.region,
+            subject: view.subject,
+        };
+        self.sections(ui, &mut params, view.results, &shown, view.lang);
         if params != view.doc.params {
             vec![Command::SetParams(Box::new(params))]
         } else {
@@ -42,7 +54,7 @@ impl ParamsPanel {
         ui: &mut Ui,
         params: &mut Parameters,
         results: &Results,
-        proj: Option<&Projection>,
+        shown: &Shown,
         lang: Lang,
     ) {
         let t = |k: T| lang.t(k);
@@ -58,7 +70,7 @@ impl ParamsPanel {
             egui::CollapsingHeader::new(t(T::params_panel_population_and_projection))
                 .id_salt("sec_population")
                 .default_open(true)
-                .show(ui, |ui| self.population_ui(ui, params, proj, lang));
+                .show(ui, |ui| self.population_ui(ui, params, shown, lang));
             egui::CollapsingHeader::new(t(T::params_panel_rounding))
                 .id_salt("sec_rounding")
                 .default_open(true)
@@ -295,13 +307,7 @@ impl ParamsPanel {
         }
     }
 
-    fn population_ui(
-        &mut self,
-        ui: &mut Ui,
-        params: &mut Parameters,
-        proj: Option<&Projection>,
-        lang: Lang,
-    ) {
+    fn population_ui(&mut self, ui: &mut Ui, params: &mut Parameters, shown: &Shown, lang: Lang) {
         let t = |k: T| lang.t(k);
         let pop = &mut params.population;
         number_row(
@@ -342,7 +348,7 @@ impl ParamsPanel {
                 .response
                 .labelled_by(l.id);
         });
-        growth_years_ui(ui, pop, proj, lang);
+        growth_years_ui(ui, pop, shown.proj, lang);
         if pop.growth_method == GrowthMethod::Population {
             choice_row(
                 ui,
@@ -374,11 +380,16 @@ impl ParamsPanel {
                 "%",
             );
         }
-        if let Some(p) = proj {
-            ui.label(format!(
-                "g = {}",
-                crate::model::explain::Fmt::new(lang, p.rounding).growth(p.total_growth_used)
-            ));
+        if let Some(p) = shown.proj {
+            // The growth of what is shown: the chosen region's, or the total's.
+            let g = match shown.region {
+                Some(r) => p.growth_used.get(r).copied(),
+                None => Some(p.total_growth_used),
+            };
+            if let Some(g) = g {
+                let f = crate::model::explain::Fmt::new(lang, p.rounding);
+                ui.label(format!("g ({}) = {}", shown.subject, f.growth(g)));
+            }
         }
     }
 }

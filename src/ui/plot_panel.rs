@@ -1,12 +1,11 @@
 //! The projection chart: pregnant women above, midwives needed below, data
 //! years as solid lines with points, projected years dashed; midwives
-//! available where the data has them. Hover shows the year's values in the
-//! planner's number format.
+//! available where the data has them. Under each chart a legend shows the
+//! same line samples (solid with a point, dashed, solid with a square).
+//! Hover shows the year's values in the planner's number format.
 
 use egui::{Color32, Ui};
-use egui_plot::{
-    Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, Points,
-};
+use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot, Points};
 
 use super::command::Command;
 use super::view::View;
@@ -50,7 +49,8 @@ impl PlotPanel {
         let lang = spec.lang;
         let link = ui.scope_id().with("years");
         let panels = spec.panels.len().max(1) as f32;
-        let height = ((ui.available_height() - 30.0) / panels).max(160.0);
+        // Room under each chart for its legend.
+        let height = ((ui.available_height() - 30.0) / panels - 26.0).max(160.0);
         ui.label(egui::RichText::new(lang.t(T::plot_panel_solid_line_and_points_data)).small());
         for (i, panel) in spec.panels.iter().enumerate() {
             self.panel(ui, i, panel, &spec.x_title, height, link, lang);
@@ -72,7 +72,6 @@ impl PlotPanel {
         let decimals = panel.decimals;
         Plot::new(("chart", index))
             .height(height)
-            .legend(Legend::default().position(Corner::LeftBottom))
             .y_axis_min_width(86.0)
             .x_grid_spacer(year_marks)
             .link_axis(link, [true, false])
@@ -138,5 +137,39 @@ impl PlotPanel {
                     }
                 }
             });
+        legend(ui, panel);
     }
+}
+
+/// The legend under a chart: for each series its line sample, as the
+/// exported picture draws it, and its name.
+fn legend(ui: &mut Ui, panel: &ChartPanel) {
+    ui.horizontal_wrapped(|ui| {
+        for s in &panel.series {
+            if s.kind == LineKind::StackedBar {
+                continue;
+            }
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(30.0, 12.0), egui::Sense::hover());
+            let c = color(s.color);
+            let stroke = egui::Stroke::new(2.0, c);
+            let (a, b) = (rect.left_center(), rect.right_center());
+            let painter = ui.painter();
+            match s.kind {
+                LineKind::Projection => {
+                    painter.extend(egui::Shape::dashed_line(&[a, b], stroke, 5.0, 3.0));
+                }
+                LineKind::Data => {
+                    painter.line_segment([a, b], stroke);
+                    painter.circle_filled(rect.center(), 3.5, c);
+                }
+                _ => {
+                    painter.line_segment([a, b], stroke);
+                    let square = egui::Rect::from_center_size(rect.center(), egui::vec2(7.0, 7.0));
+                    painter.rect_filled(square, 0.0, c);
+                }
+            }
+            ui.label(egui::RichText::new(s.name.as_str()).small());
+            ui.add_space(8.0);
+        }
+    });
 }

@@ -1,10 +1,11 @@
 //! A stacked bar chart (the workload chart: midwives needed by activity per
 //! year) drawn with egui_plot from its [`ChartSpec`], the description the
-//! exports draw too. The legend follows the activity table's order; hover
-//! shows the activity's full name and the year's value.
+//! exports draw too. The legend, below the bars so that it covers none,
+//! follows the activity table's order; hover shows the activity's full name
+//! and the year's value.
 
 use egui::{Color32, Ui};
-use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 
 use crate::chart::{BAR_WIDTH, ChartSpec, LineKind, stack_totals};
 use crate::model::number::{fmt_fixed, fmt_trim};
@@ -21,6 +22,7 @@ pub fn show(ui: &mut Ui, id: &str, spec: &ChartSpec, full_names: &[String]) {
     let decimals = panel.decimals;
     let year_name = spec.x_title.clone();
     let mut charts: Vec<BarChart> = Vec::new();
+    let mut legend: Vec<(String, String, Color32)> = Vec::new();
     for (i, s) in panel
         .series
         .iter()
@@ -35,6 +37,7 @@ pub fn show(ui: &mut Ui, id: &str, spec: &ChartSpec, full_names: &[String]) {
         let label = full_names.get(i).unwrap_or(&s.name).clone();
         let year_name = year_name.clone();
         let [r, g, b] = s.color;
+        legend.push((s.name.clone(), label.clone(), Color32::from_rgb(r, g, b)));
         let mut chart = BarChart::new(s.name.as_str(), bars)
             .color(Color32::from_rgb(r, g, b))
             .element_formatter(Box::new(move |bar: &Bar, _c: &BarChart| {
@@ -53,16 +56,9 @@ pub fn show(ui: &mut Ui, id: &str, spec: &ChartSpec, full_names: &[String]) {
         .iter()
         .map(|t| t[1])
         .fold(0.0_f64, f64::max);
-    // Room above the bars for the legend, one line per series.
     Plot::new(id)
-        .include_y(top * (1.15 + 0.08 * charts.len() as f64))
-        .height(320.0)
-        .legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                .text_style(egui::TextStyle::Small)
-                .follow_insertion_order(true),
-        )
+        .include_y(top * 1.1)
+        .height(300.0)
         .include_y(0.0)
         .allow_scroll(false)
         .y_axis_min_width(70.0)
@@ -74,4 +70,24 @@ pub fn show(ui: &mut Ui, id: &str, spec: &ChartSpec, full_names: &[String]) {
                 p.bar_chart(c);
             }
         });
+    legend_ui(ui, &legend);
+}
+
+/// The legend under the chart: a colour sample and the (numbered) name of
+/// each series, the full name on hover.
+fn legend_ui(ui: &mut Ui, legend: &[(String, String, Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, full, colour) in legend {
+            ui.horizontal(|ui| {
+                let size = egui::vec2(12.0, 12.0);
+                let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, *colour);
+                let text = egui::RichText::new(name).small();
+                let label = ui.label(text);
+                if full != name {
+                    label.on_hover_text(full);
+                }
+            });
+        }
+    });
 }

@@ -7,11 +7,37 @@ use egui::Ui;
 use crate::i18n::T;
 use crate::model::{Lang, ModelError, Rounding};
 
-/// A message in the status bar.
+/// A message in the status bar, in the window's language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// The message in each language, for a change of language.
+    texts: Vec<(Lang, String)>,
+}
+
+impl Status {
+    /// The message `text` gives in each language, shown in `lang`.
+    pub fn new(lang: Lang, error: bool, text: impl Fn(Lang) -> String) -> Self {
+        let texts: Vec<(Lang, String)> = [Lang::Id, Lang::En]
+            .into_iter()
+            .map(|l| (l, text(l)))
+            .collect();
+        let mut status = Status {
+            text: String::new(),
+            error,
+            texts,
+        };
+        status.follow(lang);
+        status
+    }
+
+    /// Shows the message in `lang`.
+    pub fn follow(&mut self, lang: Lang) {
+        if let Some((_, t)) = self.texts.iter().find(|(l, _)| *l == lang) {
+            self.text = t.clone();
+        }
+    }
 }
 
 /// Draws the status bar.

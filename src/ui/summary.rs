@@ -5,9 +5,66 @@ use egui::Ui;
 
 use super::view::View;
 use crate::i18n::T;
-use crate::model::Rounding;
 use crate::model::explain::Fmt;
 use crate::model::number::{fmt_fixed, fmt_percent};
+use crate::model::{Lang, Rounding};
+
+/// The gap of the latest year with midwives in post, and, for the total of
+/// several regions, how many regions are short and by how much in all (a
+/// surplus elsewhere does not hide them).
+fn gap_ui(ui: &mut Ui, view: &View) {
+    let lang = view.lang;
+    let short_colour = ui.visuals().error_fg_color;
+    if let Some((year, gap)) = view
+        .rows
+        .iter()
+        .rev()
+        .find_map(|r| r.gap.map(|g| (r.year, g)))
+    {
+        ui.separator();
+        let text = lang.tf(
+            T::summary_gap,
+            &[("year", &year), ("gap", &signed(gap, lang))],
+        );
+        let text = egui::RichText::new(text).strong();
+        ui.label(if gap < 0.0 {
+            text.color(short_colour)
+        } else {
+            text
+        })
+        .on_hover_text(lang.t(T::summary_gap_hint));
+    }
+    let several = view.results.ok().is_some_and(|(d, _)| d.regions() > 1);
+    if let (None, true, Some(s)) = (view.region, several, view.results.shortfalls) {
+        ui.separator();
+        let text = lang.tf(
+            T::summary_regions_short,
+            &[
+                ("short", &fmt_fixed(s.regions_short as f64, 0, lang)),
+                ("given", &fmt_fixed(s.regions_given as f64, 0, lang)),
+                ("year", &s.year),
+                ("fte", &fmt_fixed(s.shortfall, 1, lang)),
+            ],
+        );
+        let text = egui::RichText::new(text).strong();
+        ui.label(if s.regions_short > 0 {
+            text.color(short_colour)
+        } else {
+            text
+        })
+        .on_hover_text(lang.t(T::summary_regions_short_hint));
+    }
+}
+
+/// A gap with its sign: "+3,2", "−12,0".
+pub fn signed(gap: f64, lang: Lang) -> String {
+    let text = fmt_fixed(gap.abs(), 1, lang);
+    if gap < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("−{text}")
+    } else {
+        format!("+{text}")
+    }
+}
 
 /// Draws the summary of what is shown (nothing while the results fail).
 pub fn summary(ui: &mut Ui, view: &View) {
@@ -59,6 +116,7 @@ pub fn summary(ui: &mut Ui, view: &View) {
                 t(T::summary_fte)
             ));
         }
+        gap_ui(ui, view);
     });
     if !view.results.warnings.is_empty() {
         let title = lang.tf(

@@ -70,48 +70,60 @@ impl TablePanel {
         let n = columns.len();
         let sorted = self.sorted(rows);
         let mut clicked = None;
-        TableBuilder::new(ui)
-            .striped(true)
-            .resizable(true)
-            .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
-            .columns(Column::auto().at_least(60.0), n)
-            .header(22.0, |mut h| {
-                for &column in &columns {
-                    h.col(|ui| {
-                        let head = column.heading(lang);
-                        let mark = match self.sort {
-                            Some((c, true)) if c == column => " (+)",
-                            Some((c, false)) if c == column => " (−)",
-                            _ => "",
-                        };
-                        if ui
-                            .add(
-                                egui::Button::new(
-                                    egui::RichText::new(format!("{head}{mark}")).strong(),
-                                )
-                                .frame(false),
-                            )
-                            .clicked()
-                        {
-                            clicked = Some(column);
+        // A window too narrow for every column scrolls sideways.
+        egui::ScrollArea::horizontal()
+            .id_salt("results_table_columns")
+            .show(ui, |ui| {
+                TableBuilder::new(ui)
+                    .id_salt("results_table")
+                    .striped(true)
+                    .resizable(true)
+                    .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
+                    .columns(Column::auto().at_least(60.0), n)
+                    .header(22.0, |mut h| {
+                        for &column in &columns {
+                            h.col(|ui| {
+                                let head = column.heading(lang);
+                                let mark = match self.sort {
+                                    Some((c, true)) if c == column => " (+)",
+                                    Some((c, false)) if c == column => " (−)",
+                                    _ => "",
+                                };
+                                if ui
+                                    .add(
+                                        egui::Button::new(
+                                            egui::RichText::new(format!("{head}{mark}")).strong(),
+                                        )
+                                        .frame(false),
+                                    )
+                                    .clicked()
+                                {
+                                    clicked = Some(column);
+                                }
+                            });
                         }
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(20.0, sorted.len(), |mut row| {
-                    let r = sorted[row.index()];
-                    for column in &columns {
-                        let c = column.cell(r, f);
-                        row.col(|ui| {
-                            if r.kind == YearKind::Projection {
-                                ui.label(egui::RichText::new(c).italics());
-                            } else {
-                                ui.label(c);
+                    })
+                    .body(|body| {
+                        body.rows(20.0, sorted.len(), |mut row| {
+                            let r = sorted[row.index()];
+                            for column in &columns {
+                                let c = column.cell(r, f);
+                                // A shortfall shows in the error colour.
+                                let short =
+                                    *column == TableColumn::Gap && r.gap.is_some_and(|g| g < 0.0);
+                                row.col(|ui| {
+                                    let mut text = egui::RichText::new(c);
+                                    if r.kind == YearKind::Projection {
+                                        text = text.italics();
+                                    }
+                                    if short {
+                                        text = text.color(ui.visuals().error_fg_color);
+                                    }
+                                    ui.label(text);
+                                });
                             }
                         });
-                    }
-                });
+                    });
             });
         if let Some(i) = clicked {
             self.sort = match self.sort {

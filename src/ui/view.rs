@@ -19,6 +19,8 @@ pub struct View<'a> {
     pub rows: &'a [YearRow],
     /// The name of what is shown: the only region, the chosen one, or "Total".
     pub subject: &'a str,
+    /// The region shown (`None`: the total).
+    pub region: Option<usize>,
 }
 
 impl<'a> View<'a> {
@@ -35,7 +37,14 @@ impl<'a> View<'a> {
             results,
             rows,
             subject,
+            region: None,
         }
+    }
+
+    /// The view of `region` (`None`: the total).
+    pub fn for_region(mut self, region: Option<usize>) -> Self {
+        self.region = region;
+        self
     }
 
     /// The scenario's rounding mode.

@@ -13,8 +13,8 @@ use crate::model::number::{fmt_fixed, fmt_trim};
 use crate::model::projection::{YearKind, YearRow};
 use crate::model::staffing::{
     Activity, ActivityKind, ActivityPreset, AvailableChoice, AvailableTime, FinalRounding,
-    IntermediateRounding, Method, PlannedActivity, StaffingError, StaffingResult, VolumeRule,
-    WorkloadSetup,
+    IntermediateRounding, Method, PerPerson, PlannedActivity, StaffingError, StaffingResult,
+    VolumeRule, WorkloadSetup,
 };
 
 use super::command::Command;
@@ -52,7 +52,8 @@ impl WorkloadPanel {
         let base_year = p.base_year;
         let rows = view.rows;
         self.setup = staffing.setup.clone();
-        egui::ScrollArea::vertical()
+        // A narrow window scrolls sideways rather than cutting the table off.
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
@@ -64,6 +65,7 @@ impl WorkloadPanel {
                         }
                     }
                 });
+                self.anc_standard_ui(ui, view);
                 self.options_ui(ui, rows, base_year, lang);
                 ui.separator();
                 self.table_ui(ui, &staffing.derived_units, lang);
@@ -81,13 +83,51 @@ impl WorkloadPanel {
         out
     }
 
+    /// Which ANC standard the workload counts: the visits of the volume
+    /// assumptions when an activity's volume comes from ANC visits, beside
+    /// the visits of the projection's package in the left panel.
+    fn anc_standard_ui(&self, ui: &mut Ui, view: &View) {
+        let lang = view.lang;
+        let by_visits = self.setup.plan.iter().any(|p| {
+            matches!(
+                p.rule,
+                VolumeRule::Derived {
+                    per_person: PerPerson::AncVisitsByMidwife,
+                    ..
+                }
+            )
+        });
+        let panel = fmt_fixed(view.doc.params.anc.visits.len() as f64, 0, lang);
+        let text = if by_visits {
+            let a = &self.setup.assumptions;
+            lang.tf(
+                T::workload_anc_standard_visits,
+                &[
+                    ("visits", &fmt_trim(a.anc_visits, 2, lang)),
+                    ("doctor", &fmt_trim(a.anc_doctor_visits, 2, lang)),
+                    (
+                        "midwife",
+                        &fmt_trim(a.anc_visits - a.anc_doctor_visits, 2, lang),
+                    ),
+                    ("panel", &panel),
+                ],
+            )
+        } else {
+            lang.tf(T::workload_anc_standard_package, &[("panel", &panel)])
+        };
+        ui.label(RichText::new(text).small());
+    }
+
     fn options_ui(&mut self, ui: &mut Ui, rows: &[YearRow], base_year: i32, lang: Lang) {
         let t = |k: T| lang.t(k);
+        // Each choice on a line of its own, so that no option is left alone
+        // on a line (or cut off at the window's edge).
         ui.horizontal_wrapped(|ui| {
             ui.label(t(T::workload_panel_method));
             ui.radio_value(&mut self.setup.method, Method::Wisn, "WISN (WHO)");
             ui.radio_value(&mut self.setup.method, Method::Abk, "ABK-Kes (Kemenkes)");
-            ui.separator();
+        });
+        ui.horizontal_wrapped(|ui| {
             ui.label(t(T::workload_panel_intermediate_rounding));
             ui.radio_value(
                 &mut self.setup.rounding,
@@ -99,7 +139,8 @@ impl WorkloadPanel {
                 IntermediateRounding::Worksheet,
                 t(T::workload_panel_as_the_worksheet),
             );
-            ui.separator();
+        });
+        ui.horizontal_wrapped(|ui| {
             ui.label(t(T::workload_panel_final_rounding));
             ui.radio_value(
                 &mut self.setup.final_rounding,
@@ -169,7 +210,10 @@ impl WorkloadPanel {
                 .height(300.0)
                 .show_ui(ui, |ui| {
                     for r in rows {
-                        if ui.selectable_label(r.year == year, label(r)).clicked() {
+                        // Choosing the year already shown changes nothing
+                        // (and leaves no undo step).
+                        if ui.selectable_label(r.year == year, label(r)).clicked() && r.year != year
+                        {
                             self.setup.year = Some(r.year);
                         }
                     }
@@ -252,6 +296,23 @@ impl WorkloadPanel {
         let t = |k: T| lang.t(k);
         let mut remove = None;
         let mut changed = false;
+        // The name column fits the longest name (up to a limit; a longer
+        // name shows whole on hover).
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let name_width = self
+            .setup
+            .plan
+            .iter()
+            .map(|p| {
+                ui.ctx().fonts_mut(|f| {
+                    f.layout_no_wrap(p.activity.name.clone(), font.clone(), egui::Color32::WHITE)
+                        .size()
+                        .x
+                })
+            })
+            .fold(160.0_f32, f32::max)
+            .min(420.0)
+            + 16.0;
         egui::Grid::new("workload_activities")
             .striped(true)
             .num_columns(6)
@@ -268,10 +329,11 @@ impl WorkloadPanel {
                     let a = &mut p.activity;
                     changed |= ui
                         .add_sized(
-                            [240.0, ui.spacing().interact_size.y],
+                            [name_width, ui.spacing().interact_size.y],
                             egui::TextEdit::singleline(&mut a.name),
                         )
                         .accessible_name(format!("{} {n}", t(T::workload_panel_activity_name)))
+                        .on_hover_text(a.name.as_str())
                         .changed();
                     let before = a.kind;
                     egui::ComboBox::from_id_salt(("workload_kind", i))
@@ -293,7 +355,7 @@ impl WorkloadPanel {
                     ui.horizontal(|ui| {
                         egui::ComboBox::from_id_salt(("workload_rule", i))
                             .selected_text(rule_label(&p.rule, lang))
-                            .width(150.0)
+                            .width(230.0)
                             .show_ui(ui, |ui| {
                                 for rule in RULES {
                                     let rule = match (rule, p.rule) {
@@ -320,6 +382,7 @@ impl WorkloadPanel {
                                 }
                             })
                             .response
+                            .on_hover_text(rule_label(&p.rule, lang))
                             .accessible_name(format!("{} {n}", t(T::workload_panel_volume_source)));
                         if !same_rule(&before_rule, &p.rule) {
                             changed = true;
@@ -434,6 +497,13 @@ impl WorkloadPanel {
         let year = staffing.year.as_ref().map_or(0, |(row, _)| row.year);
         ui.columns(2, |cols| {
             self.summary_ui(&mut cols[0], result, available, year, lang);
+            if let Some((_, from)) = staffing.carried {
+                let text = lang.tf(
+                    T::workload_carried_forward,
+                    &[("from", &from), ("year", &year)],
+                );
+                cols[0].label(RichText::new(text).small().weak());
+            }
             if let Some(by_year) = &view.results.staffing_by_year {
                 self.chart_ui(&mut cols[1], by_year, lang);
             }
@@ -474,16 +544,29 @@ impl WorkloadPanel {
                 t(T::workload_panel_service_staff)
             },
             fmt_fixed(r.service_staff, 2, lang)
-        ));
+        ))
+        .on_hover_text(t(if abk {
+            T::workload_tip_jkt
+        } else {
+            T::workload_tip_service_staff
+        }));
         ui.label(format!(
             "{}: {}",
             if abk { "STP" } else { "CAF" },
             fmt_fixed(r.allowance_factor, factor_decimals, lang)
-        ));
+        ))
+        .on_hover_text(t(if abk {
+            T::workload_tip_stp
+        } else {
+            T::workload_tip_caf
+        }));
         ui.label(format!(
             "IAF: {}",
             fmt_fixed(r.individual_allowance, 2, lang)
-        ));
+        ))
+        .on_hover_text(t(T::workload_tip_iaf));
+        ui.label(RichText::new(t(T::workload_sbk_line)).small().weak())
+            .on_hover_text(t(T::workload_tip_sbk));
         ui.label(
             RichText::new(format!(
                 "{}: {}",

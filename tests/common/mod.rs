@@ -5,7 +5,7 @@ use egui_kittest::Harness;
 use proyeksi_bidan::model::Scenario;
 use std::path::PathBuf;
 
-use proyeksi_bidan::ui::files::FileDialogs;
+use proyeksi_bidan::ui::files::{Chosen, FileDialogs, Unavailable};
 use proyeksi_bidan::ui::{ProyeksiApp, Settings};
 
 pub type App = Harness<'static, ProyeksiApp>;
@@ -19,11 +19,15 @@ pub fn app_with(dialogs: ScriptedDialogs) -> App {
 /// The app on `scenario` with `dialogs`, after its first frames have settled.
 #[allow(dead_code)] // not every UI test file starts on its own scenario
 pub fn app_on(scenario: Scenario, dialogs: ScriptedDialogs) -> App {
+    app_on_system(scenario, Box::new(dialogs), egui::vec2(1280.0, 800.0))
+}
+
+/// The app on `scenario` with any `dialogs` in a window of `size`, after
+/// its first frames have settled.
+pub fn app_on_system(scenario: Scenario, dialogs: Box<dyn FileDialogs>, size: egui::Vec2) -> App {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            ProyeksiApp::new(scenario, None, Settings::default(), Box::new(dialogs))
-        });
+        .with_size(size)
+        .build_eframe(move |_cc| ProyeksiApp::new(scenario, None, Settings::default(), dialogs));
     h.run_steps(4);
     h
 }
@@ -35,28 +39,53 @@ pub struct ScriptedDialogs {
     pub save: Vec<Option<PathBuf>>,
 }
 
+impl ScriptedDialogs {
+    fn next(answers: &mut Vec<Option<PathBuf>>) -> Chosen {
+        if answers.is_empty() {
+            Ok(None)
+        } else {
+            Ok(answers.remove(0))
+        }
+    }
+}
+
 impl FileDialogs for ScriptedDialogs {
-    fn open_scenario(&mut self) -> Option<PathBuf> {
-        if self.open.is_empty() {
-            None
-        } else {
-            self.open.remove(0)
-        }
+    fn open_scenario(&mut self) -> Chosen {
+        Self::next(&mut self.open)
     }
 
-    fn save_scenario(&mut self, _file_name: &str) -> Option<PathBuf> {
-        if self.save.is_empty() {
-            None
-        } else {
-            self.save.remove(0)
-        }
+    fn save_scenario(&mut self, _file_name: &str) -> Chosen {
+        Self::next(&mut self.save)
     }
 
-    fn open_data(&mut self) -> Option<PathBuf> {
+    fn open_data(&mut self) -> Chosen {
         self.open_scenario()
     }
 
-    fn save_file(&mut self, file_name: &str, _filters: &[(&str, &[&str])]) -> Option<PathBuf> {
+    fn save_file(&mut self, file_name: &str, _filters: &[(&str, &[&str])]) -> Chosen {
         self.save_scenario(file_name)
+    }
+}
+
+/// A system without file dialogs (no desktop portal, no zenity): every
+/// dialog reports that it cannot open.
+#[allow(dead_code)] // only the file dialog tests use it
+pub struct NoSystemDialogs;
+
+impl FileDialogs for NoSystemDialogs {
+    fn open_scenario(&mut self) -> Chosen {
+        Err(Unavailable)
+    }
+
+    fn save_scenario(&mut self, _file_name: &str) -> Chosen {
+        Err(Unavailable)
+    }
+
+    fn open_data(&mut self) -> Chosen {
+        Err(Unavailable)
+    }
+
+    fn save_file(&mut self, _file_name: &str, _filters: &[(&str, &[&str])]) -> Chosen {
+        Err(Unavailable)
     }
 }

@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::T;
+use crate::io::safe_write::WriteError;
 use crate::io::scenario_file::{ScenarioFileError, write_atomic};
+use crate::model::Lang;
 
 /// Smallest width or height of an exported chart, in pixels.
 pub const MIN_SIDE: u32 = 200;
@@ -37,6 +40,37 @@ pub enum ExportError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl ExportError {
+    /// The message in the planner's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportError::InvalidSize { width, height } => lang.tf(
+                T::export_error_size,
+                &[
+                    ("width", width),
+                    ("height", height),
+                    ("min", &MIN_SIDE),
+                    ("max", &MAX_SIDE),
+                ],
+            ),
+            ExportError::NothingToDraw => lang.t(T::export_error_nothing).into(),
+            ExportError::Font => lang.t(T::export_error_font).into(),
+            ExportError::Draw(e) => lang.tf(T::export_error_draw, &[("error", e)]),
+            ExportError::Png(e) => lang.tf(T::export_error_png, &[("error", e)]),
+            ExportError::Xlsx(e) => lang.tf(T::export_error_xlsx, &[("error", e)]),
+            ExportError::UnknownExtension { path, expected } => lang.tf(
+                T::export_error_extension,
+                &[("path", &path.display()), ("expected", expected)],
+            ),
+            ExportError::Write { path, source } => WriteError {
+                path: path.clone(),
+                source: std::io::Error::new(source.kind(), source.to_string()),
+            }
+            .message(lang),
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically, with the error as an [`ExportError`].

@@ -1,0 +1,118 @@
+//! Where midwives are short: how many regions need more midwives than are
+//! in post, and the sum of their shortfalls. A total can show a surplus
+//! while single regions are short, because one region's surplus hides
+//! another's shortfall.
+
+use super::data::PreparedData;
+use super::projection::Projection;
+
+/// The regions short of midwives in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shortfalls {
+    /// The latest year with midwives in post given.
+    pub year: i32,
+    /// Regions with midwives in post given that year.
+    pub regions_given: usize,
+    /// Regions with fewer midwives in post than needed.
+    pub regions_short: usize,
+    /// The sum of the shortfalls (FTE, positive): needed − in post over
+    /// the short regions only.
+    pub shortfall: f64,
+}
+
+/// The shortfalls in the latest data year with midwives in post given in
+/// some region; `None` when no region gives them.
+pub fn shortfalls(data: &PreparedData, projection: &Projection) -> Option<Shortfalls> {
+    let year = (projection.first_year..=projection.last_data_year)
+        .rev()
+        .find(|&y| {
+            let k = (y - data.first_year) as usize;
+            (0..data.regions()).any(|r| {
+                data.midwives_available
+                    .get(r * data.years + k)
+                    .is_some_and(|m| m.is_some())
+            })
+        })?;
+    let mut out = Shortfalls {
+        year,
+        regions_given: 0,
+        regions_short: 0,
+        shortfall: 0.0,
+    };
+    for r in 0..data.regions() {
+        let row = projection.region_row(data, r, year);
+        if let Some(gap) = row.gap {
+            out.regions_given += 1;
+            if gap < 0.0 {
+                out.regions_short += 1;
+                out.shortfall -= gap;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DataRow, Parameters, project};
+
+    /// The default parameters with the base year 2019 of these data.
+    fn params() -> Parameters {
+        let mut p = Parameters::default();
+        p.population.base_year = 2019;
+        p
+    }
+
+    fn row(code: &str, year: i32, pop: f64, midwives: Option<f64>) -> DataRow {
+        DataRow {
+            region_code: code.into(),
+            region_name: code.into(),
+            year,
+            population: Some(pop).into(),
+            cbr: Some(20.0).into(),
+            midwives_available: midwives.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_surplus_elsewhere_does_not_hide_a_short_region() {
+        let params = params();
+        // The midwives each region needs in 2020, from a first run without
+        // midwives in post.
+        let bare = vec![
+            row("A", 2019, 1_000_000.0, None),
+            row("A", 2020, 1_000_000.0, None),
+        ];
+        let d = PreparedData::new(&bare).unwrap();
+        let need = project(&params, &d)
+            .unwrap()
+            .region_row(&d, 0, 2020)
+            .midwives_needed;
+        assert!(need > 20.0, "{need}");
+        let data = vec![
+            row("A", 2019, 1_000_000.0, Some(need - 10.0)),
+            row("A", 2020, 1_000_000.0, Some(need - 12.0)),
+            row("B", 2019, 1_000_000.0, Some(need + 15.0)),
+            row("B", 2020, 1_000_000.0, Some(need + 15.5)),
+            row("C", 2019, 1_000_000.0, None),
+            row("C", 2020, 1_000_000.0, None),
+        ];
+        let d = PreparedData::new(&data).unwrap();
+        let p = project(&params, &d).unwrap();
+        let s = shortfalls(&d, &p).unwrap();
+        assert_eq!(s.year, 2020);
+        assert_eq!(s.regions_given, 2);
+        assert_eq!(s.regions_short, 1);
+        assert!((s.shortfall - 12.0).abs() < 1e-6, "{}", s.shortfall);
+    }
+
+    #[test]
+    fn no_midwives_given_means_no_shortfalls() {
+        let data = vec![row("A", 2019, 1000.0, None), row("A", 2020, 1000.0, None)];
+        let d = PreparedData::new(&data).unwrap();
+        let p = project(&params(), &d).unwrap();
+        assert_eq!(shortfalls(&d, &p), None);
+    }
+}
