@@ -435,3 +435,53 @@ fn an_activity_row_with_a_cell_too_many_is_refused() {
         p[0].2
     );
 }
+
+#[test]
+fn a_workbook_claiming_billions_of_texts_is_refused_before_room_is_made() {
+    use std::io::{Read, Write};
+    let template = proyeksi_bidan::io::import::template_xlsx(Lang::Id).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(template)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut edited = false;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(data).unwrap();
+            let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + text[at..].find('"').unwrap();
+            data = format!("{}99999999999{}", &text[..at], &text[end..]).into_bytes();
+            edited = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    assert!(edited);
+    let bytes = out.finish().unwrap().into_inner();
+    // The quick route needs no room made for the texts: it reads the file.
+    let (out, _) = import_bytes("klaim.xlsx", &bytes);
+    assert_eq!(out.unwrap().rows[0].population, Some(261_890_900.0));
+    // The careful reader refuses it before the workbook reader makes room.
+    let careful = ImportOptions {
+        careful: true,
+        ..ImportOptions::default()
+    };
+    let e = proyeksi_bidan::io::import::import_xlsx_bytes(
+        &bytes,
+        std::path::Path::new("klaim.xlsx"),
+        &careful,
+        &mut |_| true,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().ends_with(
+            "the workbook is damaged: its list of texts claims far more texts than it holds; open it in Excel and save it again"
+        ),
+        "{e}"
+    );
+    let t = proyeksi_bidan::io::activities::activities_from_xlsx(&bytes, "klaim.xlsx", None);
+    assert!(t.is_err());
+}

@@ -167,7 +167,9 @@ fn columns(
     delimiter: u8,
     remembered: Option<&ColumnMapping>,
 ) -> Option<(Vec<Option<Field>>, ColumnMapping)> {
-    if header.contains('"') {
+    // A quote, or a line end of old Macs (where the careful reader splits
+    // the line): read carefully.
+    if header.contains('"') || header.trim_end_matches('\r').contains('\r') {
         return None;
     }
     let headers: Vec<String> = header

@@ -8,6 +8,10 @@ use super::cells::{Cell, Progress};
 use super::problems::{Arg, ImportError, Msg};
 use crate::i18n::T;
 
+/// The rows and columns a worksheet can have.
+const MAX_ROWS: u32 = 1 << 20;
+const MAX_COLUMNS: u32 = 1 << 14;
+
 /// The cells of a sheet row that hold something: (column from the sheet's
 /// first column, cell), by column.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -129,6 +133,62 @@ fn unpacked_size(bytes: &[u8]) -> Option<u64> {
     Some(total)
 }
 
+/// Whether the list of texts of a workbook claims no more texts than it
+/// holds: the workbook reader makes room for the claimed number at once, so
+/// a damaged claim could take the machine's memory.
+fn shared_strings_claim_ok(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return true;
+    };
+    for i in 0..zip.len() {
+        let Ok(mut part) = zip.by_index(i) else {
+            continue;
+        };
+        let is_strings = part
+            .name()
+            .is_ok_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+        if !is_strings {
+            continue;
+        }
+        // The claim, in the opening tag; then the texts, counted as they
+        // are unpacked, a piece at a time.
+        let mut claimed: Option<u128> = None;
+        let mut held = 0u128;
+        let mut carry: Vec<u8> = Vec::new();
+        let mut piece = vec![0u8; 1 << 16];
+        loop {
+            let n = match part.read(&mut piece) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            carry.extend_from_slice(&piece[..n]);
+            if claimed.is_none()
+                && let Some(at) = memchr::memmem::find(&carry, b"uniqueCount=")
+            {
+                let digits = carry[at + 12..]
+                    .iter()
+                    .skip(1)
+                    .take_while(|c| c.is_ascii_digit())
+                    .fold(0u128, |v, &c| {
+                        v.saturating_mul(10).saturating_add((c - b'0') as u128)
+                    });
+                claimed = Some(digits);
+            }
+            held += memchr::memmem::find_iter(&carry, b"<si").count() as u128;
+            // Keep the tail, which may hold the start of a tag cut in two.
+            let keep = carry.len().saturating_sub(32);
+            carry.drain(..keep);
+            held -= memchr::memmem::find_iter(&carry, b"<si").count() as u128;
+        }
+        held += memchr::memmem::find_iter(&carry, b"<si").count() as u128;
+        if claimed.is_some_and(|c| c > held + 16) {
+            return false;
+        }
+    }
+    true
+}
+
 fn read_sheet_unguarded(
     bytes: &[u8],
     file: &str,
@@ -149,6 +209,13 @@ fn read_sheet_unguarded(
                     Msg::new(T::import_damage_unpacks).text("size", size >> 20),
                 )),
             ),
+        ));
+    }
+    if !shared_strings_claim_ok(bytes) {
+        return Err(ImportError::file(
+            file,
+            Msg::new(T::import_workbook_damaged)
+                .arg("what", Arg::Key(T::import_damage_shared_list)),
         ));
     }
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
@@ -193,6 +260,11 @@ fn read_sheet_unguarded(
             return Err(cancelled());
         }
         let (row, col) = cell.get_position();
+        if row >= MAX_ROWS || col >= MAX_COLUMNS {
+            // Past the last cell a worksheet can have (XFD1048576).
+            let e = XlsxError::RowNumberOverflow;
+            return Err(damaged(file, Some(&name), Some(row.min(MAX_ROWS)), &e));
+        }
         let value = match cell.get_value() {
             DataRef::Empty => continue,
             DataRef::String(s) if s.trim().is_empty() => Cell::Empty,
