@@ -52,9 +52,16 @@ fi
 echo "== installer: $setup ($(stat -c %s "$setup") bytes)"
 
 echo "== the Linux build, for its numbers and the picture check"
-cargo build --bin proyeksi-bidan --example check_png
-linux="$CARGO_TARGET_DIR/debug/proyeksi-bidan"
-check_png="$CARGO_TARGET_DIR/debug/examples/check_png"
+# LINUX_BIN and CHECK_PNG may name an existing Linux build of the program and
+# of examples/check_png.rs; otherwise they are built here (debug, as CI does).
+if [ -n "${LINUX_BIN:-}" ] && [ -n "${CHECK_PNG:-}" ]; then
+    linux="$LINUX_BIN"
+    check_png="$CHECK_PNG"
+else
+    cargo build --bin proyeksi-bidan --example check_png
+    linux="$CARGO_TARGET_DIR/debug/proyeksi-bidan"
+    check_png="$CARGO_TARGET_DIR/debug/examples/check_png"
+fi
 
 work="$(mktemp -d)"
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
@@ -160,6 +167,7 @@ wine "$exe_win" compute --format json --scenario "$example_win" >"$work/windows.
 echo "   Windows compute took $(elapsed "$t") s (with Wine's start)"
 check "compute --format json: the same numbers as Linux" numbers_equal "$work/linux.json" "$work/windows.json"
 wine "$exe_win" --version >"$work/version.txt" 2>&1 || true
+check "icon and version information in the .exe" sh -c "x86_64-w64-mingw32-objdump -h '$app_dir/proyeksi-bidan.exe' | grep -q '\\.rsrc' && strings -el '$app_dir/proyeksi-bidan.exe' | grep -qx '$version'"
 check "--version prints $version ($(tr -d '\r' <"$work/version.txt"))" grep -q "$version" "$work/version.txt"
 
 echo "== window: --screenshot of the example"
@@ -167,6 +175,10 @@ t=$(date +%s.%N)
 timeout 120 wine "$exe_win" --screenshot 'C:\shot-example.png' "$example_win" >"$work/shot.log" 2>&1 || true
 echo "   screenshot run took $(elapsed "$t") s; $(tr -d '\r' <"$work/shot.log" | grep -i -E 'frame|renderer' | head -n 3 | tr '\n' ' ')"
 check "screenshot of the example passes check_png" "$check_png" "$drive_c/shot-example.png" 1280 800
+
+echo "== window: the other renderer, wgpu (Vulkan through Wine)"
+timeout 120 env WGPU_BACKEND=vulkan wine "$exe_win" --renderer wgpu --screenshot 'C:\shot-wgpu.png' >/dev/null 2>&1 || true
+check "--renderer wgpu draws the window (check_png)" "$check_png" "$drive_c/shot-wgpu.png" 1280 800
 
 echo "== a path with spaces and non-ASCII letters"
 docs="$drive_c/users/Bidan Desa/Dokumen"
@@ -179,6 +191,8 @@ wine "$exe_win" compute --format json --scenario "$odd_win" >"$work/odd.json" 2>
 check "compute on that path: the same numbers as Linux" numbers_equal "$work/linux.json" "$work/odd.json"
 timeout 120 wine "$exe_win" --screenshot 'C:\Users\Bidan Desa\Dokumen\layar – Cianjur.png' "$odd_win" >/dev/null 2>&1 || true
 check "window opens that file (screenshot passes check_png)" "$check_png" "$docs/layar – Cianjur.png" 1280 800
+
+check "settings kept in %APPDATA%\\ProyeksiBidan" test -f "$drive_c/users/$(id -un)/AppData/Roaming/ProyeksiBidan/data/app.ron"
 
 echo "== a double-click: the file opened through its association"
 t=$(date +%s.%N)

@@ -16,9 +16,7 @@ use proyeksi_bidan::ui::{RendererChoice, Tab, WindowError, WindowStart};
 fn main() -> ExitCode {
     let started = Instant::now();
     #[cfg(windows)]
-    let console = windows::attach_parent_console();
-    #[cfg(not(windows))]
-    let console = true;
+    let console = windows::attach_parent_console() || windows::has_stderr();
     let outcome = {
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
@@ -72,8 +70,8 @@ fn main() -> ExitCode {
                         WindowError::Failed { .. } => lang.tf(T::window_failed, &[("reason", &e)]),
                     };
                     eprintln!("proyeksi-bidan: {text}");
+                    #[cfg(windows)]
                     if !console {
-                        #[cfg(windows)]
                         windows::message_box(&text);
                     }
                     ExitCode::FAILURE
@@ -97,15 +95,26 @@ fn main() -> ExitCode {
 /// The console and message box of the Windows window program.
 #[cfg(windows)]
 mod windows {
-    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_ERROR_HANDLE,
+    };
     use windows_sys::Win32::UI::WindowsAndMessaging::{MB_ICONERROR, MB_OK, MessageBoxW};
 
     /// Attaches to the console of the program that started this one (a
     /// command prompt or PowerShell), so that printing reaches it. False when
-    /// there is none (started from the Start menu or by a double-click).
+    /// there is none.
     pub fn attach_parent_console() -> bool {
         // SAFETY: AttachConsole takes a process id and has no other inputs.
         unsafe { AttachConsole(ATTACH_PARENT_PROCESS) != 0 }
+    }
+
+    /// Whether standard error goes somewhere (a console, a file or a pipe);
+    /// not when started from the Start menu or by a double-click.
+    pub fn has_stderr() -> bool {
+        // SAFETY: GetStdHandle only reads the process's standard handles.
+        let handle = unsafe { GetStdHandle(STD_ERROR_HANDLE) };
+        !handle.is_null() && handle != INVALID_HANDLE_VALUE
     }
 
     /// Shows `text` in a message box, for a start without a console.
