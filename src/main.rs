@@ -67,6 +67,9 @@ fn main() -> ExitCode {
                         WindowError::NoRenderer(_) => {
                             lang.tf(T::window_no_renderer, &[("reasons", &e)])
                         }
+                        WindowError::NoDisplay(_) => {
+                            lang.tf(T::window_no_display, &[("reason", &e)])
+                        }
                         WindowError::Failed { .. } => lang.tf(T::window_failed, &[("reason", &e)]),
                     };
                     eprintln!("proyeksi-bidan: {text}");

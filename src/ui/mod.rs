@@ -121,6 +121,10 @@ pub fn run_window(start: WindowStart, renderer: Option<RendererChoice>) -> Resul
             match (run, created.get()) {
                 (Ok(Ok(())), _) => renderer::Attempt::Started(Ok(())),
                 (Ok(Err(e)), true) => renderer::Attempt::Started(Err(e.to_string())),
+                // No event loop: no display at all, whatever the renderer.
+                (Ok(Err(e @ eframe::Error::WinitEventLoop(_))), false) => {
+                    renderer::Attempt::NoDisplay(e.to_string())
+                }
                 (Ok(Err(e)), false) => renderer::Attempt::NotStarted(e.to_string()),
                 (Err(p), true) => renderer::Attempt::Started(Err(renderer::panic_text(p.as_ref()))),
                 (Err(p), false) => renderer::Attempt::NotStarted(renderer::panic_text(p.as_ref())),

@@ -62,6 +62,8 @@ pub enum Attempt {
     Started(Result<(), String>),
     /// The renderer could not start (the window never showed the app).
     NotStarted(String),
+    /// There is no display to open a window on; no renderer can help.
+    NoDisplay(String),
 }
 
 /// Why the window did not run to its end.
@@ -74,12 +76,15 @@ pub enum WindowError {
     },
     /// No renderer could start: each one's reason, in the order tried.
     NoRenderer(Vec<(RendererChoice, String)>),
+    /// There is no display (no desktop session) to open a window on.
+    NoDisplay(String),
 }
 
 impl fmt::Display for WindowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WindowError::Failed { renderer, message } => write!(f, "{renderer}: {message}"),
+            WindowError::NoDisplay(message) => f.write_str(message),
             WindowError::NoRenderer(reasons) => {
                 for (i, (renderer, message)) in reasons.iter().enumerate() {
                     if i > 0 {
@@ -112,6 +117,7 @@ pub fn start_first(
                 on_fallback(renderer, &message);
                 reasons.push((renderer, message));
             }
+            Attempt::NoDisplay(message) => return Err(WindowError::NoDisplay(message)),
         }
     }
     Err(WindowError::NoRenderer(reasons))
@@ -207,6 +213,21 @@ mod tests {
             ])
         );
         assert_eq!(e.to_string(), "glow: glow missing; wgpu: wgpu missing");
+    }
+
+    #[test]
+    fn no_display_stops_at_once() {
+        let mut tried = Vec::new();
+        let r = start_first(
+            &[Wgpu, Glow],
+            |r| {
+                tried.push(r);
+                Attempt::NoDisplay("DISPLAY not set".into())
+            },
+            |_, _| panic!("no fallback without a display"),
+        );
+        assert_eq!(tried, vec![Wgpu]);
+        assert_eq!(r, Err(WindowError::NoDisplay("DISPLAY not set".into())));
     }
 
     #[test]
