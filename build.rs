@@ -3,6 +3,10 @@
 //! A key missing from one language, a key given twice or a malformed line
 //! stops the build with the file and line, so a text can never be missing at
 //! run time.
+//!
+//! For a Windows target it also compiles the program's icon and version
+//! information (`packaging/windows/proyeksi-bidan.ico`) with mingw's `windres`
+//! into the `.exe`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -11,6 +15,7 @@ use std::path::Path;
 const LANGS: [(&str, &str); 2] = [("ID", "assets/lang/id.txt"), ("EN", "assets/lang/en.txt")];
 
 fn main() {
+    windows_resource();
     let mut catalogues = Vec::new();
     for (name, path) in LANGS {
         println!("cargo::rerun-if-changed={path}");
@@ -144,4 +149,97 @@ fn fail(path: &str, line: usize, msg: &str) -> ! {
         panic!("{path}:{line}: {msg}");
     }
     panic!("{path}: {msg}");
+}
+
+/// Embeds the icon and version information into the Windows `.exe`: a
+/// resource script written here, compiled by `windres` (mingw's, or the one
+/// named by `WINDRES`) and linked into the program.
+fn windows_resource() {
+    const ICON: &str = "packaging/windows/proyeksi-bidan.ico";
+    println!("cargo::rerun-if-changed={ICON}");
+    println!("cargo::rerun-if-env-changed=WINDRES");
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
+        return;
+    }
+    let env = |k: &str| std::env::var(k).unwrap_or_default();
+    let out_dir = std::path::PathBuf::from(env("OUT_DIR"));
+    let icon = Path::new(&env("CARGO_MANIFEST_DIR")).join(ICON);
+    let version = env("CARGO_PKG_VERSION");
+    let numbers: Vec<u16> = version
+        .split(['.', '-', '+'])
+        .take(3)
+        .map(|p| p.parse().unwrap_or(0))
+        .collect();
+    let n = |i: usize| numbers.get(i).copied().unwrap_or(0);
+    let file_version = format!("{},{},{},0", n(0), n(1), n(2));
+    let rc_text = |s: &str| s.replace('\\', "\\\\").replace('"', "\"\"");
+    let rc = format!(
+        r#"#pragma code_page(65001)
+1 ICON "{icon}"
+1 VERSIONINFO
+FILEVERSION {file_version}
+PRODUCTVERSION {file_version}
+FILEOS 0x40004
+FILETYPE 0x1
+BEGIN
+  BLOCK "StringFileInfo"
+  BEGIN
+    BLOCK "042104B0"
+    BEGIN
+      VALUE "CompanyName", "Proyeksi Bidan"
+      VALUE "FileDescription", "Proyeksi Bidan"
+      VALUE "FileVersion", "{version}"
+      VALUE "InternalName", "proyeksi-bidan"
+      VALUE "LegalCopyright", "{license}"
+      VALUE "OriginalFilename", "proyeksi-bidan.exe"
+      VALUE "ProductName", "Proyeksi Bidan"
+      VALUE "ProductVersion", "{version}"
+      VALUE "Comments", "{description}"
+    END
+  END
+  BLOCK "VarFileInfo"
+  BEGIN
+    VALUE "Translation", 0x0421, 1200
+  END
+END
+"#,
+        icon = rc_text(&icon.to_string_lossy().replace('\\', "/")),
+        license = rc_text(&env("CARGO_PKG_LICENSE")),
+        description = rc_text(&env("CARGO_PKG_DESCRIPTION")),
+    );
+    let rc_path = out_dir.join("proyeksi-bidan.rc");
+    let obj = out_dir.join("proyeksi-bidan-res.o");
+    std::fs::write(&rc_path, rc).expect("the build folder is writable");
+    let windres = std::env::var("WINDRES").unwrap_or_else(|_| {
+        if env("CARGO_CFG_TARGET_ENV") == "gnu" && !cfg!(windows) {
+            format!("{}-w64-mingw32-windres", env("CARGO_CFG_TARGET_ARCH"))
+        } else {
+            "windres".to_string()
+        }
+    });
+    let status = std::process::Command::new(&windres)
+        .arg("--input-format=rc")
+        .arg("--output-format=coff")
+        .arg("-i")
+        .arg(&rc_path)
+        .arg("-o")
+        .arg(&obj)
+        .status();
+    match status {
+        Ok(s) if s.success() => {
+            println!("cargo::rustc-link-arg-bins={}", obj.display());
+        }
+        Ok(s) => fail(
+            &rc_path.to_string_lossy(),
+            0,
+            &format!("{windres} failed ({s})"),
+        ),
+        Err(e) => fail(
+            &rc_path.to_string_lossy(),
+            0,
+            &format!(
+                "cannot run {windres} ({e}); install mingw-w64 (packaging/build-windows.sh does)"
+            ),
+        ),
+    }
 }

@@ -28,6 +28,18 @@ pub struct Cli {
     /// The language the window opens in this time (otherwise the remembered one).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+    /// The renderer that draws the window: glow (OpenGL) or wgpu; without it, each is tried
+    /// in turn until one starts.
+    #[arg(long, value_enum)]
+    pub renderer: Option<RendererArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RendererArg {
+    /// OpenGL 2 or newer.
+    Glow,
+    /// Direct3D 12, Vulkan, Metal or OpenGL, as the system has.
+    Wgpu,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]

@@ -40,6 +40,8 @@ pub enum Outcome {
         screenshot: Option<PathBuf>,
         tab: TabArg,
         lang: Option<Lang>,
+        /// The renderer forced with `--renderer`.
+        renderer: Option<RendererArg>,
     },
 }
 
@@ -151,6 +153,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 screenshot: cli.screenshot,
                 tab: cli.tab,
                 lang: cli.lang.map(Lang::from),
+                renderer: cli.renderer,
             });
         }
         Some(Command::Compute(a)) => compute(&a, out)?,

@@ -178,7 +178,7 @@ impl ProyeksiApp {
         }
         // A screenshot run neither writes nor offers copies.
         if screenshot.is_none()
-            && let Some(dir) = eframe::storage_dir("Proyeksi Bidan")
+            && let Some(dir) = eframe::storage_dir("ProyeksiBidan")
         {
             app = app.with_autosave(&dir.join("autosave"));
         }

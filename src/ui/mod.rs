@@ -29,6 +29,7 @@
 //! - `export_dialog`: the chart and table export window.
 //! - `export_request`: which chart or table the planner asked to export, and how.
 //! - `widgets`: number fields, labelled rows and the working's steps, shared by the panels.
+//! - `renderer`: which renderer draws the window, and the fallback to the next one.
 
 pub mod app;
 pub mod autosave;
@@ -48,6 +49,7 @@ pub mod params_panel;
 pub mod plot_panel;
 pub mod properties_dialog;
 pub mod region_picker;
+pub mod renderer;
 pub mod settings;
 pub mod stacked_chart;
 pub mod status_bar;
@@ -61,6 +63,7 @@ pub mod workload_panel;
 
 pub use app::{ProyeksiApp, Tab};
 pub use command::Command;
+pub use renderer::{RendererChoice, WindowError};
 pub use settings::{Settings, Theme};
 
 use std::path::PathBuf;
@@ -80,24 +83,78 @@ pub struct WindowStart {
     pub started: Instant,
 }
 
-/// Opens the window.
-pub fn run_window(start: WindowStart) -> Result<(), String> {
-    let screenshot = start.screenshot.clone();
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_title("Proyeksi Bidan")
-            .with_drag_and_drop(true),
-        // A screenshot run must not depend on (or change) the planner's
-        // remembered window state.
-        persist_window: screenshot.is_none(),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "Proyeksi Bidan",
-        options,
-        Box::new(move |cc| Ok(Box::new(ProyeksiApp::from_creation(cc, start)))),
+/// Opens the window with the first renderer that starts: `renderer` forces
+/// one, otherwise each of [`renderer::order`] is tried in turn, and one that
+/// cannot start (an error or a panic before the app exists) is followed by
+/// the next, with a line on stderr.
+pub fn run_window(start: WindowStart, renderer: Option<RendererChoice>) -> Result<(), WindowError> {
+    let persist_window = start.screenshot.is_none();
+    let lang = start.lang.unwrap_or_default();
+    let slot = std::cell::RefCell::new(Some(start));
+    renderer::start_first(
+        &renderer::order(renderer),
+        |choice| {
+            let created = std::cell::Cell::new(false);
+            let options = eframe::NativeOptions {
+                viewport: egui::ViewportBuilder::default()
+                    .with_inner_size([1280.0, 800.0])
+                    .with_min_inner_size([800.0, 500.0])
+                    .with_title("Proyeksi Bidan")
+                    // Settings are kept under this name: %APPDATA%\ProyeksiBidan\data
+                    // on Windows, ~/.local/share/proyeksibidan on Linux.
+                    .with_app_id("ProyeksiBidan")
+                    .with_drag_and_drop(true)
+                    .with_icon(app_icon()),
+                // A screenshot run must not depend on (or change) the planner's
+                // remembered window state.
+                persist_window,
+                renderer: choice.eframe(),
+                // The event loop is kept, so a second renderer can be tried.
+                run_and_return: true,
+                ..Default::default()
+            };
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                eframe::run_native(
+                    "Proyeksi Bidan",
+                    options,
+                    Box::new(|cc| {
+                        created.set(true);
+                        match slot.borrow_mut().take() {
+                            Some(start) => Ok(Box::new(ProyeksiApp::from_creation(cc, start))),
+                            None => Err("the window was already started".into()),
+                        }
+                    }),
+                )
+            }));
+            match (run, created.get()) {
+                (Ok(Ok(())), _) => renderer::Attempt::Started(Ok(())),
+                (Ok(Err(e)), true) => renderer::Attempt::Started(Err(e.to_string())),
+                // No event loop: no display at all, whatever the renderer.
+                (Ok(Err(e @ eframe::Error::WinitEventLoop(_))), false) => {
+                    renderer::Attempt::NoDisplay(e.to_string())
+                }
+                (Ok(Err(e)), false) => renderer::Attempt::NotStarted(e.to_string()),
+                (Err(p), true) => renderer::Attempt::Started(Err(renderer::panic_text(p.as_ref()))),
+                (Err(p), false) => renderer::Attempt::NotStarted(renderer::panic_text(p.as_ref())),
+            }
+        },
+        |choice, message| {
+            let text = lang.tf(
+                crate::i18n::T::window_renderer_fallback,
+                &[("renderer", &choice), ("reason", &message)],
+            );
+            eprintln!("proyeksi-bidan: {text}");
+        },
     )
-    .map_err(|e| e.to_string())
+}
+
+/// The program's icon for the title bar and task bar (the same picture as
+/// the Windows `.exe` icon); egui's own icon if the picture cannot be read.
+fn app_icon() -> std::sync::Arc<egui::IconData> {
+    std::sync::Arc::new(
+        eframe::icon_data::from_png_bytes(include_bytes!(
+            "../../assets/icon/proyeksi-bidan-256.png"
+        ))
+        .unwrap_or_default(),
+    )
 }

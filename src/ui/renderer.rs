@@ -1,0 +1,240 @@
+//! Which renderer draws the window, and starting with the next one when a
+//! renderer cannot start (no OpenGL 2 on an old laptop, a broken Direct3D 12
+//! driver, a remote desktop or a virtual machine).
+//!
+//! Both of eframe's renderers are built in: glow (OpenGL 2+ / OpenGL ES) and
+//! wgpu (Direct3D 12, Vulkan, Metal or OpenGL, whichever the system has).
+
+use std::fmt;
+
+/// One of the renderers the window can be drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RendererChoice {
+    /// OpenGL through glow.
+    Glow,
+    /// wgpu: Direct3D 12, Vulkan, Metal or OpenGL.
+    Wgpu,
+}
+
+impl RendererChoice {
+    /// The name used by `--renderer` and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            RendererChoice::Glow => "glow",
+            RendererChoice::Wgpu => "wgpu",
+        }
+    }
+
+    pub(crate) fn eframe(self) -> eframe::Renderer {
+        match self {
+            RendererChoice::Glow => eframe::Renderer::Glow,
+            RendererChoice::Wgpu => eframe::Renderer::Wgpu,
+        }
+    }
+}
+
+impl fmt::Display for RendererChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The renderers to try, in order: the one forced with `--renderer` alone,
+/// otherwise every renderer in the order that suits the system.
+///
+/// On Windows OpenGL comes first: wgpu picks Direct3D 12 there, and a broken
+/// Direct3D 12 driver (or Wine's) can end the program inside the driver
+/// instead of reporting an error, which no fallback can catch. Elsewhere wgpu
+/// comes first and OpenGL is the fallback.
+pub fn order(forced: Option<RendererChoice>) -> Vec<RendererChoice> {
+    match forced {
+        Some(r) => vec![r],
+        None if cfg!(windows) => vec![RendererChoice::Glow, RendererChoice::Wgpu],
+        None => vec![RendererChoice::Wgpu, RendererChoice::Glow],
+    }
+}
+
+/// What came of trying one renderer.
+#[derive(Debug, PartialEq)]
+pub enum Attempt {
+    /// The renderer started and the window ran; it may still have ended with
+    /// an error, which the next renderer would not cure.
+    Started(Result<(), String>),
+    /// The renderer could not start (the window never showed the app).
+    NotStarted(String),
+    /// There is no display to open a window on; no renderer can help.
+    NoDisplay(String),
+}
+
+/// Why the window did not run to its end.
+#[derive(Debug, PartialEq)]
+pub enum WindowError {
+    /// A renderer started, then the window failed.
+    Failed {
+        renderer: RendererChoice,
+        message: String,
+    },
+    /// No renderer could start: each one's reason, in the order tried.
+    NoRenderer(Vec<(RendererChoice, String)>),
+    /// There is no display (no desktop session) to open a window on.
+    NoDisplay(String),
+}
+
+impl fmt::Display for WindowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WindowError::Failed { renderer, message } => write!(f, "{renderer}: {message}"),
+            WindowError::NoDisplay(message) => f.write_str(message),
+            WindowError::NoRenderer(reasons) => {
+                for (i, (renderer, message)) in reasons.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{renderer}: {message}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Tries the renderers of `order` one after the other with `try_one` until
+/// one starts, and gives that one's result. `on_fallback` hears each
+/// renderer that could not start before the next one is tried.
+pub fn start_first(
+    order: &[RendererChoice],
+    mut try_one: impl FnMut(RendererChoice) -> Attempt,
+    mut on_fallback: impl FnMut(RendererChoice, &str),
+) -> Result<(), WindowError> {
+    let mut reasons = Vec::new();
+    for &renderer in order {
+        match try_one(renderer) {
+            Attempt::Started(Ok(())) => return Ok(()),
+            Attempt::Started(Err(message)) => {
+                return Err(WindowError::Failed { renderer, message });
+            }
+            Attempt::NotStarted(message) => {
+                on_fallback(renderer, &message);
+                reasons.push((renderer, message));
+            }
+            Attempt::NoDisplay(message) => return Err(WindowError::NoDisplay(message)),
+        }
+    }
+    Err(WindowError::NoRenderer(reasons))
+}
+
+/// The text of a panic's payload.
+pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RendererChoice::{Glow, Wgpu};
+
+    #[test]
+    fn forced_renderer_is_the_only_one_tried() {
+        assert_eq!(order(Some(Glow)), vec![Glow]);
+        assert_eq!(order(Some(Wgpu)), vec![Wgpu]);
+    }
+
+    #[test]
+    fn default_order_tries_both_opengl_first_on_windows() {
+        let o = order(None);
+        assert_eq!(o.len(), 2);
+        if cfg!(windows) {
+            assert_eq!(o, vec![Glow, Wgpu]);
+        } else {
+            assert_eq!(o, vec![Wgpu, Glow]);
+        }
+    }
+
+    #[test]
+    fn falls_back_to_the_next_renderer_when_one_cannot_start() {
+        let mut tried = Vec::new();
+        let mut heard = Vec::new();
+        let r = start_first(
+            &[Wgpu, Glow],
+            |r| {
+                tried.push(r);
+                match r {
+                    Wgpu => Attempt::NotStarted("no adapter".into()),
+                    Glow => Attempt::Started(Ok(())),
+                }
+            },
+            |r, m| heard.push(format!("{r}: {m}")),
+        );
+        assert_eq!(r, Ok(()));
+        assert_eq!(tried, vec![Wgpu, Glow]);
+        assert_eq!(heard, vec!["wgpu: no adapter".to_string()]);
+    }
+
+    #[test]
+    fn a_started_renderer_is_not_followed_by_another() {
+        let mut tried = Vec::new();
+        let r = start_first(
+            &[Glow, Wgpu],
+            |r| {
+                tried.push(r);
+                Attempt::Started(Err("lost the context".into()))
+            },
+            |_, _| {},
+        );
+        assert_eq!(tried, vec![Glow]);
+        assert_eq!(
+            r,
+            Err(WindowError::Failed {
+                renderer: Glow,
+                message: "lost the context".into()
+            })
+        );
+    }
+
+    #[test]
+    fn nothing_starts_gives_every_reason_in_order() {
+        let r = start_first(
+            &[Glow, Wgpu],
+            |r| Attempt::NotStarted(format!("{r} missing")),
+            |_, _| {},
+        );
+        let e = r.unwrap_err();
+        assert_eq!(
+            e,
+            WindowError::NoRenderer(vec![
+                (Glow, "glow missing".into()),
+                (Wgpu, "wgpu missing".into())
+            ])
+        );
+        assert_eq!(e.to_string(), "glow: glow missing; wgpu: wgpu missing");
+    }
+
+    #[test]
+    fn no_display_stops_at_once() {
+        let mut tried = Vec::new();
+        let r = start_first(
+            &[Wgpu, Glow],
+            |r| {
+                tried.push(r);
+                Attempt::NoDisplay("DISPLAY not set".into())
+            },
+            |_, _| panic!("no fallback without a display"),
+        );
+        assert_eq!(tried, vec![Wgpu]);
+        assert_eq!(r, Err(WindowError::NoDisplay("DISPLAY not set".into())));
+    }
+
+    #[test]
+    fn panic_payloads_become_text() {
+        let p = std::panic::catch_unwind(|| panic!("no GL {}", 2)).unwrap_err();
+        assert_eq!(panic_text(p.as_ref()), "no GL 2");
+        let p = std::panic::catch_unwind(|| panic!("static")).unwrap_err();
+        assert_eq!(panic_text(p.as_ref()), "static");
+    }
+}
