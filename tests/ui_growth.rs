@@ -2,7 +2,7 @@
 //! from, and the population route's CBR and population growth.
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use proyeksi_bidan::model::{CbrTrend, GrowthMethod, PopulationGrowth, Scenario, YearSpan};
 
 mod common;
@@ -64,4 +64,32 @@ fn the_growth_years_can_leave_a_year_out() {
         .click();
     settle(&mut h);
     assert_eq!(h.state().doc.state.params.population.growth_years, None);
+}
+
+#[test]
+fn a_suspect_data_year_is_marked_in_the_table_with_its_reason() {
+    // One odd year: the crude birth rate of 2019 jumps from 18,2 to 25.
+    let mut s = Scenario::example();
+    let row = s.data.iter_mut().find(|r| r.year == 2019).unwrap();
+    row.cbr = Some(25.0).into();
+    let mut h = app_on(s, ScriptedDialogs::default());
+    h.get_by_role_and_label(Role::Button, "Tabel").click();
+    settle(&mut h);
+    assert!(h.query_by_label("2019 *").is_some());
+    assert!(h.query_by_label("2018 *").is_none());
+    assert!(h.query_by_label("2018").is_some());
+    assert!(
+        h.query_all_by(|n| n
+            .label()
+            .or(n.value())
+            .is_some_and(|l| l.contains("Tahun data yang diragukan")))
+            .next()
+            .is_some()
+    );
+    // The paper's smooth data: no mark, no note.
+    let mut h = app_on(Scenario::example(), ScriptedDialogs::default());
+    h.get_by_role_and_label(Role::Button, "Tabel").click();
+    settle(&mut h);
+    assert!(h.query_by_label("2019 *").is_none());
+    assert!(h.query_by_label("2019").is_some());
 }

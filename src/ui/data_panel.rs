@@ -103,7 +103,12 @@ impl DataPanel {
                 w
             }
         };
-        self.table(ui, &view.doc.data, error, view.lang, &widths)
+        let lang = view.lang;
+        let suspect = |r: &DataRow| {
+            view.results
+                .suspect_row_reason(r.region_key(), r.year, lang)
+        };
+        self.table(ui, &view.doc.data, error, view.lang, &widths, &suspect)
             .map(Command::EditData)
             .into_iter()
             .collect()
@@ -117,6 +122,7 @@ impl DataPanel {
         error: Option<&ModelError>,
         lang: Lang,
         widths: &[f32],
+        suspect: &dyn Fn(&DataRow) -> Option<String>,
     ) -> Option<DataEdit> {
         let t = |k: T| lang.t(k);
         let mut edit = None;
@@ -213,9 +219,20 @@ impl DataPanel {
                             });
                             row.col(|ui| {
                                 let mut year = r.year;
-                                let resp = ui
+                                let mut resp = ui
                                     .add(egui::DragValue::new(&mut year).range(1000..=3000))
                                     .accessible_name(format!("{} {n}", t(T::data_panel_year_row)));
+                                // A suspect data year is framed in the warning
+                                // colour, with the reason on hover.
+                                if let Some(why) = suspect(r) {
+                                    ui.painter().rect_stroke(
+                                        resp.rect.expand(1.0),
+                                        2.0,
+                                        egui::Stroke::new(2.0, ui.visuals().warn_fg_color),
+                                        egui::StrokeKind::Outside,
+                                    );
+                                    resp = resp.on_hover_text(why);
+                                }
                                 if resp.changed() {
                                     edit = Some(DataEdit::Year(i, year));
                                 }

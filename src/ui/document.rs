@@ -180,6 +180,9 @@ pub struct Results {
     pub shortfalls: Option<Shortfalls>,
     /// The flags of every region, checked once per change of the scenario.
     flags: Flags,
+    /// The suspect data years by region (its code, else its name) and year,
+    /// as indices into the flags, for the Data tab's rows.
+    suspect_by_key: std::collections::HashMap<(String, i32), usize>,
 }
 
 /// Warning lines listed at most in the window.
@@ -294,6 +297,22 @@ impl StaffingView {
 }
 
 impl Results {
+    /// Why the data year `year` of region `r` is suspect, in words; `None`
+    /// when it is not.
+    pub fn suspect_reason(&self, r: usize, year: i32, lang: Lang) -> Option<String> {
+        let (d, _) = self.ok()?;
+        let s = self.flags.suspect(r, year)?;
+        Some(s.reasons_text(d, lang).join("\n"))
+    }
+
+    /// As [`Results::suspect_reason`], for a data row of the region whose
+    /// code (else name) is `key`.
+    pub fn suspect_row_reason(&self, key: &str, year: i32, lang: Lang) -> Option<String> {
+        let (d, _) = self.ok()?;
+        let i = *self.suspect_by_key.get(&(key.to_string(), year))?;
+        Some(self.flags.suspect_years[i].reasons_text(d, lang).join("\n"))
+    }
+
     /// Brings the results up to date with `state`, the `region` shown and
     /// the language; true if anything changed.
     pub fn refresh(&mut self, state: &DocState, region: Option<usize>, lang: Lang) -> bool {
@@ -323,6 +342,23 @@ impl Results {
             let regions = self.ok().map_or(0, |(d, _)| d.regions());
             self.flagged = (0..regions).map(|r| self.flags.is_flagged(r)).collect();
             self.flagged_count = self.flags.flagged_regions();
+            self.suspect_by_key = match self.ok() {
+                Some((d, _)) => self
+                    .flags
+                    .suspect_years
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let key = if d.codes[s.region].trim().is_empty() {
+                            d.names[s.region].trim()
+                        } else {
+                            d.codes[s.region].trim()
+                        };
+                        ((key.to_string(), s.year), i)
+                    })
+                    .collect(),
+                None => Default::default(),
+            };
             self.shortfalls = self.ok().and_then(|(d, p)| shortfalls(d, p));
             changed = true;
         }

@@ -50,12 +50,45 @@ impl TablePanel {
     pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
         let with_midwives = view.results.ok().is_some_and(|(d, _)| d.has_midwives);
         let f = Fmt::new(view.lang, view.rounding());
-        self.table_ui(ui, view.rows, f, with_midwives);
+        // Suspect data years of the region shown (or of the only region).
+        let region = view.region.or_else(|| {
+            view.results
+                .ok()
+                .filter(|(d, _)| d.regions() == 1)
+                .map(|_| 0)
+        });
+        let suspect: Vec<(i32, String)> = match region {
+            Some(r) => view
+                .rows
+                .iter()
+                .filter(|row| row.kind == YearKind::Data)
+                .filter_map(|row| {
+                    view.results
+                        .suspect_reason(r, row.year, view.lang)
+                        .map(|why| (row.year, why))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        self.table_ui(ui, view.rows, f, with_midwives, &suspect);
         Vec::new()
     }
 
-    fn table_ui(&mut self, ui: &mut Ui, rows: &[YearRow], f: Fmt, with_midwives: bool) {
+    fn table_ui(
+        &mut self,
+        ui: &mut Ui,
+        rows: &[YearRow],
+        f: Fmt,
+        with_midwives: bool,
+        suspect: &[(i32, String)],
+    ) {
         let lang = f.lang;
+        if !suspect.is_empty() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                lang.t(T::table_panel_suspect_note),
+            );
+        }
         ui.horizontal(|ui| {
             if ui
                 .button(lang.t(T::table_panel_copy_table))
@@ -106,8 +139,13 @@ impl TablePanel {
                     .body(|body| {
                         body.rows(20.0, sorted.len(), |mut row| {
                             let r = sorted[row.index()];
+                            let why = suspect.iter().find(|(y, _)| *y == r.year).map(|(_, w)| w);
                             for column in &columns {
-                                let c = column.cell(r, f);
+                                let mut c = column.cell(r, f);
+                                let marked = *column == TableColumn::Year && why.is_some();
+                                if marked {
+                                    c.push_str(" *");
+                                }
                                 // A shortfall shows in the error colour.
                                 let short =
                                     *column == TableColumn::Gap && r.gap.is_some_and(|g| g < 0.0);
@@ -119,7 +157,13 @@ impl TablePanel {
                                     if short {
                                         text = text.color(ui.visuals().error_fg_color);
                                     }
-                                    ui.label(text);
+                                    if marked {
+                                        text = text.color(ui.visuals().warn_fg_color);
+                                    }
+                                    let resp = ui.label(text);
+                                    if let (true, Some(why)) = (marked, why) {
+                                        resp.on_hover_text(why.as_str());
+                                    }
                                 });
                             }
                         });
