@@ -2,7 +2,7 @@
 //! from, and the population route's CBR and population growth.
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use proyeksi_bidan::model::{CbrTrend, GrowthMethod, PopulationGrowth, Scenario, YearSpan};
 
 mod common;
