@@ -1,10 +1,12 @@
 //! Where midwives are short: how many regions need more midwives than are
 //! in post, and the sum of their shortfalls. A total can show a surplus
 //! while single regions are short, because one region's surplus hides
-//! another's shortfall.
+//! another's shortfall. The figures are those of the year's
+//! [ranking](super::ranking).
 
 use super::data::PreparedData;
 use super::projection::Projection;
+use super::ranking::rank;
 
 /// The regions short of midwives in one year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,23 +35,13 @@ pub fn shortfalls(data: &PreparedData, projection: &Projection) -> Option<Shortf
                     .is_some_and(|m| m.is_some())
             })
         })?;
-    let mut out = Shortfalls {
+    let ranked = rank(data, projection, year);
+    Some(Shortfalls {
         year,
-        regions_given: 0,
-        regions_short: 0,
-        shortfall: 0.0,
-    };
-    for r in 0..data.regions() {
-        let row = projection.region_row(data, r, year);
-        if let Some(gap) = row.gap {
-            out.regions_given += 1;
-            if gap < 0.0 {
-                out.regions_short += 1;
-                out.shortfall -= gap;
-            }
-        }
-    }
-    Some(out)
+        regions_given: ranked.rows.iter().filter(|r| r.gap.is_some()).count(),
+        regions_short: ranked.short_regions,
+        shortfall: ranked.total_shortfall,
+    })
 }
 
 #[cfg(test)]
