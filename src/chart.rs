@@ -20,6 +20,8 @@ pub enum LineKind {
     /// Filled bars, one a year, stacked on the bars of the `StackedBar`
     /// series before it in the same panel.
     StackedBar,
+    /// Suspect data years: a ring around the data point, no line.
+    Suspect,
 }
 
 /// One line of a chart.
@@ -56,6 +58,8 @@ pub struct ChartSpec {
 pub const COLOR_PREGNANT: [u8; 3] = [31, 119, 180];
 pub const COLOR_NEED: [u8; 3] = [214, 39, 40];
 pub const COLOR_AVAILABLE: [u8; 3] = [44, 160, 44];
+/// The ring around a suspect data year.
+pub const COLOR_SUSPECT: [u8; 3] = [230, 120, 0];
 
 /// The data part and the projected part of one value of the rows; the
 /// projected part starts at the last data year so the lines join.
@@ -92,6 +96,30 @@ pub fn split_series(
         });
     }
     out
+}
+
+/// Rings the data points of `years` (suspect data years) in both panels of
+/// a projection chart, as one more series named in the legend.
+pub fn mark_suspect_years(spec: &mut ChartSpec, rows: &[YearRow], years: &[i32], lang: Lang) {
+    if years.is_empty() {
+        return;
+    }
+    let values: [fn(&YearRow) -> f64; 2] = [|r| r.pregnant_women, |r| r.midwives_needed];
+    for (panel, value) in spec.panels.iter_mut().zip(values) {
+        let points: Vec<[f64; 2]> = rows
+            .iter()
+            .filter(|r| r.kind == YearKind::Data && years.contains(&r.year))
+            .map(|r| [r.year as f64, value(r)])
+            .collect();
+        if !points.is_empty() {
+            panel.series.push(ChartSeries {
+                name: lang.t(T::chart_suspect_years).to_string(),
+                color: COLOR_SUSPECT,
+                kind: LineKind::Suspect,
+                points,
+            });
+        }
+    }
 }
 
 /// The projection chart of `rows` (the total or one region): pregnant women
@@ -431,5 +459,29 @@ mod tests {
             activity_legend(1, &"é".repeat(28)),
             format!("2. {}", "é".repeat(28))
         );
+    }
+
+    #[test]
+    fn suspect_years_are_ringed_in_both_panels() {
+        let mut s = crate::model::Scenario::example();
+        s.data[2].cbr = 25.0.into();
+        let (_, p) = crate::model::compute(&s).unwrap();
+        let mut spec = projection_chart(&p.total, "Indonesia", "x", p.rounding, "d", Lang::Id);
+        mark_suspect_years(&mut spec, &p.total, &[2019, 2020], Lang::Id);
+        for (panel, value) in spec
+            .panels
+            .iter()
+            .zip([p.total[2].pregnant_women, p.total[2].midwives_needed])
+        {
+            let ring = panel.series.last().unwrap();
+            assert_eq!(ring.kind, LineKind::Suspect);
+            assert_eq!(ring.name, "Tahun data yang diragukan");
+            assert_eq!(ring.points.len(), 2);
+            assert_eq!(ring.points[0], [2019.0, value]);
+        }
+        // No suspect year: nothing added.
+        let before = spec.panels[0].series.len();
+        mark_suspect_years(&mut spec, &p.total, &[], Lang::Id);
+        assert_eq!(spec.panels[0].series.len(), before);
     }
 }

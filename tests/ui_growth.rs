@@ -73,6 +73,8 @@ fn a_suspect_data_year_is_marked_in_the_table_with_its_reason() {
     let row = s.data.iter_mut().find(|r| r.year == 2019).unwrap();
     row.cbr = Some(25.0).into();
     let mut h = app_on(s, ScriptedDialogs::default());
+    // The chart rings the suspect years, named in the legend of each panel.
+    assert_eq!(h.query_all_by_label("Tahun data yang diragukan").count(), 2);
     h.get_by_role_and_label(Role::Button, "Tabel").click();
     settle(&mut h);
     assert!(h.query_by_label("2019 *").is_some());
@@ -88,6 +90,7 @@ fn a_suspect_data_year_is_marked_in_the_table_with_its_reason() {
     );
     // The paper's smooth data: no mark, no note.
     let mut h = app_on(Scenario::example(), ScriptedDialogs::default());
+    assert_eq!(h.query_all_by_label("Tahun data yang diragukan").count(), 0);
     h.get_by_role_and_label(Role::Button, "Tabel").click();
     settle(&mut h);
     assert!(h.query_by_label("2019 *").is_none());

@@ -71,13 +71,17 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
     if let Some(path) = &a.chart {
-        let (rows, subject) = match &a.region {
+        let (rows, subject, region) = match &a.region {
             Some(key) => {
                 let r = find_region(&data, key, lang)?;
-                (proj.region_rows(&data, r), data.label(r).to_string())
+                (
+                    proj.region_rows(&data, r),
+                    data.label(r).to_string(),
+                    Some(r),
+                )
             }
-            None if data.regions() == 1 => (proj.total.clone(), data.label(0).to_string()),
-            None => (proj.total.clone(), "Total".to_string()),
+            None if data.regions() == 1 => (proj.total.clone(), data.label(0).to_string(), Some(0)),
+            None => (proj.total.clone(), "Total".to_string(), None),
         };
         let spec = if a.workload {
             let by_year = scenario
@@ -92,14 +96,25 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
                 lang,
             )
         } else {
-            crate::chart::projection_chart(
+            let mut spec = crate::chart::projection_chart(
                 &rows,
                 &subject,
                 &scenario.name,
                 scenario.params.rounding,
                 &crate::chart::today(),
                 lang,
-            )
+            );
+            if let Some(r) = region {
+                let flags = crate::model::flags::flags(&scenario.params, &data, &proj);
+                let years: Vec<i32> = flags
+                    .suspect_years
+                    .iter()
+                    .filter(|s| s.region == r)
+                    .map(|s| s.year)
+                    .collect();
+                crate::chart::mark_suspect_years(&mut spec, &rows, &years, lang);
+            }
+            spec
         };
         save_chart(path, &spec, a.width, a.height).map_err(|e| CliError::Read(e.message(lang)))?;
     }

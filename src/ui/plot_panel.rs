@@ -132,6 +132,15 @@ impl PlotPanel {
                                     .style(LineStyle::dashed_loose()),
                             );
                         }
+                        LineKind::Suspect => {
+                            p.points(
+                                Points::new(s.name.as_str(), s.points.clone())
+                                    .color(c)
+                                    .radius(7.0)
+                                    .filled(false)
+                                    .shape(MarkerShape::Circle),
+                            );
+                        }
                         // Bars are drawn by `stacked_chart`.
                         LineKind::StackedBar => {}
                     }
@@ -161,6 +170,9 @@ fn legend(ui: &mut Ui, panel: &ChartPanel) {
                 LineKind::Data => {
                     painter.line_segment([a, b], stroke);
                     painter.circle_filled(rect.center(), 3.5, c);
+                }
+                LineKind::Suspect => {
+                    painter.circle_stroke(rect.center(), 5.5, stroke);
                 }
                 _ => {
                     painter.line_segment([a, b], stroke);

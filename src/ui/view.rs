@@ -55,14 +55,35 @@ impl<'a> View<'a> {
     /// The projection chart of what is shown, as the window draws it and
     /// the exports write it.
     pub fn chart_spec(&self) -> ChartSpec {
-        crate::chart::projection_chart(
+        let mut spec = crate::chart::projection_chart(
             self.rows,
             self.subject,
             &self.doc.name,
             self.doc.params.rounding,
             &crate::chart::today(),
             self.lang,
-        )
+        );
+        // Suspect data years of the region shown (or of the only region).
+        let region = self.region.or_else(|| {
+            self.results
+                .ok()
+                .filter(|(d, _)| d.regions() == 1)
+                .map(|_| 0)
+        });
+        if let Some(r) = region {
+            let years: Vec<i32> = self
+                .rows
+                .iter()
+                .filter(|row| {
+                    self.results
+                        .suspect_reason(r, row.year, self.lang)
+                        .is_some()
+                })
+                .map(|row| row.year)
+                .collect();
+            crate::chart::mark_suspect_years(&mut spec, self.rows, &years, self.lang);
+        }
+        spec
     }
 
     /// The workload chart of what is shown (the Beban kerja tab's set-up

@@ -317,6 +317,10 @@ fn draw_sample<DB: DrawingBackend>(
             .map_err(draw_err)?;
         }
         LineKind::StackedBar => draw_bar_sample(area, s.color, (x, y), len, r + 1)?,
+        LineKind::Suspect => {
+            area.draw(&Circle::new((mid, y), r * 2, line))
+                .map_err(draw_err)?;
+        }
     }
     Ok(())
 }
@@ -534,6 +538,11 @@ fn draw_chart<DB: DrawingBackend>(
                         .draw_series(points(s).map(|p| {
                             EmptyElement::at(p) + Rectangle::new([(-r, -r), (r, r)], color.filled())
                         }))
+                        .map_err(draw_err)?;
+                }
+                LineKind::Suspect => {
+                    chart
+                        .draw_series(points(s).map(|p| Circle::new(p, r * 2, line)))
                         .map_err(draw_err)?;
                 }
                 LineKind::StackedBar => {}
