@@ -167,3 +167,23 @@ fn rank_puts_the_shortest_region_first_and_adds_up_the_shortfalls() {
         "{err}"
     );
 }
+
+#[test]
+fn a_district_health_profile_is_read_as_written() {
+    // The Belitung Timur profile as published: `lahir_hidup` (live births)
+    // and `bidan_puskesmas` (midwives in post) are read without mapping.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/belitung_timur_2023_2024.csv"
+    );
+    let (code, out, err) = run(&["rank", "--data", path]);
+    assert_eq!(code, 0, "{err}");
+    // Manggar 2024: 22 midwives in post; the file gives its pregnant women
+    // (`ibu_hamil` 693), so the need is 693 × 146,58 / 69.825 = 1,45 FTE.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("6  Manggar") && l.contains("1,45     22,00")),
+        "{out}"
+    );
+    assert!(out.contains("0 dari 7 wilayah kurang bidan"), "{out}");
+}

@@ -74,6 +74,8 @@ const ALIASES: [(Field, &[&str]); 8] = [
             "livebirths",
             "kelahiranhidup",
             "jumlahkelahiranhidup",
+            "lahirhidup",
+            "jumlahlahirhidup",
             "jumlahproyeksikelahiran",
         ],
     ),
@@ -99,6 +101,8 @@ const ALIASES: [(Field, &[&str]); 8] = [
             "bidantersedia",
             "existingmidwives",
             "bidanyangada",
+            "bidanpuskesmas",
+            "jumlahbidanpuskesmas",
         ],
     ),
 ];
