@@ -522,3 +522,51 @@ fn pictures_of_the_tabs() {
         }
     }
 }
+
+/// Where the results table draws the year 2018, as a planner sees it.
+fn table_year_cell(h: &mut App) -> egui::Rect {
+    click(h, Role::Button, "Tabel");
+    h.query_all_by_value("2018")
+        .map(|n| n.rect())
+        .next()
+        .expect("2018 in the table")
+}
+
+#[test]
+fn widening_a_data_column_leaves_the_results_table_alone() {
+    let mut fresh = app_on(Scenario::example(), ScriptedDialogs::default());
+    let before = table_year_cell(&mut fresh);
+
+    let mut h = app_on(Scenario::example(), ScriptedDialogs::default());
+    click(&mut h, Role::Button, "Data");
+    let code = h
+        .get_by_role_and_label(Role::TextInput, "Kode baris 1")
+        .rect();
+    let name_left = h
+        .get_by_role_and_label(Role::TextInput, "Nama baris 1")
+        .rect()
+        .left();
+    // Drag the edge between the code and name columns 120 points right.
+    let start = egui::pos2((code.right() + name_left) / 2.0, code.center().y);
+    h.hover_at(start);
+    h.run_steps(2);
+    h.drag_at(start);
+    h.run_steps(2);
+    for step in 1..=12 {
+        h.hover_at(start + egui::vec2(10.0 * step as f32, 0.0));
+        h.run_steps(1);
+    }
+    h.drop_at(start + egui::vec2(120.0, 0.0));
+    h.run_steps(4);
+    let moved = h
+        .get_by_role_and_label(Role::TextInput, "Nama baris 1")
+        .rect()
+        .left();
+    assert!(
+        moved > name_left + 60.0,
+        "the Data tab's column did not widen: {name_left} → {moved}"
+    );
+    // The results table is drawn exactly as in a window never touched.
+    let after = table_year_cell(&mut h);
+    assert_eq!(after, before);
+}
