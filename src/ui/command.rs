@@ -8,7 +8,6 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::data_edit::DataEdit;
 use super::export_request::ExportRequest;
-use super::file_dialog::FilePurpose;
 use super::settings::Theme;
 use crate::io::import::Imported;
 use crate::model::staffing::WorkloadSetup;
@@ -134,5 +133,41 @@ impl Command {
             }
         }
         pressed
+    }
+}
+
+/// What a chosen file is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilePurpose {
+    OpenScenario,
+    /// Save the scenario, then run `then` (the command that asked to save
+    /// the changes first).
+    SaveScenario {
+        then: Option<Box<Command>>,
+    },
+    ImportData,
+    ImportActivities,
+    SaveTemplate,
+    Export(ExportRequest),
+}
+
+impl FilePurpose {
+    /// Whether the file is written (rather than read).
+    pub fn saves(&self) -> bool {
+        matches!(
+            self,
+            FilePurpose::SaveScenario { .. } | FilePurpose::SaveTemplate | FilePurpose::Export(_)
+        )
+    }
+
+    /// The file extensions offered, the first one added to a name without.
+    pub fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            FilePurpose::OpenScenario => &["bidan", "ron"],
+            FilePurpose::SaveScenario { .. } => &["bidan"],
+            FilePurpose::ImportData | FilePurpose::ImportActivities => &["csv", "txt", "xlsx"],
+            FilePurpose::SaveTemplate => &["csv"],
+            FilePurpose::Export(r) => r.file().2,
+        }
     }
 }

@@ -8,7 +8,7 @@ use egui::util::undoer::Undoer;
 
 use super::app::ProyeksiApp;
 use super::command::Command;
-use super::file_dialog::FilePurpose;
+use super::command::FilePurpose;
 use super::files::Unavailable;
 use crate::i18n::T;
 use crate::io::{load_scenario, save_scenario};

@@ -7,46 +7,9 @@ use std::path::{Path, PathBuf};
 
 use egui::Context;
 
-use super::command::Command;
-use super::export_request::ExportRequest;
+use super::command::{Command, FilePurpose};
 use crate::i18n::T;
 use crate::model::Lang;
-
-/// What a chosen file is for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FilePurpose {
-    OpenScenario,
-    /// Save the scenario, then run `then` (the command that asked to save
-    /// the changes first).
-    SaveScenario {
-        then: Option<Box<Command>>,
-    },
-    ImportData,
-    ImportActivities,
-    SaveTemplate,
-    Export(ExportRequest),
-}
-
-impl FilePurpose {
-    /// Whether the file is written (rather than read).
-    pub fn saves(&self) -> bool {
-        matches!(
-            self,
-            FilePurpose::SaveScenario { .. } | FilePurpose::SaveTemplate | FilePurpose::Export(_)
-        )
-    }
-
-    /// The file extensions offered, the first one added to a name without.
-    pub fn extensions(&self) -> &'static [&'static str] {
-        match self {
-            FilePurpose::OpenScenario => &["bidan", "ron"],
-            FilePurpose::SaveScenario { .. } => &["bidan"],
-            FilePurpose::ImportData | FilePurpose::ImportActivities => &["csv", "txt", "xlsx"],
-            FilePurpose::SaveTemplate => &["csv"],
-            FilePurpose::Export(r) => r.file().2,
-        }
-    }
-}
 
 /// One entry of the folder shown.
 #[derive(Debug, Clone, PartialEq)]

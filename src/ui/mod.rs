@@ -3,7 +3,7 @@
 //!
 //! - `app`: the app's state (settings, document, undo, panels) and the frame loop.
 //! - `autosave`: a copy of unsaved work every minute, offered back after a crash.
-//! - `command`: every menu item, shortcut and panel request, with its shortcut.
+//! - `command`: every menu item, shortcut and panel request, with its shortcut, and what a chosen file is for.
 //! - `settings`: what is remembered between runs (language, theme, zoom, recent files).
 //! - `file_actions`: open, save, import, templates, export; executes the commands.
 //! - `document`: the scenario being edited and its cached computed results.
