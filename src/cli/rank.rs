@@ -6,6 +6,7 @@ use std::io::Write;
 use super::args::{RankArgs, RankFormatArg};
 use super::{CliError, model_error, prepare_scenario};
 use crate::i18n::T;
+use crate::io::export::text::aligned;
 use crate::model::number::fmt_fixed;
 use crate::model::ranking::rank;
 use crate::model::{self, Lang};
@@ -59,7 +60,7 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
         w.flush()?;
         return Ok(());
     }
-    let mut lines: Vec<[String; 7]> = vec![[
+    let mut lines: Vec<Vec<String>> = vec![vec![
         "#".into(),
         lang.t(T::table_region).into(),
         lang.t(T::supply_col_needed).into(),
@@ -69,7 +70,7 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
         lang.t(T::rank_col_per_1000).into(),
     ]];
     for (i, r) in ranking.rows.iter().enumerate() {
-        lines.push([
+        lines.push(vec![
             (i + 1).to_string(),
             data.label(r.region).to_string(),
             fmt_fixed(r.need, 2, lang),
@@ -79,30 +80,8 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
             fmt_fixed(r.need_per_1000_women, 2, lang),
         ]);
     }
-    let widths: Vec<usize> = (0..7)
-        .map(|c| {
-            lines
-                .iter()
-                .map(|l| l[c].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
     writeln!(out, "{}", lang.tf(T::rank_title, &[("year", &year)]))?;
-    for l in &lines {
-        let cells: Vec<String> = l
-            .iter()
-            .enumerate()
-            .map(|(c, v)| {
-                if c == 1 {
-                    format!("{v:<w$}", w = widths[c])
-                } else {
-                    format!("{v:>w$}", w = widths[c])
-                }
-            })
-            .collect();
-        writeln!(out, "{}", cells.join("  ").trim_end())?;
-    }
+    out.write_all(aligned(&lines, |c| c == 1).as_bytes())?;
     writeln!(out)?;
     if ranking.by_gap {
         writeln!(

@@ -7,6 +7,7 @@ use std::io::Write;
 use super::args::SupplyArgs;
 use super::{CliError, find_region, model_error, prepare_scenario};
 use crate::i18n::T;
+use crate::io::export::text::aligned;
 use crate::model::number::{fmt_fixed, fmt_percent};
 use crate::model::supply::{
     Intake, Supply, SupplyParams, Transfer, attrition_to_keep_closed, intake_to_close,
@@ -170,14 +171,14 @@ fn render(subject: &str, p: &SupplyParams, s: &Supply, lang: Lang) -> String {
         lang.t(T::supply_col_needed),
         lang.t(T::supply_col_gap),
     ];
-    let mut rows: Vec<[String; 9]> = vec![head.map(str::to_string)];
+    let mut rows: Vec<Vec<String>> = vec![head.iter().map(|h| h.to_string()).collect()];
     for y in &s.years {
         let kind = if y.from_data {
             lang.t(T::table_data)
         } else {
             lang.t(T::table_projection)
         };
-        rows.push([
+        rows.push(vec![
             y.year.to_string(),
             kind.to_string(),
             y.start.map_or("–".into(), f),
@@ -189,24 +190,7 @@ fn render(subject: &str, p: &SupplyParams, s: &Supply, lang: Lang) -> String {
             f(y.gap),
         ]);
     }
-    let widths: Vec<usize> = (0..9)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    for r in &rows {
-        let cells: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(c, v)| {
-                if c < 2 {
-                    format!("{v:<w$}", w = widths[c])
-                } else {
-                    format!("{v:>w$}", w = widths[c])
-                }
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
+    out.push_str(&aligned(&rows, |c| c < 2));
     out.push('\n');
     let last = s.years.last().map_or(0, |y| y.year);
     out.push_str(&match s.closes_in() {

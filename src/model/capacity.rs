@@ -65,7 +65,8 @@ pub struct Capacity {
     pub visits_per_day: f64,
 }
 
-fn in_range(name: &str, v: f64, min: f64, max: f64) -> Result<(), ModelError> {
+/// `v` is a finite number in `[min; max]`, else the parameter's error.
+pub(super) fn in_range(name: &str, v: f64, min: f64, max: f64) -> Result<(), ModelError> {
     if !v.is_finite() {
         return Err(ModelError::parameter(name, v, Problem::NotFinite));
     }

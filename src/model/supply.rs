@@ -17,6 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::capacity::in_range;
 use super::error::{ModelError, Problem};
 
 /// New midwives placed each year.
@@ -114,44 +115,18 @@ impl SupplyParams {
                 },
             ));
         }
-        let (name, v) = match self.intake {
-            Intake::Number(n) => ("intake", n),
-            Intake::Graduates { graduates, .. } => ("graduates", graduates),
-        };
-        if !v.is_finite() || v < 0.0 {
-            return Err(ModelError::parameter(
-                name,
-                v,
-                Problem::OutOfRange {
-                    min: 0.0,
-                    max: f64::MAX,
-                    max_open: false,
-                },
-            ));
-        }
-        if let Intake::Graduates {
-            absorbed_percent, ..
-        } = self.intake
-            && (!absorbed_percent.is_finite() || !(0.0..=100.0).contains(&absorbed_percent))
-        {
-            return Err(ModelError::parameter(
-                "absorbed_percent",
+        match self.intake {
+            Intake::Number(n) => in_range("intake", n, 0.0, f64::MAX)?,
+            Intake::Graduates {
+                graduates,
                 absorbed_percent,
-                Problem::OutOfRange {
-                    min: 0.0,
-                    max: 100.0,
-                    max_open: false,
-                },
-            ));
+            } => {
+                in_range("graduates", graduates, 0.0, f64::MAX)?;
+                in_range("absorbed_percent", absorbed_percent, 0.0, 100.0)?;
+            }
         }
         for t in &self.transfers {
-            if !t.net.is_finite() {
-                return Err(ModelError::parameter(
-                    "transfers",
-                    t.net,
-                    Problem::NotFinite,
-                ));
-            }
+            in_range("transfers", t.net, f64::MIN, f64::MAX)?;
         }
         Ok(())
     }

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::SystemTime;
 
-use super::document::Document;
+use super::document::{DocState, Document};
 use crate::i18n::T;
 use crate::io::autosave::{Autosave, Orphan, orphans};
 use crate::io::safe_write::WriteError;
@@ -28,9 +28,9 @@ pub struct AutosaveState {
     store: Option<Autosave>,
     /// Copies left by earlier runs, offered one at a time.
     pub offered: Vec<Orphan>,
-    /// The state last copied: (data revision, the rest as text), so an
-    /// unchanged document is not written again.
-    last: Option<(u64, String)>,
+    /// The state last copied, so an unchanged document is not written
+    /// again (the data table is shared, so keeping it is cheap).
+    last: Option<DocState>,
     /// When the next copy is due (the window's clock, in seconds).
     next_due: Option<f64>,
 }
@@ -65,20 +65,12 @@ impl AutosaveState {
             return None;
         }
         self.next_due = Some(now + INTERVAL_SECS);
-        let scenario = doc.state.to_scenario();
-        let key = (
-            doc.state.data_rev,
-            format!(
-                "{:?}{:?}{}{}",
-                scenario.params, scenario.workload, scenario.name, scenario.notes
-            ),
-        );
-        if self.last.as_ref() == Some(&key) {
+        if self.last.as_ref() == Some(&doc.state) {
             return None;
         }
-        match store.save(&scenario, doc.path.as_deref()) {
+        match store.save(&doc.state.to_scenario(), doc.path.as_deref()) {
             Ok(()) => {
-                self.last = Some(key);
+                self.last = Some(doc.state.clone());
                 None
             }
             Err(e) => Some(e),

@@ -297,6 +297,16 @@ impl StaffingView {
 }
 
 impl Results {
+    /// The suspect data years of region `r`.
+    pub fn suspect_years(&self, r: usize) -> Vec<i32> {
+        self.flags
+            .suspect_years
+            .iter()
+            .filter(|s| s.region == r)
+            .map(|s| s.year)
+            .collect()
+    }
+
     /// Why the data year `year` of region `r` is suspect, in words; `None`
     /// when it is not.
     pub fn suspect_reason(&self, r: usize, year: i32, lang: Lang) -> Option<String> {

@@ -50,14 +50,7 @@ impl TablePanel {
     pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
         let with_midwives = view.results.ok().is_some_and(|(d, _)| d.has_midwives);
         let f = Fmt::new(view.lang, view.rounding());
-        // Suspect data years of the region shown (or of the only region).
-        let region = view.region.or_else(|| {
-            view.results
-                .ok()
-                .filter(|(d, _)| d.regions() == 1)
-                .map(|_| 0)
-        });
-        let suspect: Vec<(i32, String)> = match region {
+        let suspect: Vec<(i32, String)> = match view.flagged_region() {
             Some(r) => view
                 .rows
                 .iter()

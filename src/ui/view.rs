@@ -47,6 +47,17 @@ impl<'a> View<'a> {
         self
     }
 
+    /// The region whose suspect data years the shown rows carry: the one
+    /// shown, or the only one (a total of several has none of its own).
+    pub fn flagged_region(&self) -> Option<usize> {
+        self.region.or_else(|| {
+            self.results
+                .ok()
+                .filter(|(d, _)| d.regions() == 1)
+                .map(|_| 0)
+        })
+    }
+
     /// The scenario's rounding mode.
     pub fn rounding(&self) -> Rounding {
         self.doc.params.rounding
@@ -63,24 +74,8 @@ impl<'a> View<'a> {
             &crate::chart::today(),
             self.lang,
         );
-        // Suspect data years of the region shown (or of the only region).
-        let region = self.region.or_else(|| {
-            self.results
-                .ok()
-                .filter(|(d, _)| d.regions() == 1)
-                .map(|_| 0)
-        });
-        if let Some(r) = region {
-            let years: Vec<i32> = self
-                .rows
-                .iter()
-                .filter(|row| {
-                    self.results
-                        .suspect_reason(r, row.year, self.lang)
-                        .is_some()
-                })
-                .map(|row| row.year)
-                .collect();
+        if let Some(r) = self.flagged_region() {
+            let years = self.results.suspect_years(r);
             crate::chart::mark_suspect_years(&mut spec, self.rows, &years, self.lang);
         }
         spec

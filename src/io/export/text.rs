@@ -7,55 +7,56 @@ use crate::model::explain::Fmt;
 use crate::model::{GrowthMethod, Lang, PreparedData, Projection, Rounding, YearRow};
 use crate::table::Column;
 
-/// The rows as a text table: the shown columns, each as wide as its widest
-/// cell, labels left-aligned and numbers right-aligned.
-fn render_rows(rows: &[YearRow], f: Fmt, with_midwives: bool) -> String {
-    let columns: Vec<Column> = Column::shown(with_midwives).collect();
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| columns.iter().map(|c| c.cell(r, f)).collect())
-        .collect();
-    let width: Vec<usize> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            cells
+/// Lines of cells as a text table: each column as wide as its widest
+/// cell, the columns where `is_label` left-aligned and the others (numbers)
+/// right-aligned, two spaces between columns.
+pub fn aligned(lines: &[Vec<String>], is_label: impl Fn(usize) -> bool) -> String {
+    let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
+    let width: Vec<usize> = (0..columns)
+        .map(|i| {
+            lines
                 .iter()
-                .map(|row| row[i].chars().count())
-                .chain(std::iter::once(c.heading(f.lang).chars().count()))
+                .filter_map(|l| l.get(i))
+                .map(|s| s.chars().count())
                 .max()
                 .unwrap_or(0)
         })
         .collect();
     let mut out = String::new();
-    let line = |out: &mut String, items: Vec<String>| {
-        let padded: Vec<String> = items
+    for l in lines {
+        let padded: Vec<String> = l
             .iter()
-            .zip(&width)
-            .zip(&columns)
-            .map(|((s, w), c)| {
-                let pad = w - s.chars().count();
-                if c.is_label() {
-                    format!("{s}{}", " ".repeat(pad))
+            .enumerate()
+            .map(|(i, s)| {
+                let pad = " ".repeat(width[i] - s.chars().count());
+                if is_label(i) {
+                    format!("{s}{pad}")
                 } else {
-                    format!("{}{s}", " ".repeat(pad))
+                    format!("{pad}{s}")
                 }
             })
             .collect();
         out.push_str(padded.join("  ").trim_end());
         out.push('\n');
-    };
-    line(
-        &mut out,
+    }
+    out
+}
+
+/// The rows as a text table: the shown columns under their headings,
+/// labels left-aligned and numbers right-aligned.
+fn render_rows(rows: &[YearRow], f: Fmt, with_midwives: bool) -> String {
+    let columns: Vec<Column> = Column::shown(with_midwives).collect();
+    let mut lines: Vec<Vec<String>> = vec![
         columns
             .iter()
             .map(|c| c.heading(f.lang).to_string())
             .collect(),
+    ];
+    lines.extend(
+        rows.iter()
+            .map(|r| columns.iter().map(|c| c.cell(r, f)).collect()),
     );
-    for row in cells {
-        line(&mut out, row);
-    }
-    out
+    aligned(&lines, |i| columns[i].is_label())
 }
 
 /// The summary lines above the table.
