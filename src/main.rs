@@ -42,6 +42,7 @@ fn main() -> ExitCode {
             let renderer = renderer.map(|r| match r {
                 RendererArg::Glow => RendererChoice::Glow,
                 RendererArg::Wgpu => RendererChoice::Wgpu,
+                RendererArg::Software => RendererChoice::Software,
             });
             let start = WindowStart {
                 file,

@@ -31,6 +31,10 @@ fn renderer_flag_reaches_the_window_start() {
         Some(RendererArg::Wgpu)
     );
     assert_eq!(
+        renderer_of(&["--renderer", "software"]),
+        Some(RendererArg::Software)
+    );
+    assert_eq!(
         renderer_of(&["--renderer", "glow", "contoh.bidan"]),
         Some(RendererArg::Glow)
     );

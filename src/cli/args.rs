@@ -28,8 +28,8 @@ pub struct Cli {
     /// The language the window opens in this time (otherwise the remembered one).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
-    /// The renderer that draws the window: glow (OpenGL) or wgpu; without it, each is tried
-    /// in turn until one starts.
+    /// The renderer that draws the window: glow (OpenGL), wgpu, or software (no graphics
+    /// driver needed); without it, each is tried in turn until one starts.
     #[arg(long, value_enum)]
     pub renderer: Option<RendererArg>,
 }
@@ -40,6 +40,8 @@ pub enum RendererArg {
     Glow,
     /// Direct3D 12, Vulkan, Metal or OpenGL, as the system has.
     Wgpu,
+    /// Drawn by the processor alone (WARP, llvmpipe, lavapipe): slow, but needs no driver.
+    Software,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]

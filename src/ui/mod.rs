@@ -109,6 +109,7 @@ pub fn run_window(start: WindowStart, renderer: Option<RendererChoice>) -> Resul
                 // remembered window state.
                 persist_window,
                 renderer: choice.eframe(),
+                wgpu_options: choice.wgpu_options(),
                 // The event loop is kept, so a second renderer can be tried.
                 run_and_return: true,
                 ..Default::default()

@@ -3,7 +3,9 @@
 //! driver, a remote desktop or a virtual machine).
 //!
 //! Both of eframe's renderers are built in: glow (OpenGL 2+ / OpenGL ES) and
-//! wgpu (Direct3D 12, Vulkan, Metal or OpenGL, whichever the system has).
+//! wgpu (Direct3D 12, Vulkan, Metal or OpenGL, whichever the system has). The
+//! last resort is wgpu on a software adapter: Windows' WARP, Mesa's llvmpipe
+//! or lavapipe, which draw with the processor alone.
 
 use std::fmt;
 
@@ -14,6 +16,9 @@ pub enum RendererChoice {
     Glow,
     /// wgpu: Direct3D 12, Vulkan, Metal or OpenGL.
     Wgpu,
+    /// wgpu on a software adapter (WARP, llvmpipe, lavapipe): slow, but
+    /// needs no graphics driver.
+    Software,
 }
 
 impl RendererChoice {
@@ -22,15 +27,53 @@ impl RendererChoice {
         match self {
             RendererChoice::Glow => "glow",
             RendererChoice::Wgpu => "wgpu",
+            RendererChoice::Software => "software",
         }
     }
 
     pub(crate) fn eframe(self) -> eframe::Renderer {
         match self {
             RendererChoice::Glow => eframe::Renderer::Glow,
-            RendererChoice::Wgpu => eframe::Renderer::Wgpu,
+            RendererChoice::Wgpu | RendererChoice::Software => eframe::Renderer::Wgpu,
         }
     }
+
+    /// How wgpu picks its adapter: as it likes, or (software) only one that
+    /// draws on the processor.
+    pub(crate) fn wgpu_options(self) -> eframe::egui_wgpu::WgpuConfiguration {
+        use eframe::egui_wgpu::{WgpuConfiguration, WgpuSetup, WgpuSetupCreateNew};
+        match self {
+            RendererChoice::Glow | RendererChoice::Wgpu => WgpuConfiguration::default(),
+            RendererChoice::Software => WgpuConfiguration {
+                wgpu_setup: WgpuSetup::CreateNew(WgpuSetupCreateNew {
+                    native_adapter_selector: Some(std::sync::Arc::new(|adapters, surface| {
+                        software_adapter(adapters, surface)
+                    })),
+                    ..WgpuSetupCreateNew::without_display_handle()
+                }),
+                ..WgpuConfiguration::default()
+            },
+        }
+    }
+}
+
+/// The first adapter that draws on the processor and can draw on the window.
+fn software_adapter(
+    adapters: &[eframe::wgpu::Adapter],
+    surface: Option<&eframe::wgpu::Surface<'_>>,
+) -> Result<eframe::wgpu::Adapter, String> {
+    adapters
+        .iter()
+        .filter(|a| surface.is_none_or(|s| a.is_surface_supported(s)))
+        .find(|a| a.get_info().device_type == eframe::wgpu::DeviceType::Cpu)
+        .cloned()
+        .ok_or_else(|| {
+            let found: Vec<String> = adapters.iter().map(|a| a.get_info().name).collect();
+            format!(
+                "no software adapter (WARP, llvmpipe or lavapipe) among [{}]",
+                found.join(", ")
+            )
+        })
 }
 
 impl fmt::Display for RendererChoice {
@@ -40,7 +83,8 @@ impl fmt::Display for RendererChoice {
 }
 
 /// The renderers to try, in order: the one forced with `--renderer` alone,
-/// otherwise every renderer in the order that suits the system.
+/// otherwise every renderer in the order that suits the system, the software
+/// adapter last.
 ///
 /// On Windows OpenGL comes first: wgpu picks Direct3D 12 there, and a broken
 /// Direct3D 12 driver (or Wine's) can end the program inside the driver
@@ -49,8 +93,16 @@ impl fmt::Display for RendererChoice {
 pub fn order(forced: Option<RendererChoice>) -> Vec<RendererChoice> {
     match forced {
         Some(r) => vec![r],
-        None if cfg!(windows) => vec![RendererChoice::Glow, RendererChoice::Wgpu],
-        None => vec![RendererChoice::Wgpu, RendererChoice::Glow],
+        None if cfg!(windows) => vec![
+            RendererChoice::Glow,
+            RendererChoice::Wgpu,
+            RendererChoice::Software,
+        ],
+        None => vec![
+            RendererChoice::Wgpu,
+            RendererChoice::Glow,
+            RendererChoice::Software,
+        ],
     }
 }
 
@@ -137,23 +189,35 @@ pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use RendererChoice::{Glow, Wgpu};
+    use RendererChoice::{Glow, Software, Wgpu};
 
     #[test]
     fn forced_renderer_is_the_only_one_tried() {
         assert_eq!(order(Some(Glow)), vec![Glow]);
         assert_eq!(order(Some(Wgpu)), vec![Wgpu]);
+        assert_eq!(order(Some(Software)), vec![Software]);
     }
 
     #[test]
-    fn default_order_tries_both_opengl_first_on_windows() {
+    fn default_order_tries_all_opengl_first_on_windows_software_last() {
         let o = order(None);
-        assert_eq!(o.len(), 2);
         if cfg!(windows) {
-            assert_eq!(o, vec![Glow, Wgpu]);
+            assert_eq!(o, vec![Glow, Wgpu, Software]);
         } else {
-            assert_eq!(o, vec![Wgpu, Glow]);
+            assert_eq!(o, vec![Wgpu, Glow, Software]);
         }
+    }
+
+    #[test]
+    fn software_is_drawn_by_wgpu_with_its_own_adapter_choice() {
+        assert_eq!(Software.eframe(), eframe::Renderer::Wgpu);
+        assert_eq!(Software.name(), "software");
+        let chooses = |c: RendererChoice| match c.wgpu_options().wgpu_setup {
+            eframe::egui_wgpu::WgpuSetup::CreateNew(n) => n.native_adapter_selector.is_some(),
+            _ => false,
+        };
+        assert!(chooses(Software));
+        assert!(!chooses(Wgpu));
     }
 
     #[test]
@@ -166,7 +230,7 @@ mod tests {
                 tried.push(r);
                 match r {
                     Wgpu => Attempt::NotStarted("no adapter".into()),
-                    Glow => Attempt::Started(Ok(())),
+                    Glow | Software => Attempt::Started(Ok(())),
                 }
             },
             |r, m| heard.push(format!("{r}: {m}")),
