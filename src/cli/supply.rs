@@ -9,11 +9,9 @@ use super::{CliError, find_region, model_error, prepare_scenario};
 use crate::i18n::T;
 use crate::io::export::text::aligned;
 use crate::model::number::{fmt_fixed, fmt_percent};
-use crate::model::supply::{
-    Intake, Supply, SupplyParams, Transfer, attrition_to_keep_closed, intake_to_close,
-    project_supply,
-};
-use crate::model::{self, Lang, PreparedData, Projection};
+use crate::model::supply::{Intake, Supply, SupplyParams, Transfer};
+use crate::model::supply_outlook::outlook;
+use crate::model::{self, Lang};
 
 /// The supply assumptions: the scenario's, with the command line's on top.
 fn supply_params(
@@ -52,11 +50,10 @@ pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliE
         Some(key) => Some(find_region(&data, key, lang)?),
         None => None,
     };
-    let p = supply_params(a, scenario.supply.clone(), lang)?;
-    let stock = |year: i32| stock_of(&data, &proj, region, year);
-    let need = |year: i32| need_of(&data, &proj, region, year);
-    let (base, horizon) = (proj.base_year, proj.horizon_year);
-    let supply = project_supply(&p, base, horizon, &stock, &need).map_err(|e| {
+    let mut p = supply_params(a, scenario.supply.clone(), lang)?;
+    // The goal seek is asked for here with --close-by only.
+    p.close_by = None;
+    let o = outlook(&p, &data, &proj, region, a.close_by).map_err(|e| {
         CliError::Model(match region {
             Some(r) => format!("{}: {}", data.label(r), e.message(lang)),
             None => e.message(lang),
@@ -66,33 +63,22 @@ pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliE
         Some(r) => data.label(r).to_string(),
         None => lang.t(T::text_total).to_string(),
     };
-    out.write_all(render(&subject, &p, &supply, lang).as_bytes())?;
-    if let Some(by) = a.close_by {
-        let intake = intake_to_close(&p, base, horizon, by, &stock, &need)
-            .map_err(|e| model_error(e, lang))?;
-        let line = match intake {
-            Some(i) => {
-                // Put back, so that the answer is shown to hold.
-                let mut check = p.clone();
-                check.intake = Intake::Number(i);
-                let s = project_supply(&check, base, horizon, &stock, &need)
-                    .map_err(|e| model_error(e, lang))?;
-                let gap = s.year(by).map_or(0.0, |y| y.gap);
-                lang.tf(
-                    T::supply_intake_to_close,
-                    &[
-                        ("year", &by),
-                        ("intake", &fmt_fixed(i, 2, lang)),
-                        ("gap", &fmt_fixed(gap, 2, lang)),
-                    ],
-                )
-            }
-            None => lang.tf(T::supply_intake_cannot_close, &[("year", &by)]),
+    out.write_all(render(&subject, &p, &o.supply, lang).as_bytes())?;
+    if let Some(goal) = &o.goal {
+        let by = goal.by_year;
+        let line = match (goal.intake, goal.check_gap) {
+            (Some(i), Some(gap)) => lang.tf(
+                T::supply_intake_to_close,
+                &[
+                    ("year", &by),
+                    ("intake", &fmt_fixed(i, 2, lang)),
+                    ("gap", &fmt_fixed(gap, 2, lang)),
+                ],
+            ),
+            _ => lang.tf(T::supply_intake_cannot_close, &[("year", &by)]),
         };
         writeln!(out, "{line}")?;
-        let attrition = attrition_to_keep_closed(&p, base, horizon, by, &stock, &need)
-            .map_err(|e| model_error(e, lang))?;
-        let line = match attrition {
+        let line = match goal.attrition {
             Some(x) => lang.tf(
                 T::supply_attrition_to_keep,
                 &[
@@ -105,28 +91,6 @@ pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliE
         writeln!(out, "{line}")?;
     }
     Ok(())
-}
-
-fn stock_of(
-    data: &PreparedData,
-    proj: &Projection,
-    region: Option<usize>,
-    year: i32,
-) -> Option<f64> {
-    if year > proj.last_data_year {
-        return None;
-    }
-    match region {
-        Some(r) => proj.region_row(data, r, year).midwives_available,
-        None => proj.total_row(year).and_then(|row| row.midwives_available),
-    }
-}
-
-fn need_of(data: &PreparedData, proj: &Projection, region: Option<usize>, year: i32) -> f64 {
-    match region {
-        Some(r) => proj.region_row(data, r, year).midwives_needed,
-        None => proj.total_row(year).map_or(0.0, |row| row.midwives_needed),
-    }
 }
 
 /// The assumptions, the year table and the year the gap closes.

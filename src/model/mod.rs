@@ -14,6 +14,7 @@
 //! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`supply`]: midwives available each year as a stock and flow, and goal seek.
+//! - [`supply_outlook`]: the supply of a region or the total from the projection, with the goal seek for the planner's target year.
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
@@ -41,6 +42,7 @@ pub mod scenario;
 pub mod shortfall;
 pub mod staffing;
 pub mod supply;
+pub mod supply_outlook;
 pub mod synthetic;
 pub mod values;
 

@@ -61,6 +61,10 @@ pub struct SupplyParams {
     pub intake: Intake,
     #[serde(default)]
     pub transfers: Vec<Transfer>,
+    /// The year by which the planner wants the gap closed (the goal seek's
+    /// target); `None`: no target set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_by: Option<i32>,
 }
 
 impl Default for SupplyParams {
@@ -70,6 +74,7 @@ impl Default for SupplyParams {
             attrition_percent: 0.0,
             intake: Intake::Number(0.0),
             transfers: Vec::new(),
+            close_by: None,
         }
     }
 }
@@ -305,6 +310,7 @@ mod tests {
             attrition_percent: a,
             intake: Intake::Number(intake),
             transfers: Vec::new(),
+            close_by: None,
         }
     }
 

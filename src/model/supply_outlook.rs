@@ -1,0 +1,190 @@
+//! The supply of what is shown (one region or the total), read from the
+//! projection: the midwives in post of the data years, the need of every
+//! year, the stock and flow to the horizon, the year the gap closes and,
+//! for the planner's target year, the goal seek with its answer put back.
+
+use super::error::{ModelError, Problem};
+use super::supply::{
+    Intake, Supply, SupplyParams, attrition_to_keep_closed, intake_to_close, project_supply,
+};
+use super::{PreparedData, Projection};
+
+/// Supply beside need for one subject, with the goal seek when a target
+/// year is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupplyOutlook {
+    pub supply: Supply,
+    /// The first year from which supply meets need through the horizon.
+    pub closes_in: Option<i32>,
+    pub goal: Option<Goal>,
+}
+
+/// What it takes to close the gap by `by_year` and keep it closed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    pub by_year: i32,
+    /// New midwives a year that close the gap by `by_year`; `None` when no
+    /// intake can (a later data year falls short).
+    pub intake: Option<f64>,
+    /// The smallest gap from `by_year` to the horizon with that intake put
+    /// back into the stock and flow: at or above zero shows the answer holds.
+    pub check_gap: Option<f64>,
+    /// The largest attrition (%) that keeps the gap closed from `by_year`
+    /// with today's intake; `None` when even none does.
+    pub attrition: Option<f64>,
+}
+
+/// Midwives in post in `year` from the data (none after the last data year).
+pub fn stock_of(
+    data: &PreparedData,
+    proj: &Projection,
+    region: Option<usize>,
+    year: i32,
+) -> Option<f64> {
+    if year > proj.last_data_year {
+        return None;
+    }
+    match region {
+        Some(r) => proj.region_row(data, r, year).midwives_available,
+        None => proj.total_row(year).and_then(|row| row.midwives_available),
+    }
+}
+
+/// Midwives needed in `year`.
+pub fn need_of(data: &PreparedData, proj: &Projection, region: Option<usize>, year: i32) -> f64 {
+    match region {
+        Some(r) => proj.region_row(data, r, year).midwives_needed,
+        None => proj.total_row(year).map_or(0.0, |row| row.midwives_needed),
+    }
+}
+
+/// The supply of `region` (or the total) under `p`, to the projection's
+/// horizon; with `by_year` (else `p.close_by`), the goal seek for that year.
+pub fn outlook(
+    p: &SupplyParams,
+    data: &PreparedData,
+    proj: &Projection,
+    region: Option<usize>,
+    by_year: Option<i32>,
+) -> Result<SupplyOutlook, ModelError> {
+    let stock = |year: i32| stock_of(data, proj, region, year);
+    let need = |year: i32| need_of(data, proj, region, year);
+    let (base, horizon) = (proj.base_year, proj.horizon_year);
+    let supply = project_supply(p, base, horizon, &stock, &need)?;
+    let closes_in = supply.closes_in();
+    let goal = match by_year.or(p.close_by) {
+        None => None,
+        Some(by) => {
+            if by <= base || by > horizon {
+                return Err(ModelError::parameter(
+                    "close_by",
+                    f64::from(by),
+                    Problem::OutOfRange {
+                        min: f64::from(base + 1),
+                        max: f64::from(horizon),
+                        max_open: false,
+                    },
+                ));
+            }
+            let intake = intake_to_close(p, base, horizon, by, &stock, &need)?;
+            let check_gap = match intake {
+                Some(i) => {
+                    let mut check = p.clone();
+                    check.intake = Intake::Number(i);
+                    let s = project_supply(&check, base, horizon, &stock, &need)?;
+                    s.years
+                        .iter()
+                        .filter(|y| y.year >= by)
+                        .map(|y| y.gap)
+                        .reduce(f64::min)
+                }
+                None => None,
+            };
+            let attrition = attrition_to_keep_closed(p, base, horizon, by, &stock, &need)?;
+            Some(Goal {
+                by_year: by,
+                intake,
+                check_gap,
+                attrition,
+            })
+        }
+    };
+    Ok(SupplyOutlook {
+        supply,
+        closes_in,
+        goal,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DataRow, Parameters, project};
+
+    /// One region, 2023 and 2024 with one midwife in post (antenatal care
+    /// needs about 1,4), projected to 2030.
+    fn belitung_like() -> (PreparedData, Projection) {
+        let rows: Vec<DataRow> = [(2023, 39_982.0, 15.13, 1.0), (2024, 40_980.0, 15.2, 1.0)]
+            .iter()
+            .map(|&(year, pop, cbr, bidan)| DataRow {
+                region_code: "A".into(),
+                region_name: "Manggar".into(),
+                year,
+                population: pop.into(),
+                cbr: cbr.into(),
+                midwives_available: bidan.into(),
+                ..DataRow::default()
+            })
+            .collect();
+        let mut params = Parameters::default();
+        params.population.base_year = 2024;
+        params.population.horizon_year = 2030;
+        let data = PreparedData::new(&rows).unwrap();
+        let proj = project(&params, &data).unwrap();
+        (data, proj)
+    }
+
+    #[test]
+    fn outlook_starts_from_the_base_year_stock_and_puts_the_goal_back() {
+        let (data, proj) = belitung_like();
+        let p = SupplyParams {
+            attrition_percent: 5.0,
+            intake: Intake::Number(0.0),
+            transfers: Vec::new(),
+            close_by: Some(2028),
+        };
+        let o = outlook(&p, &data, &proj, Some(0), None).unwrap();
+        let first = &o.supply.years[0];
+        assert_eq!((first.year, first.stock, first.from_data), (2024, 1.0, true));
+        assert!(first.gap < -0.3, "{}", first.gap);
+        // 2025: 1 × 0,95 = 0,95 with no intake.
+        assert!((o.supply.years[1].stock - 0.95).abs() < 1e-9);
+        assert_eq!(o.closes_in, None);
+        assert_eq!(o.supply.years.last().unwrap().year, 2030);
+        let goal = o.goal.unwrap();
+        assert_eq!(goal.by_year, 2028);
+        let intake = goal.intake.unwrap();
+        // The answer put back closes the gap from 2028 exactly (the tightest
+        // year is at zero), and less intake would not.
+        let check = goal.check_gap.unwrap();
+        assert!(check.abs() < 1e-9, "{check}");
+        let mut less = p.clone();
+        less.intake = Intake::Number(intake - 0.01);
+        let o2 = outlook(&less, &data, &proj, Some(0), None).unwrap();
+        assert!(o2.supply.years.iter().any(|y| y.year >= 2028 && y.gap < 0.0));
+        // The total of one region is that region.
+        let total = outlook(&p, &data, &proj, None, None).unwrap();
+        assert_eq!(total.supply.years[0].stock, 1.0);
+    }
+
+    #[test]
+    fn a_target_year_outside_the_projection_is_refused() {
+        let (data, proj) = belitung_like();
+        let p = SupplyParams::default();
+        for by in [2024, 2031] {
+            let e = outlook(&p, &data, &proj, Some(0), Some(by)).unwrap_err();
+            assert!(e.message(crate::model::Lang::En).contains("close_by"), "{by}");
+        }
+        assert!(outlook(&p, &data, &proj, Some(0), Some(2030)).is_ok());
+    }
+}
