@@ -37,6 +37,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Table => Tab::Table,
                 cli::TabArg::Working => Tab::Working,
                 cli::TabArg::Workload => Tab::Workload,
+                cli::TabArg::Supply => Tab::Supply,
                 cli::TabArg::Data => Tab::Data,
             };
             let renderer = renderer.map(|r| match r {

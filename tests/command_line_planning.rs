@@ -72,6 +72,58 @@ fn supply_is_worked_year_by_year_with_the_year_the_gap_closes() {
 }
 
 #[test]
+fn supply_chart_is_saved_with_both_lines_and_the_gap_shaded() {
+    let data = data_file();
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("pasokan.svg");
+    let (code, out, err) = run(&[
+        "supply",
+        "--data",
+        data.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--intake",
+        "12",
+        "--chart",
+        svg.to_str().unwrap(),
+        "--close-by",
+        "2026",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    for name in [
+        "Midwives available and needed",
+        "Midwives needed",
+        "Midwives available (data)",
+        "Midwives available (stock and flow)",
+        "Shortfall",
+        "Surplus",
+    ] {
+        assert!(text.contains(name), "{name} not in the chart");
+    }
+    // 12 new midwives a year alone are below the need of 46,18: the gap
+    // stays closed only while few enough leave.
+    assert!(out.contains("as long as at most"), "{out}");
+    // With 50 a year, the new midwives alone meet the need.
+    let (code, out, err) = run(&[
+        "supply",
+        "--data",
+        data.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--intake",
+        "50",
+        "--close-by",
+        "2026",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("the gap stays closed from 2026 however many midwives leave: the new midwives alone meet the need."),
+        "{out}"
+    );
+}
+
+#[test]
 fn supply_needs_the_midwives_in_post_and_reads_transfers_carefully() {
     // The paper's example has no midwives in post.
     let (code, _, err) = run(&["supply", "--lang", "en", "--intake", "3"]);

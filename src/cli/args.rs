@@ -22,7 +22,7 @@ pub struct Cli {
     /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The tab the window opens on: projection, table, working, workload or data.
+    /// The tab the window opens on: projection, table, working, workload, supply or data.
     #[arg(long, value_enum, default_value = "projection")]
     pub tab: TabArg,
     /// The language the window opens in this time (otherwise the remembered one).
@@ -51,6 +51,7 @@ pub enum TabArg {
     Table,
     Working,
     Workload,
+    Supply,
     Data,
 }
 
@@ -328,6 +329,9 @@ pub struct SupplyArgs {
     /// the highest attrition that keeps it closed with the intake given.
     #[arg(long, value_name = "YEAR")]
     pub close_by: Option<i32>,
+    /// Also saves the supply chart (available beside needed, the gap shaded): OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

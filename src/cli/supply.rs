@@ -64,6 +64,18 @@ pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliE
         None => lang.t(T::text_total).to_string(),
     };
     out.write_all(render(&subject, &p, &o.supply, lang).as_bytes())?;
+    if let Some(path) = &a.chart {
+        let spec = crate::chart::supply::supply_chart(
+            &o.supply,
+            &subject,
+            &scenario.name,
+            scenario.params.rounding,
+            &crate::chart::today(),
+            lang,
+        );
+        crate::io::export::chart::save_chart(path, &spec, 1600, 1000)
+            .map_err(|e| CliError::Read(e.message(lang)))?;
+    }
     if let Some(goal) = &o.goal {
         let by = goal.by_year;
         let line = match (goal.intake, goal.check_gap) {
@@ -79,6 +91,9 @@ pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliE
         };
         writeln!(out, "{line}")?;
         let line = match goal.attrition {
+            Some(x) if x >= crate::model::supply_outlook::ANY_ATTRITION => {
+                lang.tf(T::supply_attrition_any, &[("year", &by)])
+            }
             Some(x) => lang.tf(
                 T::supply_attrition_to_keep,
                 &[

@@ -9,6 +9,11 @@ use super::supply::{
 };
 use super::{PreparedData, Projection};
 
+/// An attrition (%) at or above which the gap stays closed whatever the
+/// attrition: the intake alone meets the need (the search stops just under
+/// 100%).
+pub const ANY_ATTRITION: f64 = 99.99;
+
 /// Supply beside need for one subject, with the goal seek when a target
 /// year is set.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,7 +160,10 @@ mod tests {
         };
         let o = outlook(&p, &data, &proj, Some(0), None).unwrap();
         let first = &o.supply.years[0];
-        assert_eq!((first.year, first.stock, first.from_data), (2024, 1.0, true));
+        assert_eq!(
+            (first.year, first.stock, first.from_data),
+            (2024, 1.0, true)
+        );
         assert!(first.gap < -0.3, "{}", first.gap);
         // 2025: 1 × 0,95 = 0,95 with no intake.
         assert!((o.supply.years[1].stock - 0.95).abs() < 1e-9);
@@ -171,7 +179,12 @@ mod tests {
         let mut less = p.clone();
         less.intake = Intake::Number(intake - 0.01);
         let o2 = outlook(&less, &data, &proj, Some(0), None).unwrap();
-        assert!(o2.supply.years.iter().any(|y| y.year >= 2028 && y.gap < 0.0));
+        assert!(
+            o2.supply
+                .years
+                .iter()
+                .any(|y| y.year >= 2028 && y.gap < 0.0)
+        );
         // The total of one region is that region.
         let total = outlook(&p, &data, &proj, None, None).unwrap();
         assert_eq!(total.supply.years[0].stock, 1.0);
@@ -183,7 +196,10 @@ mod tests {
         let p = SupplyParams::default();
         for by in [2024, 2031] {
             let e = outlook(&p, &data, &proj, Some(0), Some(by)).unwrap_err();
-            assert!(e.message(crate::model::Lang::En).contains("close_by"), "{by}");
+            assert!(
+                e.message(crate::model::Lang::En).contains("close_by"),
+                "{by}"
+            );
         }
         assert!(outlook(&p, &data, &proj, Some(0), Some(2030)).is_ok());
     }

@@ -35,6 +35,7 @@ pub enum Tab {
     Table,
     Working,
     Workload,
+    Supply,
     Data,
 }
 
@@ -66,6 +67,7 @@ pub struct ProyeksiApp {
     pub table_panel: TablePanel,
     pub(super) working_panel: WorkingPanel,
     pub(super) workload_panel: super::workload_panel::WorkloadPanel,
+    pub(super) supply_panel: super::supply_panel::SupplyPanel,
     pub(super) data_panel: DataPanel,
     pub(super) show_help: bool,
     pub(super) show_about: bool,
@@ -110,10 +112,11 @@ impl ProyeksiApp {
             region: None,
             region_picker: RegionPicker::default(),
             params_panel: ParamsPanel,
-            plot_panel: PlotPanel,
+            plot_panel: PlotPanel::default(),
             table_panel: TablePanel::default(),
             working_panel: WorkingPanel,
             workload_panel: Default::default(),
+            supply_panel: Default::default(),
             data_panel: DataPanel::default(),
             show_help: false,
             show_about: false,
@@ -275,6 +278,7 @@ impl ProyeksiApp {
             ui.selectable_value(&mut self.tab, Tab::Table, t(T::app_table));
             ui.selectable_value(&mut self.tab, Tab::Working, t(T::app_working));
             ui.selectable_value(&mut self.tab, Tab::Workload, t(T::app_workload));
+            ui.selectable_value(&mut self.tab, Tab::Supply, t(T::app_supply));
             ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
         });
         ui.separator();
@@ -301,6 +305,7 @@ impl ProyeksiApp {
             Tab::Table => self.table_panel.ui(ui, &view),
             Tab::Working => self.working_panel.ui(ui, &view),
             Tab::Workload => self.workload_panel.ui(ui, &view),
+            Tab::Supply => self.supply_panel.ui(ui, &view),
             Tab::Data => self.data_panel.ui(ui, &view),
         };
         self.commands.extend(commands);

@@ -57,6 +57,9 @@ pub enum Command {
     EditData(DataEdit),
     /// The workload tab's set-up as edited.
     SetWorkload(Box<WorkloadSetup>),
+    /// The supply assumptions as edited in the supply tab (`None`: supply
+    /// not planned).
+    SetSupply(Option<Box<crate::model::supply::SupplyParams>>),
     SetLang(Lang),
     SetTheme(Theme),
     ZoomIn,

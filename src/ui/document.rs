@@ -16,6 +16,8 @@ use crate::model::staffing::{
     AvailableTime, StaffingError, StaffingOptions, StaffingResult, TargetPopulation, derived_units,
     explain_staffing, staffing, volumes_for_year,
 };
+use crate::model::supply::SupplyParams;
+use crate::model::supply_outlook::{SupplyOutlook, outlook};
 use crate::model::{
     self, DataRow, Lang, ModelError, Parameters, PreparedData, Projection, Scenario, YearRow,
 };
@@ -33,7 +35,7 @@ pub struct DocState {
     pub import_mapping: Option<ColumnMapping>,
     pub workload: WorkloadSetup,
     /// Supply assumptions, kept whole from file to file.
-    pub supply: Option<crate::model::supply::SupplyParams>,
+    pub supply: Option<SupplyParams>,
 }
 
 impl PartialEq for DocState {
@@ -178,6 +180,11 @@ pub struct Results {
     pub flagged_count: usize,
     /// How many regions are short of midwives, and by how much in all.
     pub shortfalls: Option<Shortfalls>,
+    /// Supply beside need for what is shown, with the goal seek for the
+    /// planner's target year; `None` when supply is not planned.
+    pub supply: Option<Result<SupplyOutlook, ModelError>>,
+    /// What the supply was computed for: its assumptions and the region.
+    supply_key: Option<(Option<SupplyParams>, Option<usize>)>,
     /// The flags of every region, checked once per change of the scenario.
     flags: Flags,
     /// The suspect data years by region (its code, else its name) and year,
@@ -401,6 +408,16 @@ impl Results {
             self.staffing_by_year =
                 Some(state.workload.staffing_by_year(&state.params, &rows, lang));
             self.view_key = Some((state.workload.clone(), region, lang));
+            changed = true;
+        }
+        let key = (state.supply.clone(), region);
+        if changed || self.supply_key.as_ref() != Some(&key) {
+            self.supply = match (&state.supply, self.ok()) {
+                (None, _) => None,
+                (Some(p), Some((d, proj))) => Some(outlook(p, d, proj, region, None)),
+                (Some(_), None) => None,
+            };
+            self.supply_key = Some(key);
             changed = true;
         }
         changed

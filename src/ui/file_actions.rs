@@ -256,6 +256,12 @@ impl ProyeksiApp {
                     self.doc.state.workload = setup;
                 }
             }
+            Command::SetSupply(supply) => {
+                let supply = supply.map(|s| *s);
+                if supply != self.doc.state.supply {
+                    self.doc.state.supply = supply;
+                }
+            }
             Command::SetLang(lang) => {
                 self.settings.lang = lang;
                 if let Some(s) = &mut self.status {

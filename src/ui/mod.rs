@@ -54,6 +54,7 @@ pub mod settings;
 pub mod stacked_chart;
 pub mod status_bar;
 pub mod summary;
+pub mod supply_panel;
 pub mod table_panel;
 pub mod view;
 pub mod volume_rules;

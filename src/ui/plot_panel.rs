@@ -5,7 +5,9 @@
 //! Hover shows the year's values in the planner's number format.
 
 use egui::{Color32, Ui};
-use egui_plot::{GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot, Points};
+use egui_plot::{
+    GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot, Points, Polygon,
+};
 
 use super::command::Command;
 use super::view::View;
@@ -28,14 +30,31 @@ fn year_marks(input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
-#[derive(Default)]
-pub struct PlotPanel;
+/// Draws a chart description with egui_plot. Each user keeps its own plot
+/// memory (zoom, hover), named by `id_salt`.
+pub struct PlotPanel {
+    id_salt: &'static str,
+}
+
+impl Default for PlotPanel {
+    fn default() -> Self {
+        PlotPanel::named("chart")
+    }
+}
+
+/// How opaque a shaded area is drawn.
+const SHADE_ALPHA: f32 = 0.28;
 
 fn color(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
 impl PlotPanel {
+    /// A chart whose plot memory is kept under `id_salt`.
+    pub fn named(id_salt: &'static str) -> Self {
+        PlotPanel { id_salt }
+    }
+
     /// Draws the projection chart of what is shown (the same description
     /// the exports draw); it asks for nothing.
     pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
@@ -44,8 +63,9 @@ impl PlotPanel {
         Vec::new()
     }
 
-    /// Draws `spec`.
-    fn draw(&mut self, ui: &mut Ui, spec: &ChartSpec) {
+    /// Draws `spec`, with its own plot memory (zoom, hover) under the
+    /// caller's id.
+    pub fn draw(&mut self, ui: &mut Ui, spec: &ChartSpec) {
         let lang = spec.lang;
         let link = ui.scope_id().with("years");
         let panels = spec.panels.len().max(1) as f32;
@@ -70,7 +90,7 @@ impl PlotPanel {
     ) {
         let year_name = x_title.to_string();
         let decimals = panel.decimals;
-        Plot::new(("chart", index))
+        Plot::new((self.id_salt, index))
             .height(height)
             .y_axis_min_width(86.0)
             .x_grid_spacer(year_marks)
@@ -141,6 +161,16 @@ impl PlotPanel {
                                     .shape(MarkerShape::Circle),
                             );
                         }
+                        LineKind::Shade => {
+                            let fill = c.gamma_multiply(SHADE_ALPHA);
+                            for t in s.points.chunks_exact(3) {
+                                p.polygon(
+                                    Polygon::new(s.name.as_str(), t.to_vec())
+                                        .fill_color(fill)
+                                        .stroke(egui::Stroke::NONE),
+                                );
+                            }
+                        }
                         // Bars are drawn by `stacked_chart`.
                         LineKind::StackedBar => {}
                     }
@@ -173,6 +203,13 @@ fn legend(ui: &mut Ui, panel: &ChartPanel) {
                 }
                 LineKind::Suspect => {
                     painter.circle_stroke(rect.center(), 5.5, stroke);
+                }
+                LineKind::Shade => {
+                    painter.rect_filled(
+                        rect.shrink2(egui::vec2(0.0, 1.0)),
+                        0.0,
+                        c.gamma_multiply(SHADE_ALPHA),
+                    );
                 }
                 _ => {
                     painter.line_segment([a, b], stroke);

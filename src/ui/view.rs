@@ -81,6 +81,22 @@ impl<'a> View<'a> {
         spec
     }
 
+    /// The supply chart of what is shown, when supply is planned and
+    /// computes.
+    pub fn supply_chart_spec(&self) -> Option<ChartSpec> {
+        match &self.results.supply {
+            Some(Ok(o)) => Some(crate::chart::supply::supply_chart(
+                &o.supply,
+                self.subject,
+                &self.doc.name,
+                self.doc.params.rounding,
+                &crate::chart::today(),
+                self.lang,
+            )),
+            _ => None,
+        }
+    }
+
     /// The workload chart of what is shown (the Beban kerja tab's set-up
     /// over the shown years), from the staffing computed with the results,
     /// as the tab draws it and the exports write it.

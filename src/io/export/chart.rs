@@ -321,9 +321,19 @@ fn draw_sample<DB: DrawingBackend>(
             area.draw(&Circle::new((mid, y), r * 2, line))
                 .map_err(draw_err)?;
         }
+        LineKind::Shade => {
+            area.draw(&Rectangle::new(
+                [(x, y - r - 1), (x + len, y + r + 1)],
+                color.mix(SHADE_ALPHA).filled(),
+            ))
+            .map_err(draw_err)?;
+        }
     }
     Ok(())
 }
+
+/// How opaque a shaded area is drawn.
+const SHADE_ALPHA: f64 = 0.28;
 
 fn dash_size(m: Metrics) -> i32 {
     (m.gap as f64 * 0.9).max(3.0) as i32
@@ -509,8 +519,16 @@ fn draw_chart<DB: DrawingBackend>(
             Label::new(y_title_size, BLACK, HPos::Center, VPos::Top).upward(),
         )?;
 
-        // The series: bars first, lines over them.
+        // The series: bars and shaded areas first, lines over them.
         draw_stacked_bars(&mut chart, panel)?;
+        for s in panel.series.iter().filter(|s| s.kind == LineKind::Shade) {
+            let fill = rgb(s.color).mix(SHADE_ALPHA).filled();
+            chart
+                .draw_series(s.points.chunks_exact(3).map(|t| {
+                    Polygon::new(t.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>(), fill)
+                }))
+                .map_err(draw_err)?;
+        }
         for s in &panel.series {
             let color = rgb(s.color);
             let line = color.stroke_width(m.line);
@@ -545,7 +563,7 @@ fn draw_chart<DB: DrawingBackend>(
                         .draw_series(points(s).map(|p| Circle::new(p, r * 2, line)))
                         .map_err(draw_err)?;
                 }
-                LineKind::StackedBar => {}
+                LineKind::StackedBar | LineKind::Shade => {}
             }
         }
     }

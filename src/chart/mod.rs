@@ -1,7 +1,10 @@
 //! The description of a chart, shared by the window (egui_plot) and the
 //! exports (PNG/SVG drawn with plotters), so both show the same series,
 //! names, colours and styles: the projection chart, and the workload chart
-//! (midwives needed by activity per year, stacked bars).
+//! (midwives needed by activity per year, stacked bars), and the supply
+//! chart (midwives available beside need, the gap shaded; in [`supply`]).
+
+pub mod supply;
 
 use crate::i18n::T;
 use crate::model::explain::Fmt;
@@ -22,6 +25,9 @@ pub enum LineKind {
     StackedBar,
     /// Suspect data years: a ring around the data point, no line.
     Suspect,
+    /// A filled area, drawn translucent without outline: the points are a
+    /// list of triangles (every three points one triangle).
+    Shade,
 }
 
 /// One line of a chart.
