@@ -213,6 +213,24 @@ fn rank_puts_the_shortest_region_first_and_adds_up_the_shortfalls() {
         csv.lines().nth(1).unwrap().starts_with("1,B,Kec B,2030,"),
         "{csv}"
     );
+    // By ratio: B 35 / 46,18 = 0,76, C 10 / 11,55 = 0,87, A 1,30; by need:
+    // B, A, C. JSON carries the same numbers.
+    let (_, by_need, _) = run(&["rank", "--data", path, "--by", "need", "--format", "csv"]);
+    let order: Vec<&str> = by_need.lines().skip(1).map(|l| &l[..3]).collect();
+    assert_eq!(order, ["1,B", "2,A", "3,C"]);
+    let (code, json, err) = run(&["rank", "--data", path, "--by", "ratio", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["ranked_by"], "ratio");
+    assert_eq!(v["short_regions"], 2);
+    let regions = v["regions"].as_array().unwrap();
+    let codes: Vec<&str> = regions
+        .iter()
+        .map(|r| r["region_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["B", "C", "A"]);
+    let ratio_b = regions[0]["ratio"].as_f64().unwrap();
+    assert!((ratio_b - 35.0 / (1.1 * 20_000.0 * 146.58 / 69_825.0)).abs() < 1e-9);
     let (code, _, err) = run(&["rank", "--data", path, "--year", "1990"]);
     assert_eq!(code, 2);
     assert!(

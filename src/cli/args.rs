@@ -341,7 +341,11 @@ pub struct RankArgs {
     /// The year ranked (default: the last data year).
     #[arg(long)]
     pub year: Option<i32>,
-    /// table (for people) or csv (for other programs).
+    /// What the regions are ranked by: gap (shortest first), ratio (lowest first) or need
+    /// (largest first); without midwives in post, always by need.
+    #[arg(long, value_enum, default_value = "gap")]
+    pub by: RankByArg,
+    /// table (for people), csv or json (for other programs).
     #[arg(long, value_enum, default_value = "table")]
     pub format: RankFormatArg,
 }
@@ -350,4 +354,12 @@ pub struct RankArgs {
 pub enum RankFormatArg {
     Table,
     Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RankByArg {
+    Gap,
+    Ratio,
+    Need,
 }

@@ -3,12 +3,12 @@
 
 use std::io::Write;
 
-use super::args::{RankArgs, RankFormatArg};
+use super::args::{RankArgs, RankByArg, RankFormatArg};
 use super::{CliError, model_error, prepare_scenario};
 use crate::i18n::T;
 use crate::io::export::text::aligned;
 use crate::model::number::fmt_fixed;
-use crate::model::ranking::rank;
+use crate::model::ranking::{RankBy, rank_by};
 use crate::model::{self, Lang};
 
 pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError> {
@@ -26,7 +26,41 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
             ],
         )));
     }
-    let ranking = rank(&data, &proj, year);
+    let by = match a.by {
+        RankByArg::Gap => RankBy::Gap,
+        RankByArg::Ratio => RankBy::Ratio,
+        RankByArg::Need => RankBy::Need,
+    };
+    let ranking = rank_by(&data, &proj, year, by);
+    if matches!(a.format, RankFormatArg::Json) {
+        let rows: Vec<serde_json::Value> = ranking
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                serde_json::json!({
+                    "rank": i + 1,
+                    "region_code": data.codes[r.region],
+                    "region_name": data.names[r.region],
+                    "midwives_needed": r.need,
+                    "midwives_available": r.available,
+                    "gap": r.gap,
+                    "ratio": r.ratio,
+                    "need_per_1000_pregnant_women": r.need_per_1000_women,
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "year": year,
+            "ranked_by": if ranking.by_gap { format!("{:?}", by).to_lowercase() } else { "need".into() },
+            "short_regions": ranking.short_regions,
+            "total_shortfall": ranking.total_shortfall,
+            "regions": rows,
+        });
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+        return Ok(());
+    }
     let opt = |x: Option<f64>, d: usize| x.map_or(String::new(), |v| fmt_fixed(v, d, lang));
     if matches!(a.format, RankFormatArg::Csv) {
         let mut w = csv::Writer::from_writer(&mut *out);

@@ -36,8 +36,28 @@ pub struct Ranking {
     pub total_shortfall: f64,
 }
 
-/// Ranks every region of `proj` in `year`.
+/// What the regions are ranked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RankBy {
+    /// Gap (available − needed), shortest first.
+    #[default]
+    Gap,
+    /// Ratio (available ÷ needed), lowest first.
+    Ratio,
+    /// Midwives needed, largest first.
+    Need,
+}
+
+/// Ranks every region of `proj` in `year`, shortest of midwives first (by
+/// need when the data give no midwives in post).
 pub fn rank(data: &PreparedData, proj: &Projection, year: i32) -> Ranking {
+    rank_by(data, proj, year, RankBy::Gap)
+}
+
+/// Ranks every region of `proj` in `year` by `by`. Gap and ratio need the
+/// midwives in post; without them the ranking is by need. Regions without
+/// midwives in post go last; ties keep the file's order.
+pub fn rank_by(data: &PreparedData, proj: &Projection, year: i32, by: RankBy) -> Ranking {
     let mut rows: Vec<RankRow> = (0..data.regions())
         .map(|r| {
             let row = proj.region_row(data, r, year);
@@ -57,16 +77,16 @@ pub fn rank(data: &PreparedData, proj: &Projection, year: i32) -> Ranking {
         })
         .collect();
     let by_gap = rows.iter().any(|r| r.gap.is_some());
-    if by_gap {
-        // Regions without midwives in post go last; ties keep file order.
-        rows.sort_by(|a, b| match (a.gap, b.gap) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-    } else {
-        rows.sort_by(|a, b| b.need.total_cmp(&a.need));
+    let known_first = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
+    match by {
+        RankBy::Gap if by_gap => rows.sort_by(|a, b| known_first(a.gap, b.gap)),
+        RankBy::Ratio if by_gap => rows.sort_by(|a, b| known_first(a.ratio, b.ratio)),
+        _ => rows.sort_by(|a, b| b.need.total_cmp(&a.need)),
     }
     let shortfalls: Vec<f64> = rows
         .iter()
@@ -128,6 +148,32 @@ mod tests {
         assert!(net > -r.total_shortfall);
         // Need per 1.000 pregnant women is the share × 1.000 everywhere.
         assert!((r.rows[0].need_per_1000_women - share * 1000.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ranked_by_ratio_or_need_on_request() {
+        // A: 30 for 23,09 (gap +6,91, ratio 1,30); B: 35 for 46,18 (−11,18,
+        // 0,76); C: 8 for 11,55 (−3,55, 0,69); D: no midwives in post, need
+        // 34,64.
+        let mut rows = region("A", 10_000.0, Some(30.0));
+        rows.extend(region("B", 20_000.0, Some(35.0)));
+        rows.extend(region("C", 5_000.0, Some(8.0)));
+        rows.extend(region("D", 15_000.0, None));
+        let data = PreparedData::new(&rows).unwrap();
+        let proj = project(&params(), &data).unwrap();
+        let order = |by| -> Vec<usize> {
+            rank_by(&data, &proj, 2024, by)
+                .rows
+                .iter()
+                .map(|x| x.region)
+                .collect()
+        };
+        assert_eq!(order(RankBy::Gap), vec![1, 2, 0, 3]);
+        assert_eq!(order(RankBy::Ratio), vec![2, 1, 0, 3]);
+        assert_eq!(order(RankBy::Need), vec![1, 3, 0, 2]);
+        let r = rank_by(&data, &proj, 2024, RankBy::Ratio);
+        let need_c = 146.58 / 69_825.0 * 1.1 * 5_000.0;
+        assert!((r.rows[0].ratio.unwrap() - 8.0 / need_c).abs() < 1e-12);
     }
 
     #[test]
