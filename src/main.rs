@@ -38,6 +38,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Working => Tab::Working,
                 cli::TabArg::Workload => Tab::Workload,
                 cli::TabArg::Supply => Tab::Supply,
+                cli::TabArg::Ranking => Tab::Ranking,
                 cli::TabArg::Data => Tab::Data,
             };
             let renderer = renderer.map(|r| match r {

@@ -30,6 +30,9 @@ pub struct Ranking {
     pub rows: Vec<RankRow>,
     /// Whether the ranking is by gap (midwives in post known).
     pub by_gap: bool,
+    /// The order asked for (by need whatever was asked when `by_gap` is
+    /// false).
+    pub by: RankBy,
     /// Regions short of midwives.
     pub short_regions: usize,
     /// The sum of the shortfalls (FTE, positive), surpluses not netted.
@@ -96,6 +99,7 @@ pub fn rank_by(data: &PreparedData, proj: &Projection, year: i32, by: RankBy) ->
     Ranking {
         year,
         by_gap,
+        by,
         short_regions: shortfalls.len(),
         total_shortfall: -shortfalls.iter().sum::<f64>(),
         rows,

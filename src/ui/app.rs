@@ -36,6 +36,7 @@ pub enum Tab {
     Working,
     Workload,
     Supply,
+    Ranking,
     Data,
 }
 
@@ -68,6 +69,9 @@ pub struct ProyeksiApp {
     pub(super) working_panel: WorkingPanel,
     pub(super) workload_panel: super::workload_panel::WorkloadPanel,
     pub(super) supply_panel: super::supply_panel::SupplyPanel,
+    pub(super) ranking_panel: super::ranking_panel::RankingPanel,
+    /// The Peringkat tab's year (`None`: the last data year) and order.
+    pub ranking_choice: (Option<i32>, crate::model::ranking::RankBy),
     pub(super) data_panel: DataPanel,
     pub(super) show_help: bool,
     pub(super) show_about: bool,
@@ -117,6 +121,8 @@ impl ProyeksiApp {
             working_panel: WorkingPanel,
             workload_panel: Default::default(),
             supply_panel: Default::default(),
+            ranking_panel: Default::default(),
+            ranking_choice: Default::default(),
             data_panel: DataPanel::default(),
             show_help: false,
             show_about: false,
@@ -279,6 +285,7 @@ impl ProyeksiApp {
             ui.selectable_value(&mut self.tab, Tab::Working, t(T::app_working));
             ui.selectable_value(&mut self.tab, Tab::Workload, t(T::app_workload));
             ui.selectable_value(&mut self.tab, Tab::Supply, t(T::app_supply));
+            ui.selectable_value(&mut self.tab, Tab::Ranking, t(T::app_ranking));
             ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
         });
         ui.separator();
@@ -306,6 +313,7 @@ impl ProyeksiApp {
             Tab::Working => self.working_panel.ui(ui, &view),
             Tab::Workload => self.workload_panel.ui(ui, &view),
             Tab::Supply => self.supply_panel.ui(ui, &view),
+            Tab::Ranking => self.ranking_panel.ui(ui, &view),
             Tab::Data => self.data_panel.ui(ui, &view),
         };
         self.commands.extend(commands);
@@ -533,6 +541,13 @@ impl eframe::App for ProyeksiApp {
             .refresh(&self.doc.state, self.region, self.lang())
         {
             ctx.request_repaint();
+        }
+        // Ranking every region costs a sort: only while the tab is shown.
+        if self.tab == Tab::Ranking {
+            let (year, by) = self.ranking_choice;
+            if self.results.refresh_ranking(year, by) {
+                ctx.request_repaint();
+            }
         }
         let now = ctx.input(|i| i.time);
         self.undoer.feed_state(now, &self.doc.state);

@@ -60,6 +60,11 @@ pub enum Command {
     /// The supply assumptions as edited in the supply tab (`None`: supply
     /// not planned).
     SetSupply(Option<Box<crate::model::supply::SupplyParams>>),
+    /// The year and order of the Peringkat tab's ranking.
+    SetRanking {
+        year: i32,
+        by: crate::model::ranking::RankBy,
+    },
     SetLang(Lang),
     SetTheme(Theme),
     ZoomIn,

@@ -9,6 +9,7 @@ use crate::model::capacity::{Capacity, WorkingTimeResult};
 use crate::model::data::ColumnMapping;
 use crate::model::explain::{Step, Subject, explain};
 use crate::model::flags::{Flags, flags};
+use crate::model::ranking::{RankBy, Ranking, rank_by};
 use crate::model::scenario::FORMAT_VERSION;
 use crate::model::shortfall::{Shortfalls, shortfalls};
 use crate::model::staffing::WorkloadSetup;
@@ -185,6 +186,10 @@ pub struct Results {
     pub supply: Option<Result<SupplyOutlook, ModelError>>,
     /// What the supply was computed for: its assumptions and the region.
     supply_key: Option<(Option<SupplyParams>, Option<usize>)>,
+    /// The regions ranked for the Peringkat tab (computed while it is shown).
+    pub ranking: Option<Ranking>,
+    /// What the ranking was computed for; `None` after the scenario changed.
+    ranking_key: Option<(Option<i32>, RankBy)>,
     /// The flags of every region, checked once per change of the scenario.
     flags: Flags,
     /// The suspect data years by region (its code, else its name) and year,
@@ -410,6 +415,9 @@ impl Results {
             self.view_key = Some((state.workload.clone(), region, lang));
             changed = true;
         }
+        if changed {
+            self.ranking_key = None;
+        }
         let key = (state.supply.clone(), region);
         if changed || self.supply_key.as_ref() != Some(&key) {
             self.supply = match (&state.supply, self.ok()) {
@@ -421,6 +429,23 @@ impl Results {
             changed = true;
         }
         changed
+    }
+
+    /// Brings the ranking up to date for `year` (default: the last data
+    /// year; a year outside the projection is taken as the default) and
+    /// `by`; true if it changed.
+    pub fn refresh_ranking(&mut self, year: Option<i32>, by: RankBy) -> bool {
+        if self.ranking_key == Some((year, by)) {
+            return false;
+        }
+        self.ranking = self.ok().map(|(d, p)| {
+            let year = year
+                .filter(|y| p.years().contains(y))
+                .unwrap_or(p.last_data_year);
+            rank_by(d, p, year, by)
+        });
+        self.ranking_key = Some((year, by));
+        true
     }
 
     /// The rows of what is shown: the total, or the chosen region.

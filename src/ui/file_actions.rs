@@ -256,6 +256,7 @@ impl ProyeksiApp {
                     self.doc.state.workload = setup;
                 }
             }
+            Command::SetRanking { year, by } => self.ranking_choice = (Some(year), by),
             Command::SetSupply(supply) => {
                 let supply = supply.map(|s| *s);
                 if supply != self.doc.state.supply {

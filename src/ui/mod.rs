@@ -48,6 +48,7 @@ pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
 pub mod properties_dialog;
+pub mod ranking_panel;
 pub mod region_picker;
 pub mod renderer;
 pub mod settings;

@@ -1,0 +1,206 @@
+//! The Peringkat (ranking) tab: where the gap is worst. Every region of the
+//! data for a chosen year, shortest of midwives first (or by ratio, or by
+//! need), as a horizontal bar chart of the first regions and a table of all
+//! of them, with how many are short and by how much in all.
+
+use egui::{Color32, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, GridMark, Plot};
+
+use super::command::Command;
+use super::view::View;
+use crate::i18n::T;
+use crate::model::Lang;
+use crate::model::number::fmt_fixed;
+use crate::model::ranking::{RankBy, Ranking};
+
+/// Regions drawn in the bar chart (the table lists all of them).
+pub const CHART_REGIONS: usize = 20;
+
+/// The ranking tab; it keeps no state of its own (the year and order are
+/// the window's, set by command).
+#[derive(Default)]
+pub struct RankingPanel;
+
+impl RankingPanel {
+    pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
+        let lang = view.lang;
+        let t = |k: T| lang.t(k);
+        let (Some(ranking), Some((data, proj))) = (&view.results.ranking, view.results.ok()) else {
+            ui.spinner();
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut year = ranking.year;
+        let mut by = ranking.by;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t(T::ranking_panel_year));
+            egui::ComboBox::from_id_salt("ranking_year")
+                .selected_text(year.to_string())
+                .show_ui(ui, |ui| {
+                    for y in proj.years() {
+                        ui.selectable_value(&mut year, y, y.to_string());
+                    }
+                });
+            ui.add_space(12.0);
+            ui.label(t(T::ranking_panel_by));
+            ui.radio_value(&mut by, RankBy::Gap, t(T::ranking_panel_by_gap));
+            ui.radio_value(&mut by, RankBy::Ratio, t(T::ranking_panel_by_ratio));
+            ui.radio_value(&mut by, RankBy::Need, t(T::ranking_panel_by_need));
+        });
+        if year != ranking.year || by != ranking.by {
+            out.push(Command::SetRanking { year, by });
+        }
+        if ranking.by_gap {
+            ui.label(
+                RichText::new(lang.tf(
+                    T::ranking_panel_shortfall,
+                    &[
+                        ("short", &ranking.short_regions),
+                        ("regions", &data.regions()),
+                        ("year", &ranking.year),
+                        ("shortfall", &fmt_fixed(ranking.total_shortfall, 2, lang)),
+                    ],
+                ))
+                .strong(),
+            );
+        } else {
+            ui.colored_label(ui.visuals().warn_fg_color, t(T::rank_needs_midwives));
+        }
+        let labels: Vec<String> = ranking
+            .rows
+            .iter()
+            .map(|r| data.label(r.region).to_string())
+            .collect();
+        let chart_height = (ui.available_height() * 0.5).max(200.0);
+        ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
+            bar_chart(ui, ranking, &labels, lang);
+        });
+        ui.separator();
+        table(ui, ranking, &labels, lang);
+        out
+    }
+}
+
+/// The first regions as horizontal bars of what they are ranked by: the gap
+/// (red short, green above), the ratio (red under 1), or the need.
+fn bar_chart(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
+    let shown = ranking.rows.len().min(CHART_REGIONS);
+    let bars: Vec<Bar> = ranking.rows[..shown]
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let red = Color32::from_rgb(214, 39, 40);
+            let green = Color32::from_rgb(44, 160, 44);
+            let blue = Color32::from_rgb(31, 119, 180);
+            let (value, color) = match (ranking.by_gap, ranking.by) {
+                (true, RankBy::Gap) => {
+                    let g = r.gap.unwrap_or(0.0);
+                    (g, if g < 0.0 { red } else { green })
+                }
+                (true, RankBy::Ratio) => {
+                    let x = r.ratio.unwrap_or(0.0);
+                    (x, if x < 1.0 { red } else { green })
+                }
+                _ => (r.need, blue),
+            };
+            Bar::new(-(i as f64), value)
+                .width(0.7)
+                .name(&labels[i])
+                .fill(color)
+        })
+        .collect();
+    let names: Vec<String> = labels[..shown].to_vec();
+    let title = match (ranking.by_gap, ranking.by) {
+        (true, RankBy::Gap) => lang.t(T::ranking_panel_gap_axis),
+        (true, RankBy::Ratio) => lang.t(T::ranking_panel_ratio_axis),
+        _ => lang.t(T::ranking_panel_need_axis),
+    };
+    Plot::new("ranking_chart")
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .y_axis_min_width(150.0)
+        .x_axis_label(title)
+        .include_x(0.0)
+        .y_axis_formatter(move |mark: GridMark, _| {
+            let i = -mark.value;
+            if (i - i.round()).abs() < 1e-6 && i >= 0.0 {
+                names.get(i.round() as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..shown)
+                .map(|i| egui_plot::GridMark {
+                    value: -(i as f64),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .x_axis_formatter(move |mark: GridMark, _| fmt_fixed(mark.value, 1, lang))
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(title, bars).horizontal());
+        });
+}
+
+/// Every region: rank, name, need, available, gap, ratio, need per 1.000.
+fn table(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
+    let t = |k: T| lang.t(k);
+    let f = |x: f64| fmt_fixed(x, 2, lang);
+    let heads = [
+        "#",
+        t(T::table_region),
+        t(T::supply_col_needed),
+        t(T::supply_col_available),
+        t(T::supply_col_gap),
+        t(T::rank_col_ratio),
+        t(T::rank_col_per_1000),
+    ];
+    TableBuilder::new(ui)
+        .id_salt("ranking_table")
+        .striped(true)
+        .column(Column::auto().at_least(36.0))
+        .column(Column::auto().at_least(160.0))
+        .columns(Column::auto().at_least(80.0), 5)
+        .header(20.0, |mut h| {
+            for head in heads {
+                h.col(|ui| {
+                    ui.strong(head);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(18.0, ranking.rows.len(), |mut row| {
+                let i = row.index();
+                let r = &ranking.rows[i];
+                row.col(|ui| {
+                    ui.label((i + 1).to_string());
+                });
+                row.col(|ui| {
+                    ui.label(&labels[i]);
+                });
+                let gap = r.gap;
+                for v in [
+                    Some(r.need),
+                    r.available,
+                    r.gap,
+                    r.ratio,
+                    Some(r.need_per_1000_women),
+                ] {
+                    row.col(|ui| {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let text = RichText::new(v.map_or("–".to_string(), f));
+                            let short = v.is_some() && v == gap && gap.is_some_and(|g| g < 0.0);
+                            ui.label(if short {
+                                text.color(ui.visuals().error_fg_color)
+                            } else {
+                                text
+                            });
+                        });
+                    });
+                }
+            });
+        });
+}

@@ -1,0 +1,95 @@
+//! The Peringkat (ranking) tab: every region of the data ranked for a year,
+//! shortest of midwives first, by ratio or by need on request, with how many
+//! are short and by how much in all.
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use proyeksi_bidan::io::import::{ImportOptions, import_file};
+use proyeksi_bidan::model::Scenario;
+use proyeksi_bidan::model::ranking::RankBy;
+
+mod common;
+use common::{App, ScriptedDialogs, app_on};
+
+fn settle(h: &mut App) {
+    h.run_steps(6);
+}
+
+/// Kab. Belitung Timur 2023–2024 per puskesmas, with Manggar and Damar
+/// given fewer midwives in 2024 than antenatal care needs (1,45 and 0,49).
+fn belitung_short() -> Scenario {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/belitung_timur_2023_2024.csv");
+    let imported = import_file(&path, &ImportOptions::default(), &mut |_| true).unwrap();
+    let mut s = Scenario::example();
+    s.data = imported.rows;
+    for row in &mut s.data {
+        if row.year == 2024 && row.region_name == "Manggar" {
+            row.midwives_available = Some(1.0).into();
+        }
+        if row.year == 2024 && row.region_name == "Damar" {
+            row.midwives_available = Some(0.25).into();
+        }
+    }
+    s.params.population.base_year = 2024;
+    s.params.population.horizon_year = 2030;
+    s
+}
+
+fn names(h: &App) -> Vec<String> {
+    let ranking = h.state().results.ranking.as_ref().unwrap();
+    let (data, _) = h.state().results.ok().unwrap();
+    ranking
+        .rows
+        .iter()
+        .map(|r| data.label(r.region).to_string())
+        .collect()
+}
+
+#[test]
+fn the_tab_ranks_the_regions_shortest_first_and_on_request_by_need() {
+    let mut h = app_on(belitung_short(), ScriptedDialogs::default());
+    h.get_by_role_and_label(Role::Button, "Peringkat").click();
+    settle(&mut h);
+    // Manggar: 1 for 1,4548 needed (−0,4548); Damar: 0,25 for 0,4912
+    // (−0,2412); together 0,6960 short.
+    assert_eq!(&names(&h)[..2], ["Manggar", "Damar"]);
+    assert!(
+        h.query_all_by(|n| n.label().or(n.value()).is_some_and(|l| l.starts_with(
+            "2 dari 7 wilayah kurang bidan pada 2024; jumlah kekurangannya 0,70 FTE"
+        )))
+        .next()
+        .is_some()
+    );
+    // The table lists every region, the last one too.
+    assert!(h.query_by_label("Kelapa Kampit").is_some());
+
+    h.get_by_role_and_label(Role::RadioButton, "rasio tersedia ÷ kebutuhan")
+        .click();
+    settle(&mut h);
+    assert_eq!(
+        h.state().results.ranking.as_ref().unwrap().by,
+        RankBy::Ratio
+    );
+    // Ratio: Damar 0,25 / 0,4912 = 0,51 before Manggar 1 / 1,4548 = 0,69.
+    assert_eq!(&names(&h)[..2], ["Damar", "Manggar"]);
+
+    h.get_by_role_and_label(Role::RadioButton, "kebutuhan (terbesar di atas)")
+        .click();
+    settle(&mut h);
+    assert_eq!(names(&h)[0], "Manggar");
+    assert_eq!(h.state().results.ranking.as_ref().unwrap().year, 2024);
+}
+
+#[test]
+fn without_midwives_in_post_the_ranking_is_by_need_and_says_why() {
+    let mut h = app_on(Scenario::example(), ScriptedDialogs::default());
+    h.get_by_role_and_label(Role::Button, "Peringkat").click();
+    settle(&mut h);
+    let ranking = h.state().results.ranking.as_ref().unwrap();
+    assert!(!ranking.by_gap);
+    assert_eq!(ranking.year, 2020);
+    assert_eq!(ranking.rows.len(), 1);
+}
