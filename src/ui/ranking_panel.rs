@@ -77,7 +77,11 @@ impl RankingPanel {
             bar_chart(ui, ranking, &labels, lang);
         });
         ui.separator();
-        table(ui, ranking, &labels, lang);
+        // A narrow window scrolls the table sideways rather than cutting a
+        // number short.
+        egui::ScrollArea::horizontal()
+            .id_salt("ranking_hscroll")
+            .show(ui, |ui| table(ui, ranking, &labels, lang));
         out
     }
 }
@@ -161,13 +165,13 @@ fn table(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
     TableBuilder::new(ui)
         .id_salt("ranking_table")
         .striped(true)
-        .column(Column::auto().at_least(36.0))
-        .column(Column::auto().at_least(160.0))
-        .columns(Column::auto().at_least(80.0), 5)
-        .header(20.0, |mut h| {
+        .column(Column::exact(40.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .columns(Column::exact(84.0), 5)
+        .header(34.0, |mut h| {
             for head in heads {
                 h.col(|ui| {
-                    ui.strong(head);
+                    ui.add(egui::Label::new(RichText::new(head).strong()).wrap());
                 });
             }
         })
