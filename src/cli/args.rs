@@ -74,6 +74,9 @@ pub enum Command {
     /// The regions ranked for a year: shortest of midwives first (largest need first when the
     /// data give no midwives), with how many are short and by how much in all.
     Rank(RankArgs),
+    /// Up to four scenarios side by side (files, or variants with --vary): pregnant women,
+    /// antenatal visits and hours, and midwives needed per year, each against the first.
+    Compare(CompareArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -344,4 +347,40 @@ pub struct RankArgs {
 pub enum RankFormatArg {
     Table,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Scenario files (.bidan or .ron), up to four; the first is the one the others are
+    /// measured against. Without any, the bundled example.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Variants of the first scenario, one per value, e.g. --vary anc_visits=4,6,8 or
+    /// --vary allowance_percent=25/30/35 (any --set name; values separated by `/`).
+    #[arg(long = "vary", value_name = "NAME=V1/V2/…")]
+    pub vary: Vec<String>,
+    /// Only this year (default: every year the scenarios share).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// One region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// exact (default: no intermediate rounding) or published (as the paper prints).
+    #[arg(long, value_enum)]
+    pub rounding: Option<RoundingArg>,
+    /// Language of labels, messages and numbers: id (5.329.480) or en (5,329,480).
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+    /// Overrides a parameter in every scenario compared, e.g. --set allowance_percent=25.
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub set: Vec<String>,
+    /// Replaces every scenario's data with a CSV or .xlsx data file.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// The worksheet of an .xlsx data file (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }

@@ -5,6 +5,7 @@
 //! - `args`: the subcommands and their options, as clap reads them.
 //! - `projection`: `compute`, `explain`, `export` and `template`.
 //! - `rank`: `rank`, the regions ranked by gap for a year.
+//! - `compare`: `compare`, scenarios side by side with their differences.
 //! - `supply`: `supply`, midwives available beside the need, and goal seek.
 //! - `workload`: `workload`, the staffing of every activity of a table.
 
@@ -20,6 +21,7 @@ use crate::model::overrides::{self, OverrideError};
 use crate::model::{Lang, ModelError, Rounding, Scenario};
 
 mod args;
+mod compare;
 mod projection;
 mod rank;
 mod supply;
@@ -165,6 +167,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Workload(a)) => workload_cmd(&a, out)?,
         Some(Command::Supply(a)) => supply::supply_cmd(&a, out)?,
         Some(Command::Rank(a)) => rank::rank_cmd(&a, out)?,
+        Some(Command::Compare(a)) => compare::compare_cmd(&a, out)?,
     }
     Ok(Outcome::Done)
 }

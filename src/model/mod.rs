@@ -14,6 +14,7 @@
 //! - [`population_route`]: pregnant women from the population's growth and the CBR.
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`supply`]: midwives available each year as a stock and flow, and goal seek.
+//! - [`compare`]: up to four scenarios side by side, each against the first.
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
@@ -25,6 +26,7 @@
 
 pub mod capacity;
 pub mod columns;
+pub mod compare;
 pub mod data;
 pub mod error;
 pub mod explain;
