@@ -77,6 +77,9 @@ pub enum Command {
     /// Up to four scenarios side by side (files, or variants with --vary): pregnant women,
     /// antenatal visits and hours, and midwives needed per year, each against the first.
     Compare(CompareArgs),
+    /// Which assumption matters: every numeric parameter moved down and up (by --step, or
+    /// across its plausible range), ranked by its swing on the midwives needed (a tornado).
+    Sensitivity(SensitivityArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -383,4 +386,32 @@ pub struct CompareArgs {
     /// The worksheet of an .xlsx data file (default: the first).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// The year (default: the horizon).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// One region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// How far each parameter moves down and up: a share of its value (10%, the default), or
+    /// `range` (rentang) for its plausible range.
+    #[arg(long, default_value = "10%", allow_hyphen_values = true)]
+    pub step: String,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Writes the tornado chart: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
 }

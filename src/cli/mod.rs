@@ -6,6 +6,7 @@
 //! - `projection`: `compute`, `explain`, `export` and `template`.
 //! - `rank`: `rank`, the regions ranked by gap for a year.
 //! - `compare`: `compare`, scenarios side by side with their differences.
+//! - `sensitivity`: `sensitivity`, the tornado of every parameter's swing.
 //! - `supply`: `supply`, midwives available beside the need, and goal seek.
 //! - `workload`: `workload`, the staffing of every activity of a table.
 
@@ -24,6 +25,7 @@ mod args;
 mod compare;
 mod projection;
 mod rank;
+mod sensitivity;
 mod supply;
 mod workload;
 
@@ -168,6 +170,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Supply(a)) => supply::supply_cmd(&a, out)?,
         Some(Command::Rank(a)) => rank::rank_cmd(&a, out)?,
         Some(Command::Compare(a)) => compare::compare_cmd(&a, out)?,
+        Some(Command::Sensitivity(a)) => sensitivity::sensitivity_cmd(&a, out)?,
     }
     Ok(Outcome::Done)
 }

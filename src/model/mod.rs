@@ -15,6 +15,8 @@
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`supply`]: midwives available each year as a stock and flow, and goal seek.
 //! - [`compare`]: up to four scenarios side by side, each against the first.
+//! - [`numeric_params`]: the numeric parameters one by one, their ranges, the model with one moved.
+//! - [`sensitivity`]: every parameter moved down and up, ranked by its swing on the need (tornado).
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
@@ -33,6 +35,7 @@ pub mod explain;
 pub mod flags;
 pub mod growth;
 pub mod number;
+pub mod numeric_params;
 pub mod overrides;
 pub mod params;
 pub mod population_route;
@@ -40,6 +43,7 @@ pub mod projection;
 pub mod ranking;
 pub mod sanity;
 pub mod scenario;
+pub mod sensitivity;
 pub mod shortfall;
 pub mod staffing;
 pub mod supply;
