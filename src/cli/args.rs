@@ -80,6 +80,9 @@ pub enum Command {
     /// Which assumption matters: every numeric parameter moved down and up (by --step, or
     /// across its plausible range), ranked by its swing on the midwives needed (a tornado).
     Sensitivity(SensitivityArgs),
+    /// How sure the answer is: draws from the parameters' ranges (minimum, most likely,
+    /// maximum) give P10, P50 and P90 of the midwives needed and pregnant women per year.
+    Bands(BandsArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -414,4 +417,54 @@ pub struct SensitivityArgs {
     /// Chart height in pixels.
     #[arg(long, default_value_t = 1000)]
     pub height: u32,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ShapeArg {
+    /// PERT: most draws near the most likely value.
+    Pert,
+    /// Triangular.
+    Triangular,
+}
+
+#[derive(Debug, Args)]
+pub struct BandsArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// One region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Number of draws (default: the scenario's, else 1.000).
+    #[arg(long, value_name = "N")]
+    pub draws: Option<u32>,
+    /// Seed of the draws (default: the scenario's, else 0); the same seed gives the same bands.
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Shape of the draws between minimum and maximum (default: the scenario's, else pert).
+    #[arg(long, value_enum)]
+    pub shape: Option<ShapeArg>,
+    /// The range of a parameter, e.g. --range allowance_percent=25/30/35 or
+    /// --range minutes_K1=25/30,6/40 (minimum/most likely/maximum; repeatable). Without any
+    /// range (here or in the scenario), every parameter varies across its plausible range.
+    #[arg(
+        long = "range",
+        value_name = "NAME=MIN/LIKELY/MAX",
+        allow_hyphen_values = true
+    )]
+    pub ranges: Vec<String>,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Writes the chart of the bands: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+    /// Also saves the scenario with these ranges, draws and seed as FILE (.bidan).
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
 }

@@ -17,6 +17,7 @@
 //! - [`compare`]: up to four scenarios side by side, each against the first.
 //! - [`numeric_params`]: the numeric parameters one by one, their ranges, the model with one moved.
 //! - [`sensitivity`]: every parameter moved down and up, ranked by its swing on the need (tornado).
+//! - [`uncertainty`]: ranges on the parameters, seeded draws, and P10–P50–P90 bands per year.
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
@@ -48,6 +49,7 @@ pub mod shortfall;
 pub mod staffing;
 pub mod supply;
 pub mod synthetic;
+pub mod uncertainty;
 pub mod values;
 
 pub use crate::i18n::Lang;

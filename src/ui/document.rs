@@ -34,6 +34,8 @@ pub struct DocState {
     pub workload: WorkloadSetup,
     /// Supply assumptions, kept whole from file to file.
     pub supply: Option<crate::model::supply::SupplyParams>,
+    /// Ranges, draws and seed of the uncertainty bands, kept whole.
+    pub uncertainty: Option<crate::model::uncertainty::UncertaintySetup>,
 }
 
 impl PartialEq for DocState {
@@ -45,6 +47,7 @@ impl PartialEq for DocState {
             && self.import_mapping == other.import_mapping
             && self.workload == other.workload
             && self.supply == other.supply
+            && self.uncertainty == other.uncertainty
     }
 }
 
@@ -59,6 +62,7 @@ impl DocState {
             import_mapping: s.import_mapping,
             workload: s.workload,
             supply: s.supply,
+            uncertainty: s.uncertainty,
         }
     }
 
@@ -72,6 +76,7 @@ impl DocState {
             import_mapping: self.import_mapping.clone(),
             workload: self.workload.clone(),
             supply: self.supply.clone(),
+            uncertainty: self.uncertainty.clone(),
         }
     }
 }
