@@ -66,8 +66,11 @@ pub(super) fn compare_cmd(a: &CompareArgs, out: &mut dyn Write) -> Result<(), Cl
     Ok(())
 }
 
-/// The measures compared: heading, value and decimals shown.
-fn measures() -> [(T, fn(&Figures) -> f64, usize); 4] {
+/// A measure compared: its heading, its value and the decimals shown.
+type Measure = (T, fn(&Figures) -> f64, usize);
+
+/// The measures compared.
+fn measures() -> [Measure; 4] {
     [
         (T::compare_measure_pregnant, |f| f.pregnant_women, 0),
         (T::compare_measure_visits, |f| f.anc_visits, 0),
@@ -141,11 +144,12 @@ fn signed(x: f64, decimals: usize, lang: Lang) -> String {
     if x > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
         format!("+{text}")
     } else {
-        text.trim_start_matches('-')
-            .chars()
-            .all(|c| !c.is_ascii_digit() || c == '0')
-            .then(|| fmt_fixed(0.0, decimals, lang))
-            .unwrap_or(text)
+        let zero = text.chars().all(|c| !c.is_ascii_digit() || c == '0');
+        if zero {
+            fmt_fixed(0.0, decimals, lang)
+        } else {
+            text
+        }
     }
 }
 
