@@ -212,3 +212,41 @@ fn the_engine_compares_variants_of_one_scenario() {
         Err(CompareError::Model { .. })
     ));
 }
+
+#[test]
+fn the_scenarios_are_drawn_on_one_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("banding.svg");
+    let (code, _, err) = run(&[
+        "compare",
+        "--vary",
+        "anc_visits=6,8",
+        "--chart",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Perbandingan skenario — Total"), "{text}");
+    for legend in [
+        "A: Indonesia 2017–2020 (contoh dari makalah)",
+        "B: A · anc_visits=6",
+        "C: A · anc_visits=8",
+    ] {
+        assert!(text.contains(legend), "{legend}");
+    }
+    let png = dir.path().join("banding.png");
+    let (code, _, err) = run(&[
+        "compare",
+        "--vary",
+        "anc_visits=6",
+        "--chart",
+        png.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "500",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let img = image::load_from_memory(&std::fs::read(&png).unwrap()).unwrap();
+    assert_eq!((img.width(), img.height()), (800, 500));
+}

@@ -389,6 +389,16 @@ pub struct CompareArgs {
     /// The worksheet of an .xlsx data file (default: the first).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Writes the scenarios on one chart (pregnant women and midwives needed): OUT.png or
+    /// OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
 }
 
 #[derive(Debug, Args)]

@@ -55,6 +55,15 @@ pub(super) fn compare_cmd(a: &CompareArgs, out: &mut dyn Write) -> Result<(), Cl
         c.only_year(year)
             .map_err(|e| CliError::Usage(e.message(lang)))?;
     }
+    if let Some(path) = &a.chart {
+        let subject = c
+            .region
+            .clone()
+            .unwrap_or_else(|| lang.t(T::text_total).to_string());
+        let spec = crate::chart::compare_chart(&c, &subject, &crate::chart::today(), lang);
+        crate::io::export::chart::save_chart(path, &spec, a.width, a.height)
+            .map_err(|e| CliError::Read(e.message(lang)))?;
+    }
     match a.format {
         FormatArg::Table => out.write_all(render(&c, lang).as_bytes())?,
         FormatArg::Csv => write_csv(&c, out)?,
