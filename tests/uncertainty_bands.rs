@@ -261,6 +261,26 @@ fn the_command_is_reproducible_and_saves_its_set_up() {
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("Pita ketidakpastian kebutuhan bidan — Total"));
     assert!(text.contains("<polygon"), "the band is drawn");
+    let png = dir.path().join("pita.png");
+    let (code, _, err) = run(&[
+        "bands",
+        "--draws",
+        "100",
+        "--region",
+        "ID",
+        "--chart",
+        png.to_str().unwrap(),
+        "--width",
+        "900",
+        "--height",
+        "600",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let img = image::load_from_memory(&std::fs::read(&png).unwrap()).unwrap();
+    assert_eq!((img.width(), img.height()), (900, 600));
+    let (code, _, err) = run(&["bands", "--draws", "10", "--chart", "pita.txt"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("pita.txt"), "{err}");
 }
 
 #[test]

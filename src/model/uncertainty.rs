@@ -440,6 +440,34 @@ mod tests {
     }
 
     #[test]
+    fn progress_is_told_and_can_cancel() {
+        use std::sync::Mutex;
+        let s = super::super::Scenario::example();
+        let setup = UncertaintySetup {
+            draws: 1_200,
+            ..UncertaintySetup::default()
+        };
+        let told = Mutex::new(Vec::new());
+        let b = bands_with_progress(&s.params, &s.data, None, &setup, &|done, n| {
+            told.lock().map(|mut t| t.push((done, n))).is_ok()
+        })
+        .unwrap();
+        assert_eq!(b.draws, 1_200);
+        assert_eq!(
+            told.into_inner().unwrap(),
+            [(512, 1_200), (1_024, 1_200), (1_200, 1_200)]
+        );
+        let stopped =
+            bands_with_progress(&s.params, &s.data, None, &setup, &|done, _| done < 1_000);
+        assert_eq!(stopped, Err(UncertaintyError::Cancelled));
+        let none = UncertaintySetup { draws: 0, ..setup };
+        assert_eq!(
+            bands(&s.params, &s.data, None, &none),
+            Err(UncertaintyError::Draws(0))
+        );
+    }
+
+    #[test]
     fn ranges_are_checked() {
         let p = Parameters::default();
         let r = |param, min, most_likely, max| ParamRange {
