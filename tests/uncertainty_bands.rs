@@ -328,3 +328,30 @@ fn bad_set_ups_are_refused_in_the_planners_language() {
         assert!(err.contains(text), "{all:?}: {err}");
     }
 }
+
+/// The released sample files (`tests/formats/vN/*.bidan`, where present)
+/// open without bands set and draw bands with the plausible ranges.
+#[test]
+fn released_sample_files_open_and_draw_bands() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/formats");
+    let Ok(versions) = std::fs::read_dir(&root) else {
+        return;
+    };
+    for dir in versions.flatten() {
+        for file in std::fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let path = file.path();
+            if path.extension().is_none_or(|e| e != "bidan") {
+                continue;
+            }
+            let s = load_scenario(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(s.uncertainty, None, "{}", path.display());
+            let b = bands(&s.params, &s.data, None, &setup(50, 0, Vec::new()))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(!b.years.is_empty());
+        }
+    }
+}
