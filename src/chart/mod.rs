@@ -7,6 +7,7 @@
 pub mod supply;
 
 use crate::i18n::T;
+use crate::model::compare::{Comparison, Figures};
 use crate::model::explain::Fmt;
 use crate::model::staffing::{Method, StaffingResult};
 use crate::model::{Lang, Rounding, YearKind, YearRow};
@@ -325,6 +326,68 @@ pub fn date_from_days(days: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = if m <= 2 { y + 1 } else { y };
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The colours of compared scenarios A, B, C and D.
+pub const SCENARIO_COLORS: [[u8; 3]; 4] = [
+    [214, 39, 40],
+    [31, 119, 180],
+    [44, 160, 44],
+    [148, 103, 189],
+];
+
+/// The legend entry of the `i`-th scenario compared: its letter and its
+/// name, a variant of A as `A · NAME=VALUE`, long names cut after 48
+/// characters.
+pub fn scenario_legend(c: &Comparison, i: usize) -> String {
+    let letter = (b'A' + i as u8) as char;
+    let name = &c.scenarios[i].name;
+    let first = &c.scenarios[0].name;
+    let shown = match name.strip_prefix(first.as_str()) {
+        Some(rest) if i > 0 && rest.starts_with(" · ") => format!("A{rest}"),
+        _ => name.clone(),
+    };
+    let short: String = shown.chars().take(48).collect();
+    if short.len() < shown.len() {
+        format!("{letter}: {short}…")
+    } else {
+        format!("{letter}: {short}")
+    }
+}
+
+/// Scenarios compared on one chart: pregnant women above, midwives needed
+/// below, one line per scenario named by its letter and name.
+pub fn compare_chart(c: &Comparison, subject: &str, date: &str, lang: Lang) -> ChartSpec {
+    let t = |k: T| lang.t(k);
+    let panel = |y_title: T, decimals, value: fn(&Figures) -> f64| ChartPanel {
+        y_title: t(y_title).to_string(),
+        decimals,
+        series: c
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ChartSeries {
+                name: scenario_legend(c, i),
+                color: SCENARIO_COLORS[i % SCENARIO_COLORS.len()],
+                kind: LineKind::Data,
+                points: s
+                    .years
+                    .iter()
+                    .map(|y| [y.year as f64, value(&y.figures)])
+                    .collect(),
+            })
+            .collect(),
+    };
+    ChartSpec {
+        title: lang.tf(T::compare_title, &[("subject", &subject)]),
+        x_title: t(T::chart_year).to_string(),
+        panels: vec![
+            panel(T::chart_pregnant_women_people, 0, |f| f.pregnant_women),
+            panel(T::chart_midwives_fte, 1, |f| f.midwives_needed),
+        ],
+        footer: format!("{date} · Proyeksi Bidan"),
+        lang,
+    }
 }
 
 #[cfg(test)]

@@ -78,6 +78,15 @@ pub enum Command {
     /// The regions ranked for a year: shortest of midwives first (largest need first when the
     /// data give no midwives), with how many are short and by how much in all.
     Rank(RankArgs),
+    /// Up to four scenarios side by side (files, or variants with --vary): pregnant women,
+    /// antenatal visits and hours, and midwives needed per year, each against the first.
+    Compare(CompareArgs),
+    /// Which assumption matters: every numeric parameter moved down and up (by --step, or
+    /// across its plausible range), ranked by its swing on the midwives needed (a tornado).
+    Sensitivity(SensitivityArgs),
+    /// How sure the answer is: draws from the parameters' ranges (minimum, most likely,
+    /// maximum) give P10, P50 and P90 of the midwives needed and pregnant women per year.
+    Bands(BandsArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -363,4 +372,128 @@ pub enum RankByArg {
     Gap,
     Ratio,
     Need,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Scenario files (.bidan or .ron), up to four; the first is the one the others are
+    /// measured against. Without any, the bundled example.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Variants of the first scenario, one per value, e.g. --vary anc_visits=4,6,8 or
+    /// --vary allowance_percent=25/30/35 (any --set name; values separated by `/`).
+    #[arg(long = "vary", value_name = "NAME=V1/V2/…")]
+    pub vary: Vec<String>,
+    /// Only this year (default: every year the scenarios share).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// One region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// exact (default: no intermediate rounding) or published (as the paper prints).
+    #[arg(long, value_enum)]
+    pub rounding: Option<RoundingArg>,
+    /// Language of labels, messages and numbers: id (5.329.480) or en (5,329,480).
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: LangArg,
+    /// Overrides a parameter in every scenario compared, e.g. --set allowance_percent=25.
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub set: Vec<String>,
+    /// Replaces every scenario's data with a CSV or .xlsx data file.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// The worksheet of an .xlsx data file (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Writes the scenarios on one chart (pregnant women and midwives needed): OUT.png or
+    /// OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// The year (default: the horizon).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// One region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// How far each parameter moves down and up: a share of its value (10%, the default), or
+    /// `range` (rentang) for its plausible range.
+    #[arg(long, default_value = "10%", allow_hyphen_values = true)]
+    pub step: String,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Writes the tornado chart: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ShapeArg {
+    /// PERT: most draws near the most likely value.
+    Pert,
+    /// Triangular.
+    Triangular,
+}
+
+#[derive(Debug, Args)]
+pub struct BandsArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// One region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Number of draws (default: the scenario's, else 1.000).
+    #[arg(long, value_name = "N")]
+    pub draws: Option<u32>,
+    /// Seed of the draws (default: the scenario's, else 0); the same seed gives the same bands.
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Shape of the draws between minimum and maximum (default: the scenario's, else pert).
+    #[arg(long, value_enum)]
+    pub shape: Option<ShapeArg>,
+    /// The range of a parameter, e.g. --range allowance_percent=25/30/35 or
+    /// --range minutes_K1=25/30,6/40 (minimum/most likely/maximum; repeatable). Without any
+    /// range (here or in the scenario), every parameter varies across its plausible range.
+    #[arg(
+        long = "range",
+        value_name = "NAME=MIN/LIKELY/MAX",
+        allow_hyphen_values = true
+    )]
+    pub ranges: Vec<String>,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Writes the chart of the bands: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+    /// Also saves the scenario with these ranges, draws and seed as FILE (.bidan).
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
 }

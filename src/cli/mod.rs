@@ -5,6 +5,9 @@
 //! - `args`: the subcommands and their options, as clap reads them.
 //! - `projection`: `compute`, `explain`, `export` and `template`.
 //! - `rank`: `rank`, the regions ranked by gap for a year.
+//! - `compare`: `compare`, scenarios side by side with their differences.
+//! - `sensitivity`: `sensitivity`, the tornado of every parameter's swing.
+//! - `bands`: `bands`, the uncertainty bands from the parameters' ranges.
 //! - `supply`: `supply`, midwives available beside the need, and goal seek.
 //! - `workload`: `workload`, the staffing of every activity of a table.
 
@@ -20,8 +23,11 @@ use crate::model::overrides::{self, OverrideError};
 use crate::model::{Lang, ModelError, Rounding, Scenario};
 
 mod args;
+mod bands;
+mod compare;
 mod projection;
 mod rank;
+mod sensitivity;
 mod supply;
 mod workload;
 
@@ -165,6 +171,9 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Workload(a)) => workload_cmd(&a, out)?,
         Some(Command::Supply(a)) => supply::supply_cmd(&a, out)?,
         Some(Command::Rank(a)) => rank::rank_cmd(&a, out)?,
+        Some(Command::Compare(a)) => compare::compare_cmd(&a, out)?,
+        Some(Command::Sensitivity(a)) => sensitivity::sensitivity_cmd(&a, out)?,
+        Some(Command::Bands(a)) => bands::bands_cmd(&a, out)?,
     }
     Ok(Outcome::Done)
 }

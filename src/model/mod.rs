@@ -15,6 +15,10 @@
 //! - [`projection`]: births, pregnant women, growth, the projection and midwives needed.
 //! - [`supply`]: midwives available each year as a stock and flow, and goal seek.
 //! - [`supply_outlook`]: the supply of a region or the total from the projection, with the goal seek for the planner's target year.
+//! - [`compare`]: up to four scenarios side by side, each against the first.
+//! - [`numeric_params`]: the numeric parameters one by one, their ranges, the model with one moved.
+//! - [`sensitivity`]: every parameter moved down and up, ranked by its swing on the need (tornado).
+//! - [`uncertainty`]: ranges on the parameters, seeded draws, and P10–P50–P90 bands per year.
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
@@ -26,12 +30,14 @@
 
 pub mod capacity;
 pub mod columns;
+pub mod compare;
 pub mod data;
 pub mod error;
 pub mod explain;
 pub mod flags;
 pub mod growth;
 pub mod number;
+pub mod numeric_params;
 pub mod overrides;
 pub mod params;
 pub mod population_route;
@@ -39,11 +45,13 @@ pub mod projection;
 pub mod ranking;
 pub mod sanity;
 pub mod scenario;
+pub mod sensitivity;
 pub mod shortfall;
 pub mod staffing;
 pub mod supply;
 pub mod supply_outlook;
 pub mod synthetic;
+pub mod uncertainty;
 pub mod values;
 
 pub use crate::i18n::Lang;

@@ -7,6 +7,7 @@ use super::data::{ColumnMapping, DataRow};
 use super::params::Parameters;
 use super::staffing::WorkloadSetup;
 use super::supply::SupplyParams;
+use super::uncertainty::UncertaintySetup;
 
 /// The current version of the scenario format.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +33,10 @@ pub struct Scenario {
     /// supply is not planned (and in files written before it existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supply: Option<SupplyParams>,
+    /// Ranges on the parameters, draws and seed of the uncertainty bands;
+    /// `None` when not set (and in files written before they existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<UncertaintySetup>,
 }
 
 /// Indonesia 2017–2020 from the paper's Table 2 (BPS, Proyeksi Penduduk
@@ -69,6 +74,7 @@ impl Scenario {
             import_mapping: None,
             workload: WorkloadSetup::default(),
             supply: None,
+            uncertainty: None,
         }
     }
 }

@@ -37,6 +37,8 @@ pub struct DocState {
     pub workload: WorkloadSetup,
     /// Supply assumptions, kept whole from file to file.
     pub supply: Option<SupplyParams>,
+    /// Ranges, draws and seed of the uncertainty bands, kept whole.
+    pub uncertainty: Option<crate::model::uncertainty::UncertaintySetup>,
 }
 
 impl PartialEq for DocState {
@@ -48,6 +50,7 @@ impl PartialEq for DocState {
             && self.import_mapping == other.import_mapping
             && self.workload == other.workload
             && self.supply == other.supply
+            && self.uncertainty == other.uncertainty
     }
 }
 
@@ -62,6 +65,7 @@ impl DocState {
             import_mapping: s.import_mapping,
             workload: s.workload,
             supply: s.supply,
+            uncertainty: s.uncertainty,
         }
     }
 
@@ -75,6 +79,7 @@ impl DocState {
             import_mapping: self.import_mapping.clone(),
             workload: self.workload.clone(),
             supply: self.supply.clone(),
+            uncertainty: self.uncertainty.clone(),
         }
     }
 }

@@ -21,7 +21,7 @@ use super::stacked::{bar_margin, draw_bar_sample, draw_stacked_bars};
 use crate::chart::{ChartPanel, ChartSeries, ChartSpec, LineKind};
 use crate::model::number::fmt_fixed;
 
-fn check_size(width: u32, height: u32) -> Result<(), ExportError> {
+pub(super) fn check_size(width: u32, height: u32) -> Result<(), ExportError> {
     let ok = |s: u32| (MIN_SIDE..=MAX_SIDE).contains(&s);
     if ok(width) && ok(height) {
         Ok(())
@@ -30,7 +30,9 @@ fn check_size(width: u32, height: u32) -> Result<(), ExportError> {
     }
 }
 
-fn draw_err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ExportError {
+pub(super) fn draw_err<E: std::error::Error + Send + Sync>(
+    e: DrawingAreaErrorKind<E>,
+) -> ExportError {
     ExportError::Draw(e.to_string())
 }
 
@@ -103,7 +105,7 @@ fn check_drawable(spec: &ChartSpec) -> Result<(), ExportError> {
 
 /// How text reaches the backend.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum TextMode {
+pub(super) enum TextMode {
     /// Whole strings (SVG: the viewer sets the text).
     Native,
     /// One glyph at a time, placed by its bearing (bitmaps).
@@ -112,19 +114,19 @@ enum TextMode {
 
 /// Font sizes, line widths and gaps, scaled to the picture.
 #[derive(Clone, Copy)]
-struct Metrics {
-    title: f64,
-    label: f64,
-    desc: f64,
-    legend: f64,
-    footer: f64,
-    line: u32,
-    marker: i32,
-    gap: i32,
+pub(super) struct Metrics {
+    pub(super) title: f64,
+    pub(super) label: f64,
+    pub(super) desc: f64,
+    pub(super) legend: f64,
+    pub(super) footer: f64,
+    pub(super) line: u32,
+    pub(super) marker: i32,
+    pub(super) gap: i32,
 }
 
 impl Metrics {
-    fn new(width: u32, height: u32) -> Self {
+    pub(super) fn new(width: u32, height: u32) -> Self {
         // 1 at 1200 × 800, the default export size.
         let k = (width as f64 / 1200.0).min(height as f64 / 800.0);
         // Text shrinks less than the picture, so small charts stay legible.
@@ -147,7 +149,7 @@ impl Metrics {
 
 /// One text to draw: font, colour, anchor and direction.
 #[derive(Clone, Copy)]
-struct Label {
+pub(super) struct Label {
     size: f64,
     bold: bool,
     color: RGBColor,
@@ -158,7 +160,7 @@ struct Label {
 }
 
 impl Label {
-    fn new(size: f64, color: RGBColor, h: HPos, v: VPos) -> Self {
+    pub(super) fn new(size: f64, color: RGBColor, h: HPos, v: VPos) -> Self {
         Label {
             size,
             bold: false,
@@ -168,11 +170,11 @@ impl Label {
             upward: false,
         }
     }
-    fn bold(mut self) -> Self {
+    pub(super) fn bold(mut self) -> Self {
         self.bold = true;
         self
     }
-    fn upward(mut self) -> Self {
+    pub(super) fn upward(mut self) -> Self {
         self.upward = true;
         self
     }
@@ -182,13 +184,13 @@ impl Label {
 }
 
 /// Draws text on the root area, whole or glyph by glyph.
-struct Canvas<'a, DB: DrawingBackend> {
-    root: &'a DrawingArea<DB, Shift>,
-    mode: TextMode,
+pub(super) struct Canvas<'a, DB: DrawingBackend> {
+    pub(super) root: &'a DrawingArea<DB, Shift>,
+    pub(super) mode: TextMode,
 }
 
 impl<DB: DrawingBackend> Canvas<'_, DB> {
-    fn width(&self, text: &str, size: f64, bold: bool) -> Result<i32, ExportError> {
+    pub(super) fn width(&self, text: &str, size: f64, bold: bool) -> Result<i32, ExportError> {
         let (w, _) = self
             .root
             .estimate_text_size(text, &font(size, bold))
@@ -197,7 +199,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
     }
 
     /// The largest font size, at most `size`, at which `text` fits `width`.
-    fn fitting_size(
+    pub(super) fn fitting_size(
         &self,
         text: &str,
         size: f64,
@@ -211,7 +213,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         Ok(s)
     }
 
-    fn text(&self, text: &str, (x, y): (i32, i32), l: Label) -> Result<(), ExportError> {
+    pub(super) fn text(&self, text: &str, (x, y): (i32, i32), l: Label) -> Result<(), ExportError> {
         let glyphs = match (self.mode, bearings(l.bold)) {
             (TextMode::PerGlyph, Some(b)) => b,
             _ => {
@@ -268,14 +270,14 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
     }
 }
 
-fn rgb(c: [u8; 3]) -> RGBColor {
+pub(super) fn rgb(c: [u8; 3]) -> RGBColor {
     RGBColor(c[0], c[1], c[2])
 }
 
-const GRID: RGBColor = RGBColor(225, 225, 225);
-const AXIS: RGBColor = RGBColor(110, 110, 110);
-const LABEL: RGBColor = RGBColor(40, 40, 40);
-const FOOTER: RGBColor = RGBColor(90, 90, 90);
+pub(super) const GRID: RGBColor = RGBColor(225, 225, 225);
+pub(super) const AXIS: RGBColor = RGBColor(110, 110, 110);
+pub(super) const LABEL: RGBColor = RGBColor(40, 40, 40);
+pub(super) const FOOTER: RGBColor = RGBColor(90, 90, 90);
 
 /// Draws the legend sample of one series, centred vertically on `y`,
 /// from `x` to `x + len`.

@@ -1,15 +1,19 @@
 //! Files out: the chart as PNG or SVG, the results table as CSV, XLSX, a
-//! text table or JSON. Every table output reads the one column list of
+//! text table or JSON; the tornado of a sensitivity run and the uncertainty
+//! bands as PNG or SVG. Every table output reads the one column list of
 //! [`crate::table`].
 
 mod axes;
+pub mod bands;
 pub mod chart;
 pub mod csv;
 mod file;
 mod fonts;
+pub mod frame;
 pub mod json;
 mod stacked;
 pub mod text;
+pub mod tornado;
 pub mod xlsx;
 
 use std::path::Path;
