@@ -42,6 +42,8 @@ pub enum Outcome {
         lang: Option<Lang>,
         /// The renderer forced with `--renderer`.
         renderer: Option<RendererArg>,
+        /// A help window to open at start (`--show`).
+        show: Option<ShowArg>,
     },
 }
 
@@ -154,6 +156,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 tab: cli.tab,
                 lang: cli.lang.map(Lang::from),
                 renderer: cli.renderer,
+                show: cli.show,
             });
         }
         Some(Command::Compute(a)) => compute(&a, out)?,
