@@ -35,3 +35,10 @@ shot perhitungan-id --tab working --lang id
 shot panduan-id --show guide --lang id
 shot guide-en --show guide --lang en
 shot selamat-datang-id --show welcome --lang id
+
+# Smaller files for the repository: 256 colours are plenty for the window
+# (pngquant, `apt install pngquant`; the pictures stay as taken without it).
+if command -v pngquant >/dev/null; then
+    pngquant --force --skip-if-larger --ext .png --quality 80-100 "$out"/*.png || true
+fi
+ls -l "$out"

@@ -145,8 +145,8 @@ impl ParamsPanel {
                 ui.strong(t(T::params_panel_trimester));
                 ui.horizontal(|ui| {
                     let minutes = t(T::params_panel_minutes);
+                    ui.strong(minutes);
                     guide_link(ui, lang, Topic::VisitMinutes, minutes, links);
-                    ui.strong(t(T::params_panel_minutes));
                 });
                 ui.label("");
                 ui.end_row();

@@ -259,8 +259,13 @@ impl GuideWindow {
             ui.label(lang.tf(T::help_guide_nothing_found_for, &[("q", &self.query)]));
             return None;
         }
+        // The best answers first; equal ones in the guide's order.
+        let mut ranked: Vec<usize> = found.to_vec();
+        ranked.sort_by_key(|&i| {
+            std::cmp::Reverse(guide.sections.get(i).map_or(0, |s| search::score(s, words)))
+        });
         let mut link = None;
-        for &i in found {
+        for i in ranked {
             let Some(s) = guide.sections.get(i) else {
                 continue;
             };

@@ -17,6 +17,15 @@ pub fn matches(section: &Section, words: &[&str]) -> bool {
         .all(|w| !find_all(&section.plain, w).is_empty())
 }
 
+/// How well `section` answers the search: each place found counts, one in
+/// the heading ten times.
+pub fn score(section: &Section, words: &[&str]) -> usize {
+    words
+        .iter()
+        .map(|w| find_all(&section.plain, w).len() + 9 * find_all(&section.title, w).len())
+        .sum()
+}
+
 /// Where `word` occurs in `text`, ignoring case, as byte ranges of `text`.
 pub fn find_all(text: &str, word: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
@@ -104,6 +113,11 @@ mod tests {
         assert!(en.contains(&"wke".to_string()), "{en:?}");
         // Every word must be there: a word no section has finds nothing.
         assert!(found(Lang::Id, "69.825 zebra").is_empty());
+        // The entry on WKE answers best.
+        let guide = Guide::bundled(Lang::Id);
+        let w = words("69.825");
+        let best = guide.sections.iter().max_by_key(|s| score(s, &w));
+        assert_eq!(best.map(|s| s.anchor.as_str()), Some("wke"));
         // The paper's citation is found by its author.
         assert_eq!(
             found(Lang::En, "umniyatun evindiyah"),
