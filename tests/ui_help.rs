@@ -314,3 +314,54 @@ fn every_chapter_of_the_guide_draws_in_both_languages() {
         }
     }
 }
+
+/// The window as `proyeksi-bidan [--show WINDOW]` starts it (without a
+/// store for settings, as under the tests: no welcome unless asked).
+fn started_with(show: Option<proyeksi_bidan::ui::help::HelpWindow>) -> App {
+    use proyeksi_bidan::ui::{Tab, WindowStart};
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            ProyeksiApp::from_creation(
+                cc,
+                WindowStart {
+                    file: None,
+                    screenshot: None,
+                    tab: Tab::Projection,
+                    lang: Some(Lang::Id),
+                    started: std::time::Instant::now(),
+                    show,
+                },
+            )
+        });
+    settle(&mut h);
+    h
+}
+
+#[test]
+fn the_command_line_can_open_a_help_window_at_start() {
+    use proyeksi_bidan::cli::{self, Outcome, ShowArg};
+    use proyeksi_bidan::ui::help::HelpWindow;
+    let mut out = Vec::new();
+    match cli::run(["proyeksi-bidan", "--show", "guide"], &mut out) {
+        Ok(Outcome::Window { show, .. }) => assert_eq!(show, Some(ShowArg::Guide)),
+        other => panic!("expected the window, got {other:?}"),
+    }
+
+    let h = started_with(None);
+    assert!(!h.state().guide.open);
+    assert!(!h.state().show_welcome);
+    assert!(!h.state().show_about);
+
+    let h = started_with(Some(HelpWindow::Guide));
+    assert_eq!(h.state().guide.current(), "wke");
+    assert!(heading_in_sight(
+        &h,
+        "Cari di panduan",
+        "3.5 Waktu kerja efektif (WKE)"
+    ));
+    let h = started_with(Some(HelpWindow::Welcome));
+    assert!(shows(&h, "Selamat datang di Proyeksi Bidan"));
+    let h = started_with(Some(HelpWindow::About));
+    assert!(shows(&h, &format!("Versi {}", env!("CARGO_PKG_VERSION"))));
+}
