@@ -514,4 +514,21 @@ mod tests {
                 .contains(Lang::Id.t(T::params_panel_annual_leave_days_paper_12))
         );
     }
+
+    #[test]
+    fn each_guide_holds_no_catalogue_text_of_the_other_language() {
+        for (lang, other) in [(Lang::Id, Lang::En), (Lang::En, Lang::Id)] {
+            let own: std::collections::BTreeSet<&str> = T::ALL.iter().map(|&k| lang.t(k)).collect();
+            let guide = Guide::bundled(lang);
+            for &k in &T::ALL {
+                let text = other.t(k);
+                if text.chars().count() < 16 || own.contains(text) {
+                    continue;
+                }
+                for s in &guide.sections {
+                    assert!(!s.plain.contains(text), "{lang:?} {}: {text}", s.title);
+                }
+            }
+        }
+    }
 }
