@@ -161,6 +161,18 @@ fn a_parameters_link_opens_the_guide_at_its_entry() {
     assert_eq!(h.state().guide.current(), "rounding");
     assert!(heading_in_sight(&h, "Cari di panduan", "4.21 Pembulatan"));
     assert!(!heading_in_sight(&h, "Cari di panduan", "4.1 Preset"));
+    // A search from there shows its best answer at the top, in sight.
+    search(&mut h, "Cari di panduan", "69.825");
+    assert!(heading_in_sight(
+        &h,
+        "Cari di panduan",
+        "3.5 Waktu kerja efektif (WKE)"
+    ));
+    // Clearing the search goes back to the entry.
+    h.get_by_role_and_label(Role::Button, "Hapus pencarian")
+        .click();
+    settle(&mut h);
+    assert!(heading_in_sight(&h, "Cari di panduan", "4.21 Pembulatan"));
 
     // The live WKE figure links to the entry that explains it.
     h.get_by_label("Panduan: WKE").click();

@@ -22,6 +22,8 @@ pub struct GuideWindow {
     scroll_to: Option<String>,
     /// The entry the planner asked for, its heading tinted.
     target: Option<String>,
+    /// The search changed: its results are read from the top.
+    results_to_top: bool,
     guide: Option<Guide>,
 }
 
@@ -118,20 +120,24 @@ impl GuideWindow {
                 },
             );
             ui.separator();
-            egui::ScrollArea::vertical()
+            let mut page = egui::ScrollArea::vertical()
                 .id_salt("guide_page")
                 .auto_shrink([false, false])
-                .max_height(height)
-                .show(ui, |ui| {
-                    ui.vertical(|ui| {
-                        let link = if words.is_empty() {
-                            self.page(ui, &guide)
-                        } else {
-                            self.results(ui, lang, &guide, &found, &words)
-                        };
-                        go = go.take().or(link);
-                    });
+                .max_height(height);
+            if self.results_to_top && !words.is_empty() {
+                self.results_to_top = false;
+                page = page.vertical_scroll_offset(0.0);
+            }
+            page.show(ui, |ui| {
+                ui.vertical(|ui| {
+                    let link = if words.is_empty() {
+                        self.page(ui, &guide)
+                    } else {
+                        self.results(ui, lang, &guide, &found, &words)
+                    };
+                    go = go.take().or(link);
                 });
+            });
         });
         if let Some(anchor) = go {
             self.go_to(&anchor);
@@ -150,6 +156,10 @@ impl GuideWindow {
                 .accessible_name(lang.t(T::help_guide_search));
             if r.changed() {
                 self.target = None;
+                self.results_to_top = true;
+                if self.query.is_empty() {
+                    self.scroll_to = Some(self.current.clone());
+                }
             }
             if !self.query.is_empty()
                 && ui
@@ -159,6 +169,7 @@ impl GuideWindow {
                     .clicked()
             {
                 self.query.clear();
+                self.scroll_to = Some(self.current.clone());
             }
             match found {
                 Some(0) => {
