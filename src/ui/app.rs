@@ -177,7 +177,11 @@ impl ProyeksiApp {
             started,
             show,
         } = start;
-        let remembers = cc.storage.is_some();
+        let start = super::help::welcome::Start {
+            can_remember: cc.storage.is_some(),
+            file_given: path.is_some(),
+            screenshot: screenshot.is_some(),
+        };
         let mut settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -195,15 +199,14 @@ impl ProyeksiApp {
         if let Some(p) = path {
             app.command(Command::open_file(p));
         }
-        // A screenshot run neither writes nor offers copies, nor greets.
-        if screenshot.is_none() {
-            if let Some(dir) = super::settings::autosave_dir() {
-                app = app.with_autosave(&dir);
-            }
-            // The welcome needs a store to remember that it was dismissed.
-            if remembers {
-                app = app.with_welcome();
-            }
+        // A screenshot run neither writes nor offers copies.
+        if screenshot.is_none()
+            && let Some(dir) = super::settings::autosave_dir()
+        {
+            app = app.with_autosave(&dir);
+        }
+        if super::help::welcome::may_greet(start) {
+            app = app.with_welcome();
         }
         match show {
             Some(HelpWindow::Guide) => app.guide.open_at(Some(Topic::Wke)),

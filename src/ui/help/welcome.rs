@@ -15,6 +15,25 @@ pub enum WelcomeChoice {
     Close,
 }
 
+/// How the window was started, as far as the welcome cares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Start {
+    /// Settings can be kept (eframe has a store), so a dismissed welcome
+    /// stays dismissed.
+    pub can_remember: bool,
+    /// A file was given (a double-clicked scenario or data file).
+    pub file_given: bool,
+    /// A screenshot run.
+    pub screenshot: bool,
+}
+
+/// Whether a start may greet with the welcome (the settings then decide
+/// whether it is the first): not when nothing could remember its dismissal,
+/// not when the planner opened a file, not for a screenshot.
+pub fn may_greet(start: Start) -> bool {
+    start.can_remember && !start.file_given && !start.screenshot
+}
+
 /// Draws the welcome in the middle of the window; the planner's choice,
 /// once made.
 pub fn welcome(ctx: &Context, lang: Lang) -> Option<WelcomeChoice> {
@@ -69,4 +88,27 @@ pub fn welcome(ctx: &Context, lang: Lang) -> Option<WelcomeChoice> {
             });
         });
     choice
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_plain_start_that_can_remember_greets() {
+        let plain = Start {
+            can_remember: true,
+            ..Start::default()
+        };
+        assert!(may_greet(plain));
+        assert!(!may_greet(Start::default()));
+        assert!(!may_greet(Start {
+            file_given: true,
+            ..plain
+        }));
+        assert!(!may_greet(Start {
+            screenshot: true,
+            ..plain
+        }));
+    }
 }
