@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use proyeksi_bidan::cli::{self, CliError, Outcome, RendererArg};
 use proyeksi_bidan::i18n::T;
+use proyeksi_bidan::ui::help::HelpWindow;
 use proyeksi_bidan::ui::{RendererChoice, Tab, WindowError, WindowStart};
 
 fn main() -> ExitCode {
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
             tab,
             lang,
             renderer,
+            show,
         }) => {
             let shot = screenshot.clone();
             let tab = match tab {
@@ -52,6 +54,11 @@ fn main() -> ExitCode {
                 tab,
                 lang,
                 started,
+                show: show.map(|s| match s {
+                    cli::ShowArg::Guide => HelpWindow::Guide,
+                    cli::ShowArg::Welcome => HelpWindow::Welcome,
+                    cli::ShowArg::About => HelpWindow::About,
+                }),
             };
             let lang = lang.unwrap_or_default();
             match proyeksi_bidan::ui::run_window(start, renderer) {

@@ -183,6 +183,7 @@ fn a_data_file_given_at_start_is_imported() {
                         tab: Tab::Data,
                         lang: Some(proyeksi_bidan::model::Lang::Id),
                         started: std::time::Instant::now(),
+                        show: None,
                     },
                 )
             });

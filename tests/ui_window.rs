@@ -395,9 +395,9 @@ fn the_guide_and_export_windows_open_below_the_menu_bar() {
         .get_by_role_and_label(Role::Button, "Berkas")
         .rect()
         .bottom();
-    menu(&mut h, "Bantuan", "Panduan metode");
+    menu(&mut h, "Bantuan", "Panduan");
     menu(&mut h, "Berkas", "Ekspor grafik/tabel…");
-    for title in ["Panduan metode", "Ekspor"] {
+    for title in ["Panduan", "Ekspor"] {
         let top = h
             .query_all_by_label(title)
             .map(|n| n.rect().top())

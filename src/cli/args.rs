@@ -32,6 +32,17 @@ pub struct Cli {
     /// driver needed); without it, each is tried in turn until one starts.
     #[arg(long, value_enum)]
     pub renderer: Option<RendererArg>,
+    /// A help window to open at start, e.g. for a screenshot: guide (at the WKE entry),
+    /// welcome or about.
+    #[arg(long, value_enum)]
+    pub show: Option<ShowArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShowArg {
+    Guide,
+    Welcome,
+    About,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

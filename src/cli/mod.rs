@@ -48,6 +48,8 @@ pub enum Outcome {
         lang: Option<Lang>,
         /// The renderer forced with `--renderer`.
         renderer: Option<RendererArg>,
+        /// A help window to open at start (`--show`).
+        show: Option<ShowArg>,
     },
 }
 
@@ -160,6 +162,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 tab: cli.tab,
                 lang: cli.lang.map(Lang::from),
                 renderer: cli.renderer,
+                show: cli.show,
             });
         }
         Some(Command::Compute(a)) => compute(&a, out)?,

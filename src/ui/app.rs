@@ -15,6 +15,8 @@ use super::data_panel::DataPanel;
 use super::dialogs::{self, UnsavedAnswer};
 use super::document::{DocState, Document, Results};
 use super::files::{FileDialogs, NativeDialogs};
+use super::help::welcome::{WelcomeChoice, welcome};
+use super::help::{HelpWindow, Topic};
 use super::menu_bar::{MenuState, menu_bar};
 use super::params_panel::ParamsPanel;
 use super::plot_panel::PlotPanel;
@@ -73,8 +75,13 @@ pub struct ProyeksiApp {
     /// The Peringkat tab's year (`None`: the last data year) and order.
     pub ranking_choice: (Option<i32>, crate::model::ranking::RankBy),
     pub(super) data_panel: DataPanel,
-    pub(super) show_help: bool,
-    pub(super) show_about: bool,
+    /// The guide (Bantuan → Panduan, F1, a parameter's "?").
+    pub guide: super::help::GuideWindow,
+    pub show_about: bool,
+    /// The welcome of a first start is shown.
+    pub show_welcome: bool,
+    /// The folder autosaves go to, when autosave is on.
+    autosave_dir: Option<PathBuf>,
     pub(super) allow_close: bool,
     title: String,
     screenshot: Option<ScreenshotJob>,
@@ -124,8 +131,10 @@ impl ProyeksiApp {
             ranking_panel: Default::default(),
             ranking_choice: Default::default(),
             data_panel: DataPanel::default(),
-            show_help: false,
+            guide: Default::default(),
             show_about: false,
+            show_welcome: false,
+            autosave_dir: None,
             allow_close: false,
             title: String::new(),
             screenshot: None,
@@ -145,6 +154,14 @@ impl ProyeksiApp {
     /// tests), offering the copies that earlier runs left there.
     pub fn with_autosave(mut self, dir: &std::path::Path) -> Self {
         self.autosave = super::autosave::AutosaveState::start(Some(dir));
+        self.autosave_dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Greets a first start with the welcome, unless the planner has
+    /// dismissed it before (as the settings remember).
+    pub fn with_welcome(mut self) -> Self {
+        self.show_welcome = !self.settings.welcome_dismissed;
         self
     }
 
@@ -167,7 +184,13 @@ impl ProyeksiApp {
             tab,
             lang,
             started,
+            show,
         } = start;
+        let start = super::help::welcome::Start {
+            can_remember: cc.storage.is_some(),
+            file_given: path.is_some(),
+            screenshot: screenshot.is_some(),
+        };
         let mut settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -187,9 +210,18 @@ impl ProyeksiApp {
         }
         // A screenshot run neither writes nor offers copies.
         if screenshot.is_none()
-            && let Some(dir) = eframe::storage_dir("ProyeksiBidan")
+            && let Some(dir) = super::settings::autosave_dir()
         {
-            app = app.with_autosave(&dir.join("autosave"));
+            app = app.with_autosave(&dir);
+        }
+        if super::help::welcome::may_greet(start) {
+            app = app.with_welcome();
+        }
+        match show {
+            Some(HelpWindow::Guide) => app.guide.open_at(Some(Topic::Wke)),
+            Some(HelpWindow::Welcome) => app.show_welcome = true,
+            Some(HelpWindow::About) => app.show_about = true,
+            None => {}
         }
         if let Some(shot) = screenshot {
             app.screenshot = Some(ScreenshotJob {
@@ -335,11 +367,28 @@ impl ProyeksiApp {
                 None => {}
             }
         }
-        if self.show_help {
-            dialogs::help(ctx, lang, &mut self.show_help, self.below_menu);
-        }
+        self.guide.show(ctx, lang, self.below_menu);
         if self.show_about {
-            dialogs::about(ctx, lang, &mut self.show_about, self.below_menu);
+            let places = super::help::about::Places {
+                settings: super::settings::settings_file(),
+                autosaves: self
+                    .autosave_dir
+                    .clone()
+                    .or_else(super::settings::autosave_dir),
+            };
+            super::help::about::about(ctx, lang, &mut self.show_about, self.below_menu, &places);
+        }
+        if self.show_welcome
+            && let Some(choice) = welcome(ctx, lang)
+        {
+            self.show_welcome = false;
+            self.settings.welcome_dismissed = true;
+            match choice {
+                WelcomeChoice::Example => self.command(Command::New),
+                WelcomeChoice::Import => self.command(Command::ImportData),
+                WelcomeChoice::Guide => self.command(Command::ShowGuideAt(Topic::Walkthrough)),
+                WelcomeChoice::Close => {}
+            }
         }
     }
 

@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::data_edit::DataEdit;
 use super::export_request::ExportRequest;
+use super::help::Topic;
 use super::settings::Theme;
 use crate::io::import::Imported;
 use crate::model::staffing::WorkloadSetup;
@@ -70,7 +71,10 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    /// Open the guide where it was left (Bantuan → Panduan, F1).
     ShowHelp,
+    /// Open the guide at this entry (a parameter's "?").
+    ShowGuideAt(Topic),
     ShowAbout,
 }
 
@@ -87,13 +91,14 @@ const REDO_SHIFT: KeyboardShortcut = command_shift(Key::Z);
 
 /// The commands that have keyboard shortcuts, most specific first (so that
 /// Ctrl+Shift+S is taken before Ctrl+S).
-const WITH_SHORTCUTS: [Command; 6] = [
+const WITH_SHORTCUTS: [Command; 7] = [
     Command::SaveAs,
     Command::Save,
     Command::Open,
     Command::New,
     Command::Redo,
     Command::Undo,
+    Command::ShowHelp,
 ];
 
 impl Command {
@@ -117,6 +122,7 @@ impl Command {
             Command::SaveAs => Some(command_shift(Key::S)),
             Command::Undo => Some(command(Key::Z)),
             Command::Redo => Some(command(Key::Y)),
+            Command::ShowHelp => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
             _ => None,
         }
     }

@@ -1,5 +1,4 @@
-//! The modal and floating windows of the app: "save changes?" before a
-//! command that would lose them, the guide to the method and "about".
+//! "Save changes?" before a command that would lose them.
 
 use egui::Context;
 
@@ -40,35 +39,4 @@ pub fn unsaved_changes(ctx: &Context, lang: Lang, name: &str) -> Option<UnsavedA
         });
     });
     answer
-}
-
-/// The guide to the method, while `open`, within `area` (below the menu bar).
-pub fn help(ctx: &Context, lang: Lang, open: &mut bool, area: egui::Rect) {
-    let t = |k: T| lang.t(k);
-    egui::Window::new(t(T::dialogs_guide_to_the_method))
-        .open(open)
-        .constrain_to(area)
-        .default_pos(area.min + egui::vec2(60.0, 40.0))
-        .default_width(520.0)
-        .show(ctx, |ui| {
-            ui.label(t(T::dialogs_help_text));
-        });
-}
-
-/// The program's name and version, while `open`.
-pub fn about(ctx: &Context, lang: Lang, open: &mut bool, area: egui::Rect) {
-    let t = |k: T| lang.t(k);
-    egui::Window::new(t(T::dialogs_about))
-        .open(open)
-        .constrain_to(area)
-        .default_pos(area.min + egui::vec2(60.0, 40.0))
-        .show(ctx, |ui| {
-            ui.heading(t(T::app_name));
-            ui.label(format!(
-                "{} {}",
-                t(T::dialogs_version),
-                env!("CARGO_PKG_VERSION")
-            ));
-            ui.label(t(T::dialogs_projection_of_midwife_needs_for));
-        });
 }

@@ -273,7 +273,8 @@ impl ProyeksiApp {
             Command::ZoomIn => ctx.set_zoom_factor((ctx.zoom_factor() + 0.1).min(3.0)),
             Command::ZoomOut => ctx.set_zoom_factor((ctx.zoom_factor() - 0.1).max(0.5)),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::ShowHelp => self.show_help = true,
+            Command::ShowHelp => self.guide.open_at(None),
+            Command::ShowGuideAt(topic) => self.guide.open_at(Some(topic)),
             Command::ShowAbout => self.show_about = true,
         }
     }

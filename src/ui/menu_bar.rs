@@ -103,9 +103,7 @@ pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
         });
         ui.menu_button(t(T::menu_bar_help), |ui| {
             let guide = t(T::menu_bar_guide_to_the_method);
-            if ui.button(guide).clicked() {
-                out.push(Command::ShowHelp);
-            }
+            item(ui, guide, Command::ShowHelp, true, &mut out);
             if ui.button(t(T::menu_bar_about)).clicked() {
                 out.push(Command::ShowAbout);
             }

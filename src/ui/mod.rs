@@ -10,7 +10,8 @@
 //! - `view`: the read-only things every panel draws from.
 //! - `menu_bar`: the menu bar (File, Edit, View, Help).
 //! - `status_bar`: the status bar (message, rounding mode, saved or not).
-//! - `dialogs`: "save changes?", the guide to the method and "about".
+//! - `dialogs`: "save changes?".
+//! - `help`: the guide (searchable, linked from each parameter), the first start's welcome and "about".
 //! - `file_dialog`: the file dialog drawn in the window when the system's cannot open.
 //! - `files`: the file dialogs the app asks (native ones in the program).
 //! - `params_panel`: the left panel with every parameter of the model.
@@ -43,6 +44,7 @@ pub mod export_request;
 pub mod file_actions;
 pub mod file_dialog;
 pub mod files;
+pub mod help;
 pub mod import_dialog;
 pub mod menu_bar;
 pub mod params_panel;
@@ -83,6 +85,8 @@ pub struct WindowStart {
     pub lang: Option<crate::model::Lang>,
     /// When the process started, to report the time to the first frame.
     pub started: Instant,
+    /// A help window to open at start.
+    pub show: Option<help::HelpWindow>,
 }
 
 /// Opens the window with the first renderer that starts: `renderer` forces
@@ -104,7 +108,7 @@ pub fn run_window(start: WindowStart, renderer: Option<RendererChoice>) -> Resul
                     .with_title("Proyeksi Bidan")
                     // Settings are kept under this name: %APPDATA%\ProyeksiBidan\data
                     // on Windows, ~/.local/share/proyeksibidan on Linux.
-                    .with_app_id("ProyeksiBidan")
+                    .with_app_id(settings::APP_ID)
                     .with_drag_and_drop(true)
                     .with_icon(app_icon()),
                 // A screenshot run must not depend on (or change) the planner's

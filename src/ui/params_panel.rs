@@ -1,12 +1,13 @@
 //! The left panel: every parameter of the model, in collapsible sections,
 //! each with a tooltip that says what it means and where its default comes
-//! from. The resulting package, HKE and WKE are shown live, read from the
-//! computed results.
+//! from, and a "?" that opens its entry in the guide. The resulting
+//! package, HKE and WKE are shown live, read from the computed results.
 
 use egui::Ui;
 
 use super::command::Command;
 use super::document::Results;
+use super::help::Topic;
 use super::view::View;
 use super::widgets::{number_field, number_row};
 use crate::i18n::T;
@@ -41,12 +42,12 @@ impl ParamsPanel {
             region: view.region,
             subject: view.subject,
         };
-        self.sections(ui, &mut params, view.results, &shown, view.lang);
+        let mut out = Vec::new();
+        self.sections(ui, &mut params, view.results, &shown, view.lang, &mut out);
         if params != view.doc.params {
-            vec![Command::SetParams(Box::new(params))]
-        } else {
-            Vec::new()
+            out.push(Command::SetParams(Box::new(params)));
         }
+        out
     }
 
     fn sections(
@@ -56,42 +57,56 @@ impl ParamsPanel {
         results: &Results,
         shown: &Shown,
         lang: Lang,
+        links: &mut Vec<Command>,
     ) {
         let t = |k: T| lang.t(k);
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::CollapsingHeader::new(t(T::params_panel_antenatal_care_standard))
                 .id_salt("sec_standard")
                 .default_open(true)
-                .show(ui, |ui| self.standard_ui(ui, params, results, lang));
+                .show(ui, |ui| self.standard_ui(ui, params, results, lang, links));
             egui::CollapsingHeader::new(t(T::params_panel_midwife_working_time))
                 .id_salt("sec_working")
                 .default_open(true)
-                .show(ui, |ui| self.working_ui(ui, params, results, lang));
+                .show(ui, |ui| self.working_ui(ui, params, results, lang, links));
             egui::CollapsingHeader::new(t(T::params_panel_population_and_projection))
                 .id_salt("sec_population")
                 .default_open(true)
-                .show(ui, |ui| self.population_ui(ui, params, shown, lang));
+                .show(ui, |ui| self.population_ui(ui, params, shown, lang, links));
             egui::CollapsingHeader::new(t(T::params_panel_rounding))
                 .id_salt("sec_rounding")
                 .default_open(true)
                 .show(ui, |ui| {
-                    ui.radio_value(
-                        &mut params.rounding,
-                        Rounding::Exact,
-                        t(T::params_panel_exact_no_intermediate_rounding),
-                    )
-                    .on_hover_text(t(T::params_panel_nothing_is_rounded_until_display));
-                    ui.radio_value(
-                        &mut params.rounding,
-                        Rounding::Published,
-                        t(T::params_panel_as_published),
-                    )
-                    .on_hover_text(t(T::params_panel_rounds_intermediates_as_the_paper));
+                    ui.horizontal_top(|ui| {
+                        let rounding = t(T::params_panel_rounding);
+                        guide_link(ui, lang, Topic::Rounding, rounding, links);
+                        ui.vertical(|ui| {
+                            ui.radio_value(
+                                &mut params.rounding,
+                                Rounding::Exact,
+                                t(T::params_panel_exact_no_intermediate_rounding),
+                            )
+                            .on_hover_text(t(T::params_panel_nothing_is_rounded_until_display));
+                            ui.radio_value(
+                                &mut params.rounding,
+                                Rounding::Published,
+                                t(T::params_panel_as_published),
+                            )
+                            .on_hover_text(t(T::params_panel_rounds_intermediates_as_the_paper));
+                        });
+                    });
                 });
         });
     }
 
-    fn standard_ui(&mut self, ui: &mut Ui, params: &mut Parameters, results: &Results, lang: Lang) {
+    fn standard_ui(
+        &mut self,
+        ui: &mut Ui,
+        params: &mut Parameters,
+        results: &Results,
+        lang: Lang,
+        links: &mut Vec<Command>,
+    ) {
         let t = |k: T| lang.t(k);
         let current = StandardPreset::ALL
             .into_iter()
@@ -100,6 +115,7 @@ impl ParamsPanel {
             .map(|p| p.label(lang).to_string())
             .unwrap_or_else(|| format!("{} ({})", params.anc.name, t(T::params_panel_edited)));
         ui.horizontal(|ui| {
+            guide_link(ui, lang, Topic::Preset, t(T::params_panel_preset), links);
             let l = ui
                 .label(t(T::params_panel_preset))
                 .on_hover_text(t(T::params_panel_standard_visit_schedules_paper_spm));
@@ -127,7 +143,11 @@ impl ParamsPanel {
             .show(ui, |ui| {
                 ui.strong(t(T::params_panel_visit));
                 ui.strong(t(T::params_panel_trimester));
-                ui.strong(t(T::params_panel_minutes));
+                ui.horizontal(|ui| {
+                    let minutes = t(T::params_panel_minutes);
+                    ui.strong(minutes);
+                    guide_link(ui, lang, Topic::VisitMinutes, minutes, links);
+                });
                 ui.label("");
                 ui.end_row();
                 let n = params.anc.visits.len();
@@ -191,44 +211,58 @@ impl ParamsPanel {
                 .push(Visit::new(&format!("K{n}"), 3, 20.0, true));
         }
         ui.add_space(4.0);
-        number_row(
-            ui,
-            t(T::params_panel_preparation),
-            t(T::params_panel_preparation_time_percent_of_the),
-            &mut params.anc.prep_percent,
-            1,
-            lang,
-            "%",
-        );
-        number_row(
-            ui,
-            t(T::params_panel_recording_reporting),
-            t(T::params_panel_recording_and_reporting_time_percent),
-            &mut params.anc.recording_percent,
-            1,
-            lang,
-            "%",
-        );
+        ui.horizontal(|ui| {
+            let label = t(T::params_panel_preparation);
+            guide_link(ui, lang, Topic::Preparation, label, links);
+            let tip = t(T::params_panel_preparation_time_percent_of_the);
+            number_row(ui, label, tip, &mut params.anc.prep_percent, 1, lang, "%");
+        });
+        ui.horizontal(|ui| {
+            let label = t(T::params_panel_recording_reporting);
+            guide_link(ui, lang, Topic::Recording, label, links);
+            let tip = t(T::params_panel_recording_and_reporting_time_percent);
+            number_row(
+                ui,
+                label,
+                tip,
+                &mut params.anc.recording_percent,
+                1,
+                lang,
+                "%",
+            );
+        });
         if let Some(Ok(wl)) = &results.capacity {
-            ui.label(format!(
-                "{}: {} {}",
-                t(T::params_panel_package_per_pregnant_woman),
-                fmt_auto(wl.package.package_minutes, lang),
-                t(T::params_panel_min)
-            ));
+            ui.horizontal(|ui| {
+                let label = t(T::params_panel_package_per_pregnant_woman);
+                guide_link(ui, lang, Topic::Package, label, links);
+                ui.label(format!(
+                    "{}: {} {}",
+                    label,
+                    fmt_auto(wl.package.package_minutes, lang),
+                    t(T::params_panel_min)
+                ));
+            });
         }
     }
 
-    fn working_ui(&mut self, ui: &mut Ui, params: &mut Parameters, results: &Results, lang: Lang) {
+    fn working_ui(
+        &mut self,
+        ui: &mut Ui,
+        params: &mut Parameters,
+        results: &Results,
+        lang: Lang,
+        links: &mut Vec<Command>,
+    ) {
         let t = |k: T| lang.t(k);
         let w = &mut params.working_time;
-        let rows: [(&str, &str, &mut f64, usize, &str); 8] = [
+        let rows: [(&str, &str, &mut f64, usize, &str, Topic); 8] = [
             (
                 t(T::params_panel_working_days_per_week),
                 t(T::params_panel_a_midwife_s_working_days),
                 &mut w.days_per_week,
                 1,
                 t(T::params_panel_days),
+                Topic::DaysPerWeek,
             ),
             (
                 t(T::params_panel_weeks_per_year),
@@ -236,6 +270,7 @@ impl ParamsPanel {
                 &mut w.weeks_per_year,
                 1,
                 t(T::params_panel_weeks),
+                Topic::WeeksPerYear,
             ),
             (
                 t(T::params_panel_annual_leave_b),
@@ -243,6 +278,7 @@ impl ParamsPanel {
                 &mut w.annual_leave,
                 1,
                 t(T::params_panel_days),
+                Topic::AnnualLeave,
             ),
             (
                 t(T::params_panel_training_c),
@@ -250,6 +286,7 @@ impl ParamsPanel {
                 &mut w.training_days,
                 1,
                 t(T::params_panel_days),
+                Topic::Training,
             ),
             (
                 t(T::params_panel_public_holidays_d),
@@ -257,6 +294,7 @@ impl ParamsPanel {
                 &mut w.public_holidays,
                 1,
                 t(T::params_panel_days),
+                Topic::PublicHolidays,
             ),
             (
                 t(T::params_panel_other_absence_e),
@@ -264,6 +302,7 @@ impl ParamsPanel {
                 &mut w.other_absence,
                 1,
                 t(T::params_panel_days),
+                Topic::OtherAbsence,
             ),
             (
                 t(T::params_panel_formal_hours_jkf),
@@ -271,6 +310,7 @@ impl ParamsPanel {
                 &mut w.formal_hours_per_week,
                 2,
                 t(T::params_panel_h_week),
+                Topic::FormalHours,
             ),
             (
                 t(T::params_panel_allowance),
@@ -278,27 +318,37 @@ impl ParamsPanel {
                 &mut w.allowance_percent,
                 1,
                 "%",
+                Topic::Allowance,
             ),
         ];
-        for (label, tip, value, dec, unit) in rows {
-            number_row(ui, label, tip, value, dec, lang, unit);
+        for (label, tip, value, dec, unit, topic) in rows {
+            ui.horizontal(|ui| {
+                guide_link(ui, lang, topic, label, links);
+                number_row(ui, label, tip, value, dec, lang, unit);
+            });
         }
         match &results.working_time {
             Some(Ok(wt)) => {
-                ui.label(format!(
-                    "HKE = {} {} ({} {})",
-                    fmt_auto(wt.effective_days, lang),
-                    t(T::params_panel_days),
-                    fmt_auto(wt.effective_weeks, lang),
-                    t(T::params_panel_weeks)
-                ));
-                ui.label(format!(
-                    "WKE = {} {} = {} {}",
-                    fmt_auto(wt.effective_hours, lang),
-                    t(T::params_panel_hours),
-                    fmt_auto(wt.effective_minutes, lang),
-                    t(T::params_panel_min)
-                ));
+                ui.horizontal(|ui| {
+                    guide_link(ui, lang, Topic::Hke, "HKE", links);
+                    ui.label(format!(
+                        "HKE = {} {} ({} {})",
+                        fmt_auto(wt.effective_days, lang),
+                        t(T::params_panel_days),
+                        fmt_auto(wt.effective_weeks, lang),
+                        t(T::params_panel_weeks)
+                    ));
+                });
+                ui.horizontal(|ui| {
+                    guide_link(ui, lang, Topic::Wke, "WKE", links);
+                    ui.label(format!(
+                        "WKE = {} {} = {} {}",
+                        fmt_auto(wt.effective_hours, lang),
+                        t(T::params_panel_hours),
+                        fmt_auto(wt.effective_minutes, lang),
+                        t(T::params_panel_min)
+                    ));
+                });
             }
             Some(Err(e)) => {
                 ui.colored_label(ui.visuals().error_fg_color, e.message(lang));
@@ -307,19 +357,30 @@ impl ParamsPanel {
         }
     }
 
-    fn population_ui(&mut self, ui: &mut Ui, params: &mut Parameters, shown: &Shown, lang: Lang) {
+    fn population_ui(
+        &mut self,
+        ui: &mut Ui,
+        params: &mut Parameters,
+        shown: &Shown,
+        lang: Lang,
+        links: &mut Vec<Command>,
+    ) {
         let t = |k: T| lang.t(k);
         let pop = &mut params.population;
-        number_row(
-            ui,
-            t(T::params_panel_pregnant_women_coefficient),
-            t(T::params_panel_pregnant_women_per_live_birth),
-            &mut pop.coefficient,
-            3,
-            lang,
-            "",
-        );
         ui.horizontal(|ui| {
+            let label = t(T::params_panel_pregnant_women_coefficient);
+            guide_link(ui, lang, Topic::Coefficient, label, links);
+            let tip = t(T::params_panel_pregnant_women_per_live_birth);
+            number_row(ui, label, tip, &mut pop.coefficient, 3, lang, "");
+        });
+        ui.horizontal(|ui| {
+            guide_link(
+                ui,
+                lang,
+                Topic::BaseYear,
+                t(T::params_panel_base_year),
+                links,
+            );
             let l = ui
                 .label(t(T::params_panel_base_year))
                 .on_hover_text(t(T::params_panel_year_0_of_the_projection));
@@ -327,6 +388,8 @@ impl ParamsPanel {
                 .labelled_by(l.id);
         });
         ui.horizontal(|ui| {
+            let horizon = t(T::params_panel_horizon_year);
+            guide_link(ui, lang, Topic::HorizonYear, horizon, links);
             let l = ui
                 .label(t(T::params_panel_horizon_year))
                 .on_hover_text(t(T::params_panel_last_projected_year_example_2035));
@@ -334,6 +397,8 @@ impl ParamsPanel {
                 .labelled_by(l.id);
         });
         ui.horizontal(|ui| {
+            let method = t(T::params_panel_growth_method);
+            guide_link(ui, lang, Topic::GrowthMethod, method, links);
             let l = ui
                 .label(t(T::params_panel_growth_method))
                 .on_hover_text(t(T::params_panel_annual_mean_paper_compound_between));
@@ -348,37 +413,42 @@ impl ParamsPanel {
                 .response
                 .labelled_by(l.id);
         });
-        growth_years_ui(ui, pop, shown.proj, lang);
+        growth_years_ui(ui, pop, shown.proj, lang, links);
         if pop.growth_method == GrowthMethod::Population {
-            choice_row(
-                ui,
-                "cbr_trend",
-                t(T::params_panel_cbr_trend),
-                t(T::params_panel_cbr_trend_tip),
-                &mut pop.cbr_trend,
-                &CbrTrend::ALL,
-                |c| c.label(lang),
-            );
-            choice_row(
-                ui,
-                "population_growth",
-                t(T::params_panel_population_growth),
-                t(T::params_panel_population_growth_tip),
-                &mut pop.population_growth,
-                &PopulationGrowth::ALL,
-                |c| c.label(lang),
-            );
+            ui.horizontal(|ui| {
+                let label = t(T::params_panel_cbr_trend);
+                guide_link(ui, lang, Topic::CbrTrend, label, links);
+                choice_row(
+                    ui,
+                    "cbr_trend",
+                    t(T::params_panel_cbr_trend),
+                    t(T::params_panel_cbr_trend_tip),
+                    &mut pop.cbr_trend,
+                    &CbrTrend::ALL,
+                    |c| c.label(lang),
+                );
+            });
+            ui.horizontal(|ui| {
+                let label = t(T::params_panel_population_growth);
+                guide_link(ui, lang, Topic::PopulationGrowth, label, links);
+                choice_row(
+                    ui,
+                    "population_growth",
+                    t(T::params_panel_population_growth),
+                    t(T::params_panel_population_growth_tip),
+                    &mut pop.population_growth,
+                    &PopulationGrowth::ALL,
+                    |c| c.label(lang),
+                );
+            });
         }
         if pop.growth_method == GrowthMethod::Fixed {
-            number_row(
-                ui,
-                t(T::params_panel_growth_per_year),
-                t(T::params_panel_growth_of_pregnant_women_per),
-                &mut pop.fixed_growth_percent,
-                3,
-                lang,
-                "%",
-            );
+            ui.horizontal(|ui| {
+                let label = t(T::params_panel_growth_per_year);
+                guide_link(ui, lang, Topic::FixedGrowth, label, links);
+                let tip = t(T::params_panel_growth_of_pregnant_women_per);
+                number_row(ui, label, tip, &mut pop.fixed_growth_percent, 3, lang, "%");
+            });
         }
         if let Some(p) = shown.proj {
             // The growth of what is shown: the chosen region's, or the total's.
@@ -388,9 +458,25 @@ impl ParamsPanel {
             };
             if let Some(g) = g {
                 let f = crate::model::explain::Fmt::new(lang, p.rounding);
-                ui.label(format!("g ({}) = {}", shown.subject, f.growth(g)));
+                ui.horizontal(|ui| {
+                    guide_link(ui, lang, Topic::Growth, "g", links);
+                    ui.label(format!("g ({}) = {}", shown.subject, f.growth(g)));
+                });
             }
         }
+    }
+}
+
+/// A small "?" that opens the guide at `topic`, the entry of the parameter
+/// named `name`.
+fn guide_link(ui: &mut Ui, lang: Lang, topic: Topic, name: &str, links: &mut Vec<Command>) {
+    let name = lang.tf(T::help_link_name, &[("name", &name)]);
+    let r = ui
+        .small_button("?")
+        .on_hover_text(lang.t(T::help_link_tip))
+        .accessible_name(name);
+    if r.clicked() {
+        links.push(Command::ShowGuideAt(topic));
     }
 }
 
@@ -421,7 +507,13 @@ fn choice_row<C: Copy + PartialEq>(
 
 /// The data years the growth is estimated from: every year, or a span the
 /// planner chooses to leave a known bad year out without deleting it.
-fn growth_years_ui(ui: &mut Ui, pop: &mut PopulationParams, proj: Option<&Projection>, lang: Lang) {
+fn growth_years_ui(
+    ui: &mut Ui,
+    pop: &mut PopulationParams,
+    proj: Option<&Projection>,
+    lang: Lang,
+    links: &mut Vec<Command>,
+) {
     let t = |k: T| lang.t(k);
     let Some(p) = proj else { return };
     let (first, last) = (p.first_year, p.last_data_year);
@@ -429,6 +521,8 @@ fn growth_years_ui(ui: &mut Ui, pop: &mut PopulationParams, proj: Option<&Projec
         return;
     }
     ui.horizontal(|ui| {
+        let label = t(T::params_panel_growth_years);
+        guide_link(ui, lang, Topic::GrowthYears, label, links);
         ui.label(t(T::params_panel_growth_years))
             .on_hover_text(t(T::params_panel_growth_years_tip));
         let mut all = pop.growth_years.is_none();

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Takes the README's pictures of the window again, with the program's own
+# --screenshot under Xvfb (needs xvfb-run), into docs/screenshots/.
+# Not run in CI: run it by hand after the window changes, and commit the
+# pictures that changed.
+#
+#   packaging/screenshots.sh            # builds the program (debug) first
+#   BIN=path/to/proyeksi-bidan packaging/screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${BIN:-}" ]; then
+    cargo build --bin proyeksi-bidan
+    BIN="${CARGO_TARGET_DIR:-target}/debug/proyeksi-bidan"
+fi
+out=docs/screenshots
+mkdir -p "$out"
+
+# A fresh data folder: no remembered language, zoom or window, and no
+# autosaves offered.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/run"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+
+shot() {
+    local name="$1"
+    shift
+    xvfb-run -a -s "-screen 0 1280x800x24" "$BIN" --screenshot "$out/$name.png" "$@"
+    echo "$out/$name.png"
+}
+
+shot proyeksi-id --tab projection --lang id
+shot perhitungan-id --tab working --lang id
+shot panduan-id --show guide --lang id
+shot guide-en --show guide --lang en
+shot selamat-datang-id --show welcome --lang id
+
+# Smaller files for the repository: 256 colours are plenty for the window
+# (pngquant, `apt install pngquant`; the pictures stay as taken without it).
+if command -v pngquant >/dev/null; then
+    pngquant --force --skip-if-larger --ext .png --quality 80-100 "$out"/*.png || true
+fi
+ls -l "$out"

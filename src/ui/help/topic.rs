@@ -1,0 +1,96 @@
+//! The entries of the guide that the window links to: each parameter of
+//! the parameter panel, and the steps of the model it shows live.
+
+/// An entry of the guide, by its anchor in the guide's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Topic {
+    Walkthrough,
+    Preset,
+    VisitMinutes,
+    Preparation,
+    Recording,
+    Package,
+    DaysPerWeek,
+    WeeksPerYear,
+    AnnualLeave,
+    Training,
+    PublicHolidays,
+    OtherAbsence,
+    FormalHours,
+    Allowance,
+    Hke,
+    Wke,
+    Coefficient,
+    BaseYear,
+    HorizonYear,
+    GrowthMethod,
+    GrowthYears,
+    CbrTrend,
+    PopulationGrowth,
+    FixedGrowth,
+    Growth,
+    Rounding,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 26] = [
+        Topic::Walkthrough,
+        Topic::Preset,
+        Topic::VisitMinutes,
+        Topic::Preparation,
+        Topic::Recording,
+        Topic::Package,
+        Topic::DaysPerWeek,
+        Topic::WeeksPerYear,
+        Topic::AnnualLeave,
+        Topic::Training,
+        Topic::PublicHolidays,
+        Topic::OtherAbsence,
+        Topic::FormalHours,
+        Topic::Allowance,
+        Topic::Hke,
+        Topic::Wke,
+        Topic::Coefficient,
+        Topic::BaseYear,
+        Topic::HorizonYear,
+        Topic::GrowthMethod,
+        Topic::GrowthYears,
+        Topic::CbrTrend,
+        Topic::PopulationGrowth,
+        Topic::FixedGrowth,
+        Topic::Growth,
+        Topic::Rounding,
+    ];
+
+    /// The anchor of the entry's heading (`{#anchor}` in the guide).
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Topic::Walkthrough => "walkthrough",
+            Topic::Preset => "preset",
+            Topic::VisitMinutes => "visit-minutes",
+            Topic::Preparation => "preparation",
+            Topic::Recording => "recording",
+            Topic::Package => "package",
+            Topic::DaysPerWeek => "days-per-week",
+            Topic::WeeksPerYear => "weeks-per-year",
+            Topic::AnnualLeave => "annual-leave",
+            Topic::Training => "training",
+            Topic::PublicHolidays => "public-holidays",
+            Topic::OtherAbsence => "other-absence",
+            Topic::FormalHours => "formal-hours",
+            Topic::Allowance => "allowance",
+            Topic::Hke => "hke",
+            Topic::Wke => "wke",
+            Topic::Coefficient => "coefficient",
+            Topic::BaseYear => "base-year",
+            Topic::HorizonYear => "horizon-year",
+            Topic::GrowthMethod => "growth-method",
+            Topic::GrowthYears => "growth-years",
+            Topic::CbrTrend => "cbr-trend",
+            Topic::PopulationGrowth => "population-growth",
+            Topic::FixedGrowth => "fixed-growth",
+            Topic::Growth => "growth",
+            Topic::Rounding => "rounding",
+        }
+    }
+}
