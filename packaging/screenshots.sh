@@ -35,6 +35,13 @@ shot perhitungan-id --tab working --lang id
 shot panduan-id --show guide --lang id
 shot guide-en --show guide --lang en
 shot selamat-datang-id --show welcome --lang id
+# Supply and ranking on a district's real data (Kab. Belitung Timur, with
+# its supply assumptions), the supply tab with a target year.
+district="$scratch/belitung-timur.bidan"
+sed 's/        transfers: \[/        close_by: Some(2028),\n        transfers: [/' \
+    tests/formats/v1/2026-12-03-belitung-timur-lengkap.bidan > "$district"
+shot pasokan-id --tab supply --lang id "$district"
+shot peringkat-id --tab ranking --lang id "$district"
 
 # Smaller files for the repository: 256 colours are plenty for the window
 # (pngquant, `apt install pngquant`; the pictures stay as taken without it).
