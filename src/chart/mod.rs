@@ -8,7 +8,6 @@ pub mod supply;
 
 use crate::i18n::T;
 use crate::model::compare::{Comparison, Figures};
-use crate::model::explain::Fmt;
 use crate::model::staffing::{Method, StaffingResult};
 use crate::model::{Lang, Rounding, YearKind, YearRow};
 
@@ -129,6 +128,19 @@ pub fn mark_suspect_years(spec: &mut ChartSpec, rows: &[YearRow], years: &[i32],
     }
 }
 
+/// The footer of a chart of the scenario's figures: the scenario, the
+/// rounding mode, the date and the program.
+pub fn rounding_footer(scenario_name: &str, rounding: Rounding, date: &str, lang: Lang) -> String {
+    let mode = match rounding {
+        Rounding::Exact => lang.t(T::chart_exact),
+        Rounding::Published => lang.t(T::chart_as_published),
+    };
+    format!(
+        "{scenario_name} · {}: {mode} · {date} · Proyeksi Bidan",
+        lang.t(T::chart_rounding)
+    )
+}
+
 /// The projection chart of `rows` (the total or one region): pregnant women
 /// above, midwives needed (and available, where given) below.
 pub fn projection_chart(
@@ -159,11 +171,6 @@ pub fn projection_chart(
             points: available,
         });
     }
-    let mode = match rounding {
-        Rounding::Exact => t(T::chart_exact),
-        Rounding::Published => t(T::chart_as_published),
-    };
-    let _ = Fmt::new(lang, rounding);
     ChartSpec {
         title: format!(
             "{} — {subject}",
@@ -188,10 +195,7 @@ pub fn projection_chart(
                 series: need,
             },
         ],
-        footer: format!(
-            "{scenario_name} · {}: {mode} · {date} · Proyeksi Bidan",
-            t(T::chart_rounding)
-        ),
+        footer: rounding_footer(scenario_name, rounding, date, lang),
         lang,
     }
 }

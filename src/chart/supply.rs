@@ -83,10 +83,6 @@ pub fn supply_chart(
             points: surplus,
         });
     }
-    let mode = match rounding {
-        Rounding::Exact => t(T::chart_exact),
-        Rounding::Published => t(T::chart_as_published),
-    };
     ChartSpec {
         title: format!("{} — {subject}", t(T::chart_supply_title)),
         x_title: t(T::chart_year).to_string(),
@@ -95,10 +91,7 @@ pub fn supply_chart(
             decimals: 1,
             series,
         }],
-        footer: format!(
-            "{scenario_name} · {}: {mode} · {date} · Proyeksi Bidan",
-            t(T::chart_rounding)
-        ),
+        footer: super::rounding_footer(scenario_name, rounding, date, lang),
         lang,
     }
 }
