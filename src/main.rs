@@ -91,6 +91,9 @@ fn main() -> ExitCode {
                 }
             }
         }
+        // The reader stopped reading (`proyeksi-bidan … | head`): what it
+        // wanted was written; end quietly, as command-line tools do.
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(CliError::Usage(msg)) => {
             eprint!("{msg}");
             if !msg.ends_with('\n') {

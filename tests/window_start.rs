@@ -114,3 +114,20 @@ fn help_and_version_work_without_a_display() {
         format!("proyeksi-bidan {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_program_quietly() {
+    // `proyeksi-bidan --help | head -1`: the reader closes the pipe; the
+    // program ends without an error message.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_proyeksi-bidan"))
+        .args(["compute", "--format", "csv"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("Broken pipe"), "{err}");
+    assert!(out.status.success(), "{err}");
+}
