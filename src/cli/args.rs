@@ -74,6 +74,8 @@ pub enum Command {
     /// The regions ranked for a year: shortest of midwives first (largest need first when the
     /// data give no midwives), with how many are short and by how much in all.
     Rank(RankArgs),
+    /// Writes the report as PDF (A4): summary, parameters, chart, year table and the working.
+    Report(ReportArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -183,6 +185,18 @@ pub struct ExportArgs {
     /// instead of the projection chart, from the scenario's workload set-up (Beban kerja tab).
     #[arg(long, requires = "chart")]
     pub workload: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// Report on one region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Where to write the report, e.g. laporan.pdf.
+    #[arg(long, value_name = "REPORT.pdf")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

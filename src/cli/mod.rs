@@ -4,6 +4,7 @@
 //! - `mod`: running a command line, loading the scenario, errors worded once.
 //! - `args`: the subcommands and their options, as clap reads them.
 //! - `projection`: `compute`, `explain`, `export` and `template`.
+//! - `report`: `report`, the PDF report.
 //! - `rank`: `rank`, the regions ranked by gap for a year.
 //! - `supply`: `supply`, midwives available beside the need, and goal seek.
 //! - `workload`: `workload`, the staffing of every activity of a table.
@@ -22,6 +23,7 @@ use crate::model::{Lang, ModelError, Rounding, Scenario};
 mod args;
 mod projection;
 mod rank;
+mod report;
 mod supply;
 mod workload;
 
@@ -165,6 +167,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Workload(a)) => workload_cmd(&a, out)?,
         Some(Command::Supply(a)) => supply::supply_cmd(&a, out)?,
         Some(Command::Rank(a)) => rank::rank_cmd(&a, out)?,
+        Some(Command::Report(a)) => report::report_cmd(&a)?,
     }
     Ok(Outcome::Done)
 }

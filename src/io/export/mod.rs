@@ -6,7 +6,7 @@ mod axes;
 pub mod chart;
 pub mod csv;
 mod file;
-mod fonts;
+pub(crate) mod fonts;
 pub mod json;
 mod stacked;
 pub mod text;
