@@ -49,7 +49,6 @@ impl Layout<'_> {
     pub(super) fn summary(&mut self, r: &Report) {
         let lang = r.lang;
         let proj = r.input.proj;
-        let f = Fmt::new(lang, proj.rounding);
         self.heading(lang.t(T::report_summary), 40.0);
         let mut text = String::new();
         if let Some(o) = outlook(&r.rows, proj.horizon_year) {
@@ -99,7 +98,10 @@ impl Layout<'_> {
                         ("need", &fmt_fixed(base.midwives_needed, 1, lang)),
                         ("growth", &fmt_percent(g, 2, lang)),
                         ("method", &proj.growth_method.label(lang)),
-                        ("women", &f.people(proj.capacity.women_per_midwife)),
+                        (
+                            "women",
+                            &fmt_fixed(proj.capacity.women_per_midwife, 0, lang),
+                        ),
                     ],
                 ));
             }
@@ -135,7 +137,7 @@ impl Layout<'_> {
         let table = Table {
             columns: vec![
                 Column::text(lang.t(T::report_col_parameter)),
-                Column::left(lang.t(T::report_col_value)),
+                Column::text(lang.t(T::report_col_value)),
                 Column::text(lang.t(T::report_col_source)),
             ],
             rows: rows.into_iter().map(Vec::from).collect(),
@@ -180,7 +182,8 @@ impl Layout<'_> {
         let f = Fmt::new(lang, r.input.proj.rounding);
         let with_midwives = r.rows.iter().any(|row| row.midwives_available.is_some());
         let columns: Vec<TableColumn> = TableColumn::shown(with_midwives).collect();
-        self.heading(lang.t(T::report_years), 60.0);
+        // The heading and a good part of the table start on one page.
+        self.heading(lang.t(T::report_years), 160.0);
         let table = Table {
             columns: columns
                 .iter()
@@ -223,21 +226,24 @@ impl Layout<'_> {
             lang,
         );
         self.heading(lang.t(T::report_working), 50.0);
-        let title = BODY.bold();
+        // A little smaller than the body, so the working of the example
+        // ends on the page it continues on.
+        let body = Style::new(9.0);
+        let title = body.bold();
         let note = SMALL.color(GREY);
         for (i, s) in steps.iter().enumerate() {
             let head = format!("{}. {}", i + 1, s.title);
             let working = format!("= {}", s.working);
             let mut parts = vec![
                 (head.as_str(), title, 0.0),
-                (s.formula.as_str(), BODY, 14.0),
-                (working.as_str(), BODY, 14.0),
+                (s.formula.as_str(), body, 14.0),
+                (working.as_str(), body, 14.0),
             ];
             if !s.note.is_empty() {
                 parts.push((s.note.as_str(), note, 14.0));
             }
             self.block(&parts);
-            self.y += 5.0;
+            self.y += 3.0;
         }
     }
 }

@@ -98,11 +98,26 @@ impl Table {
             .sum();
         let spare = CONTENT_W - fixed;
         if wrapping > 0.0 {
-            let share = spare.max(60.0) / wrapping;
+            let wrap_widths = share_out(
+                self.columns
+                    .iter()
+                    .zip(&natural)
+                    .filter(|(c, _)| c.wrap)
+                    .map(|(_, w)| *w)
+                    .collect(),
+                spare.max(60.0),
+            );
+            let mut shared = wrap_widths.into_iter();
             self.columns
                 .iter()
                 .zip(&natural)
-                .map(|(c, w)| if c.wrap { w * share } else { *w })
+                .map(|(c, w)| {
+                    if c.wrap {
+                        shared.next().unwrap_or(*w)
+                    } else {
+                        *w
+                    }
+                })
                 .collect()
         } else {
             let extra = spare / self.columns.len().max(1) as f32;
@@ -110,8 +125,16 @@ impl Table {
         }
     }
 
-    /// The lines of each cell of `row` and the row's height.
-    fn cells(&self, layout: &Layout, row: &[String], widths: &[f32], style: Style) -> Cells {
+    /// The lines of each cell of `row` and the row's height; `wrap_all`
+    /// wraps every cell (the heading), otherwise only wrapping columns.
+    fn cells(
+        &self,
+        layout: &Layout,
+        row: &[String],
+        widths: &[f32],
+        style: Style,
+        wrap_all: bool,
+    ) -> Cells {
         let lines: Vec<Vec<String>> = self
             .columns
             .iter()
@@ -119,7 +142,7 @@ impl Table {
             .enumerate()
             .map(|(c, (col, w))| {
                 let text = row.get(c).map(String::as_str).unwrap_or("");
-                if col.wrap || text.contains('\n') {
+                if wrap_all || col.wrap || text.contains('\n') {
                     wrap(layout.fonts, text, style, w - 2.0 * PAD)
                 } else {
                     vec![text.to_string()]
@@ -131,6 +154,33 @@ impl Table {
             height: n as f32 * style.line_height() + 2.0 * PAD_Y,
             lines,
         }
+    }
+}
+
+/// `width` shared among columns that want `natural` widths: every column
+/// gets what it wants when all fit; otherwise the narrow ones get theirs
+/// and the wide ones share the rest evenly.
+fn share_out(natural: Vec<f32>, width: f32) -> Vec<f32> {
+    let mut left = width;
+    let mut open: Vec<usize> = (0..natural.len()).collect();
+    let mut out = natural.clone();
+    loop {
+        if open.is_empty() {
+            return out;
+        }
+        let share = left / open.len() as f32;
+        let (narrow, wide): (Vec<usize>, Vec<usize>) =
+            open.iter().partition(|&&i| natural[i] <= share);
+        if narrow.is_empty() {
+            for i in wide {
+                out[i] = share;
+            }
+            return out;
+        }
+        for &i in &narrow {
+            left -= natural[i];
+        }
+        open = wide;
     }
 }
 
@@ -158,15 +208,15 @@ impl Layout<'_> {
             (widths, table.style)
         };
         let heads: Vec<String> = table.columns.iter().map(|c| c.head.clone()).collect();
-        let head = table.cells(self, &heads, &widths, style.bold());
+        let head = table.cells(self, &heads, &widths, style.bold(), true);
         let first = table
             .rows
             .first()
-            .map_or(0.0, |r| table.cells(self, r, &widths, style).height);
+            .map_or(0.0, |r| table.cells(self, r, &widths, style, false).height);
         self.ensure(head.height + first);
         self.table_row(table, &head, &widths, style.bold(), Some(SHADE));
         for (i, row) in table.rows.iter().enumerate() {
-            let cells = table.cells(self, row, &widths, style);
+            let cells = table.cells(self, row, &widths, style, false);
             if self.y + cells.height > super::layout::BOTTOM {
                 self.rule(self.y, 0.5, RULE);
                 self.new_page();
@@ -253,6 +303,16 @@ mod tests {
             .sum();
         assert_eq!(rows, 150);
         assert!(layout.y > TOP);
+    }
+
+    #[test]
+    fn narrow_columns_keep_their_width_and_wide_ones_share_the_rest() {
+        assert_eq!(share_out(vec![50.0, 80.0], 400.0), vec![50.0, 80.0]);
+        assert_eq!(share_out(vec![100.0, 600.0], 400.0), vec![100.0, 300.0]);
+        assert_eq!(
+            share_out(vec![300.0, 600.0, 50.0], 450.0),
+            vec![200.0, 200.0, 50.0]
+        );
     }
 
     #[test]
