@@ -11,8 +11,9 @@ use crate::io::export::fonts::{BOLD, REGULAR};
 use super::ReportError;
 use super::layout::{CONTENT_W, Layout, MARGIN_X, Op};
 
-/// The chart is drawn at this size in pixels, then scaled to the page.
-const DRAWN: (u32, u32) = (1200, 760);
+/// The chart is drawn at this size in pixels, then scaled to the page
+/// width: its labels come out at about 8 points.
+const DRAWN: (u32, u32) = (840, 532);
 
 /// The chart's SVG as a vector picture.
 fn picture(spec: &ChartSpec) -> Result<usvg::Tree, ReportError> {
