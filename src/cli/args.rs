@@ -98,6 +98,8 @@ pub enum Command {
     /// How sure the answer is: draws from the parameters' ranges (minimum, most likely,
     /// maximum) give P10, P50 and P90 of the midwives needed and pregnant women per year.
     Bands(BandsArgs),
+    /// Writes the report as PDF (A4): summary, parameters, chart, year table and the working.
+    Report(ReportArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -207,6 +209,18 @@ pub struct ExportArgs {
     /// instead of the projection chart, from the scenario's workload set-up (Beban kerja tab).
     #[arg(long, requires = "chart")]
     pub workload: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// Report on one region (by code or name) instead of the total.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Where to write the report, e.g. laporan.pdf.
+    #[arg(long, value_name = "REPORT.pdf")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

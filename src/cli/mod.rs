@@ -4,6 +4,7 @@
 //! - `mod`: running a command line, loading the scenario, errors worded once.
 //! - `args`: the subcommands and their options, as clap reads them.
 //! - `projection`: `compute`, `explain`, `export` and `template`.
+//! - `report`: `report`, the PDF report.
 //! - `rank`: `rank`, the regions ranked by gap for a year.
 //! - `compare`: `compare`, scenarios side by side with their differences.
 //! - `sensitivity`: `sensitivity`, the tornado of every parameter's swing.
@@ -27,6 +28,7 @@ mod bands;
 mod compare;
 mod projection;
 mod rank;
+mod report;
 mod sensitivity;
 mod supply;
 mod workload;
@@ -177,6 +179,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Compare(a)) => compare::compare_cmd(&a, out)?,
         Some(Command::Sensitivity(a)) => sensitivity::sensitivity_cmd(&a, out)?,
         Some(Command::Bands(a)) => bands::bands_cmd(&a, out)?,
+        Some(Command::Report(a)) => report::report_cmd(&a)?,
     }
     Ok(Outcome::Done)
 }

@@ -21,6 +21,8 @@
 //!   - `xlsx_quick`: the quick route for plain .xlsx sheets, on every core;
 //!   - `xlsx_parts`: the package parts of an .xlsx the quick route reads first;
 //!   - `templates`: the empty data templates (CSV and .xlsx).
+//! - `report/`: the PDF report (layout, text, tables across pages, charts,
+//!   fonts), written with krilla.
 //! - `export/`: files out:
 //!   - `mod`: `save_table` by extension, and the output formats of `compute`;
 //!   - `file`: the export error and atomic file writing;
@@ -37,6 +39,7 @@ pub mod activities;
 pub mod autosave;
 pub mod export;
 pub mod import;
+pub mod report;
 pub mod safe_write;
 pub mod scenario_file;
 

@@ -25,6 +25,8 @@ pub enum ExportRequest {
     },
     TableCsv(CsvStyle),
     TableXlsx,
+    /// The PDF report of what is shown, in the window's language.
+    ReportPdf,
 }
 
 impl ExportRequest {
@@ -37,6 +39,7 @@ impl ExportRequest {
             ExportRequest::WorkloadSvg { .. } => ("grafik-beban-kerja.svg", "SVG", &["svg"]),
             ExportRequest::TableCsv(_) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
             ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
+            ExportRequest::ReportPdf => ("laporan-proyeksi-bidan.pdf", "PDF", &["pdf"]),
         }
     }
 }

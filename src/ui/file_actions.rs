@@ -380,10 +380,54 @@ impl ProyeksiApp {
                 }
                 None => return,
             },
+            ExportRequest::ReportPdf => return self.report_to(path),
         };
         match result {
             Ok(p) => self.say(false, |lang| {
                 format!("{} {}", lang.t(T::file_actions_exported), p.display())
+            }),
+            Err(e) => self.say(true, |lang| {
+                format!(
+                    "{} {}",
+                    lang.t(T::file_actions_could_not_export),
+                    e.message(lang)
+                )
+            }),
+        }
+    }
+
+    /// Writes the PDF report of what is shown, in the window's language;
+    /// the result goes to the status bar.
+    fn report_to(&mut self, path: &Path) {
+        use crate::io::report::{ReportInput, save_report};
+        let lang = self.lang();
+        // The scenario may have changed earlier in this frame.
+        self.results
+            .refresh(&self.doc.state, self.region, self.lang());
+        let Some((data, proj)) = self.results.ok() else {
+            return;
+        };
+        let path = path.with_extension("pdf");
+        let scenario = self.doc.state.to_scenario();
+        let data_file = match &self.doc.path {
+            Some(p) => p
+                .file_name()
+                .unwrap_or(p.as_os_str())
+                .to_string_lossy()
+                .into_owned(),
+            None => scenario.name.clone(),
+        };
+        let input = ReportInput {
+            scenario: &scenario,
+            data,
+            proj,
+            region: self.region,
+            data_file,
+            date: crate::chart::today(),
+        };
+        match save_report(&path, &input, lang) {
+            Ok(()) => self.say(false, |lang| {
+                format!("{} {}", lang.t(T::file_actions_exported), path.display())
             }),
             Err(e) => self.say(true, |lang| {
                 format!(

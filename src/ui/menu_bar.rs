@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use super::command::Command;
+use super::export_request::ExportRequest;
 use super::settings::Theme;
 use crate::i18n::T;
 use crate::model::Lang;
@@ -54,6 +55,8 @@ pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
             item(ui, template, Command::SaveTemplate, true, &mut out);
             let export = t(T::menu_bar_export_chart_table);
             item(ui, export, Command::Export, true, &mut out);
+            let report = Command::ExportTo(ExportRequest::ReportPdf);
+            item(ui, t(T::report_menu), report, true, &mut out);
             let properties = t(T::properties_menu);
             item(ui, properties, Command::Properties, true, &mut out);
             ui.separator();

@@ -5,9 +5,10 @@ use egui::Ui;
 
 use super::view::View;
 use crate::i18n::T;
+use crate::model::Rounding;
 use crate::model::explain::Fmt;
 use crate::model::number::{fmt_fixed, fmt_percent};
-use crate::model::{Lang, Rounding};
+use crate::model::shortfall::signed;
 
 /// The gap of the latest year with midwives in post, and, for the total of
 /// several regions, how many regions are short and by how much in all (a
@@ -53,16 +54,6 @@ fn gap_ui(ui: &mut Ui, view: &View) {
             text
         })
         .on_hover_text(lang.t(T::summary_regions_short_hint));
-    }
-}
-
-/// A gap with its sign: "+3,2", "−12,0".
-pub fn signed(gap: f64, lang: Lang) -> String {
-    let text = fmt_fixed(gap.abs(), 1, lang);
-    if gap < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("−{text}")
-    } else {
-        format!("+{text}")
     }
 }
 

@@ -9,11 +9,11 @@ use plotters::style::register_font;
 
 use super::file::ExportError;
 
-static REGULAR: &[u8] = include_bytes!(concat!(
+pub(crate) static REGULAR: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/DejaVuSans.ttf"
 ));
-static BOLD: &[u8] = include_bytes!(concat!(
+pub(crate) static BOLD: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/DejaVuSans-Bold.ttf"
 ));

@@ -8,7 +8,7 @@ pub mod bands;
 pub mod chart;
 pub mod csv;
 mod file;
-mod fonts;
+pub(crate) mod fonts;
 pub mod frame;
 pub mod json;
 mod stacked;
