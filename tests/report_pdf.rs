@@ -220,6 +220,37 @@ fn a_long_table_repeats_its_heading_and_planned_supply_and_workload_appear() {
 }
 
 #[test]
+fn a_district_s_report_ranks_its_regions_shortest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("laporan.pdf");
+    let data = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/belitung_timur_2023_2024.csv"
+    );
+    cli(&[
+        "report",
+        "--data",
+        data,
+        "--out",
+        &pdf.display().to_string(),
+    ]);
+    let all = flat(&text(&pdf, None));
+    // The seven puskesmas of Kab. Belitung Timur in 2024, none short of
+    // midwives for antenatal care; Dendang has the smallest surplus:
+    // 13 in post for 0,39 needed (gap 12,61).
+    assert!(
+        all.contains("Wilayah menurut selisih bidan, 2024 (yang paling kurang di atas)"),
+        "{all}"
+    );
+    assert!(all.contains("0 dari 7 wilayah kurang bidan"), "{all}");
+    assert!(all.contains("1 Dendang 0,39 13,00 12,61"), "{all}");
+    // One region alone is not ranked.
+    let one = dir.path().join("contoh.pdf");
+    cli(&["report", "--out", &one.display().to_string()]);
+    assert!(!flat(&text(&one, None)).contains("Wilayah menurut selisih bidan"));
+}
+
+#[test]
 fn a_report_that_cannot_be_written_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("tidak-ada").join("laporan.pdf");

@@ -11,6 +11,7 @@
 //! - `content`: the title, summary, parameters, chart, year table, working;
 //! - `params`: the parameter table with units and sources;
 //! - `extras`: workload and supply, when the scenario uses them;
+//! - `ranking`: the regions shortest of midwives first, for a total of several;
 //! - `render`: the pages written as PDF, with header and footer.
 
 mod chart;
@@ -19,6 +20,7 @@ mod extras;
 mod fonts;
 mod layout;
 mod params;
+mod ranking;
 mod render;
 mod table;
 mod text;
@@ -113,6 +115,7 @@ pub fn report_pdf(input: &ReportInput, lang: Lang) -> Result<Vec<u8>, ReportErro
         layout.workload(&report)?;
     }
     layout.supply(&report);
+    layout.ranking(&report);
     let (mode, _) = params::rounding_texts(proj.rounding, lang);
     let page_lang = lang;
     let frame = Frame {
