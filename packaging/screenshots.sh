@@ -43,6 +43,11 @@ sed 's/        transfers: \[/        close_by: Some(2028),\n        transfers: [
 shot pasokan-id --tab supply --lang id "$district"
 shot peringkat-id --tab ranking --lang id "$district"
 
+# The first page of the bundled example's report (pdftoppm, from poppler-utils).
+"$BIN" report --out "$scratch/laporan.pdf"
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$scratch/laporan.pdf" "$out/laporan-halaman-1"
+echo "$out/laporan-halaman-1.png"
+
 # Smaller files for the repository: 256 colours are plenty for the window
 # (pngquant, `apt install pngquant`; the pictures stay as taken without it).
 if command -v pngquant >/dev/null; then
