@@ -6,7 +6,8 @@
 use crate::i18n::T;
 use crate::model::number::{fmt_fixed, fmt_percent, fmt_trim};
 use crate::model::staffing::{ActivityPreset, AvailableChoice, Method, WorkloadSetup};
-use crate::model::supply::{Intake, project_supply};
+use crate::model::supply::Intake;
+use crate::model::supply_outlook::outlook;
 use crate::table::kind_text;
 
 use super::layout::{BODY, GREY, Layout, SMALL};
@@ -137,21 +138,16 @@ impl Layout<'_> {
             return;
         };
         self.heading(lang.t(T::report_supply), 80.0);
-        let last_data = input.proj.last_data_year;
-        let rows = &r.rows;
-        let stock = |year: i32| {
-            rows.iter()
-                .find(|row| row.year == year && year <= last_data)
-                .and_then(|row| row.midwives_available)
+        let horizon = input.proj.horizon_year;
+        let region = input.region.filter(|&x| x < input.data.regions());
+        // The supply as the window's Pasokan tab and `supply` compute it.
+        // The report shows the year table; the goal seek stays in the window.
+        let plain = crate::model::supply::SupplyParams {
+            close_by: None,
+            ..p.clone()
         };
-        let need = |year: i32| {
-            rows.iter()
-                .find(|row| row.year == year)
-                .map_or(0.0, |row| row.midwives_needed)
-        };
-        let (base, horizon) = (input.proj.base_year, input.proj.horizon_year);
-        let supply = match project_supply(p, base, horizon, &stock, &need) {
-            Ok(s) => s,
+        let supply = match outlook(&plain, input.data, input.proj, region, None) {
+            Ok(o) => o.supply,
             Err(e) => {
                 self.paragraph(&e.message(lang), BODY, 0.0);
                 return;
