@@ -64,6 +64,7 @@ pub enum TabArg {
     Workload,
     Supply,
     Ranking,
+    Analysis,
     Data,
 }
 

@@ -11,10 +11,7 @@ use crate::model::Lang;
 use crate::model::compare::{Comparison, Figures, MAX_SCENARIOS, compare_scenarios, variants};
 use crate::model::number::fmt_fixed;
 
-/// The letter naming the `i`-th scenario in the table.
-fn letter(i: usize) -> char {
-    (b'A' + i as u8) as char
-}
+use crate::io::export::compare::scenario_letter as letter;
 
 /// The scenarios of the command line: the files (or the bundled example),
 /// then the variants of the first.
@@ -66,7 +63,7 @@ pub(super) fn compare_cmd(a: &CompareArgs, out: &mut dyn Write) -> Result<(), Cl
     }
     match a.format {
         FormatArg::Table => out.write_all(render(&c, lang).as_bytes())?,
-        FormatArg::Csv => write_csv(&c, out)?,
+        FormatArg::Csv => crate::io::export::compare::write_compare_csv(&c, out)?,
         FormatArg::Json => {
             serde_json::to_writer_pretty(&mut *out, &c).map_err(std::io::Error::other)?;
             writeln!(out)?;
@@ -160,51 +157,6 @@ fn signed(x: f64, decimals: usize, lang: Lang) -> String {
             text
         }
     }
-}
-
-/// One row per year and scenario, full precision, for other programs.
-fn write_csv(c: &Comparison, out: &mut dyn Write) -> Result<(), CliError> {
-    let mut w = csv::Writer::from_writer(&mut *out);
-    let head = [
-        "year",
-        "kind",
-        "scenario",
-        "scenario_name",
-        "pregnant_women",
-        "anc_visits",
-        "workload_hours",
-        "midwives_needed",
-        "difference_pregnant_women",
-        "difference_anc_visits",
-        "difference_workload_hours",
-        "difference_midwives_needed",
-    ];
-    w.write_record(head).map_err(std::io::Error::other)?;
-    for year in c.years() {
-        for (i, s) in c.scenarios.iter().enumerate() {
-            let Some(y) = s.years.iter().find(|y| y.year == year) else {
-                continue;
-            };
-            let (f, d) = (y.figures, y.difference);
-            w.write_record([
-                year.to_string(),
-                crate::table::kind_key(y.kind).to_string(),
-                letter(i).to_string(),
-                s.name.clone(),
-                f.pregnant_women.to_string(),
-                f.anc_visits.to_string(),
-                f.workload_hours.to_string(),
-                f.midwives_needed.to_string(),
-                d.pregnant_women.to_string(),
-                d.anc_visits.to_string(),
-                d.workload_hours.to_string(),
-                d.midwives_needed.to_string(),
-            ])
-            .map_err(std::io::Error::other)?;
-        }
-    }
-    w.flush()?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ pub enum Tab {
     Workload,
     Supply,
     Ranking,
+    Analysis,
     Data,
 }
 
@@ -72,6 +73,9 @@ pub struct ProyeksiApp {
     pub(super) workload_panel: super::workload_panel::WorkloadPanel,
     pub(super) supply_panel: super::supply_panel::SupplyPanel,
     pub(super) ranking_panel: super::ranking_panel::RankingPanel,
+    pub(super) analysis_panel: super::analysis::AnalysisPanel,
+    /// The Analisis tab's pinned scenarios and results, and the bands.
+    pub analysis: super::analysis::state::AnalysisState,
     /// The Peringkat tab's year (`None`: the last data year) and order.
     pub ranking_choice: (Option<i32>, crate::model::ranking::RankBy),
     pub(super) data_panel: DataPanel,
@@ -129,6 +133,8 @@ impl ProyeksiApp {
             workload_panel: Default::default(),
             supply_panel: Default::default(),
             ranking_panel: Default::default(),
+            analysis_panel: Default::default(),
+            analysis: Default::default(),
             ranking_choice: Default::default(),
             data_panel: DataPanel::default(),
             guide: Default::default(),
@@ -252,6 +258,34 @@ impl ProyeksiApp {
         self.status = Some(Status::new(self.lang(), error, text));
     }
 
+    /// Brings the Analisis tab's results up to date: the bands whenever the
+    /// scenario asks for them (the Proyeksi chart shows them too), the
+    /// comparison and the tornado only while they are shown.
+    fn refresh_analysis(&mut self, ctx: &egui::Context) {
+        use super::analysis::state::AnalysisView;
+        let mut changed = self
+            .analysis
+            .refresh_bands(&self.doc.state, self.region, Some(ctx));
+        if self.tab == Tab::Analysis {
+            let data = self.results.ok().map(|(d, _)| d);
+            changed |= match self.analysis.view {
+                AnalysisView::Compare => {
+                    self.analysis
+                        .refresh_comparison(&self.doc.state, self.region, data)
+                }
+                AnalysisView::Sensitivity => {
+                    let years: Vec<i32> = self.shown_rows().iter().map(|r| r.year).collect();
+                    self.analysis
+                        .refresh_tornado(&self.doc.state, self.region, &years)
+                }
+                AnalysisView::Bands => false,
+            };
+        }
+        if changed {
+            ctx.request_repaint();
+        }
+    }
+
     /// The rows of what is shown: the total, or the chosen region.
     pub fn shown_rows(&self) -> Vec<YearRow> {
         self.results.shown_rows(self.region)
@@ -290,6 +324,7 @@ impl ProyeksiApp {
     fn view<'a>(&'a self, rows: &'a [YearRow], subject: &'a str) -> View<'a> {
         View::new(self.lang(), &self.doc.state, &self.results, rows, subject)
             .for_region(self.region)
+            .with_bands(self.analysis.bands.ready())
     }
 
     fn region_picker(&mut self, ui: &mut Ui) {
@@ -318,6 +353,7 @@ impl ProyeksiApp {
             ui.selectable_value(&mut self.tab, Tab::Workload, t(T::app_workload));
             ui.selectable_value(&mut self.tab, Tab::Supply, t(T::app_supply));
             ui.selectable_value(&mut self.tab, Tab::Ranking, t(T::app_ranking));
+            ui.selectable_value(&mut self.tab, Tab::Analysis, t(T::app_analysis));
             ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
         });
         ui.separator();
@@ -335,7 +371,8 @@ impl ProyeksiApp {
         let rows = self.shown_rows();
         let subject = self.subject_name();
         let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject)
-            .for_region(self.region);
+            .for_region(self.region)
+            .with_bands(self.analysis.bands.ready());
         if self.tab != Tab::Data {
             summary(ui, &view);
         }
@@ -346,6 +383,7 @@ impl ProyeksiApp {
             Tab::Workload => self.workload_panel.ui(ui, &view),
             Tab::Supply => self.supply_panel.ui(ui, &view),
             Tab::Ranking => self.ranking_panel.ui(ui, &view),
+            Tab::Analysis => self.analysis_panel.ui(ui, &view, &self.analysis),
             Tab::Data => self.data_panel.ui(ui, &view),
         };
         self.commands.extend(commands);
@@ -598,6 +636,7 @@ impl eframe::App for ProyeksiApp {
                 ctx.request_repaint();
             }
         }
+        self.refresh_analysis(&ctx);
         let now = ctx.input(|i| i.time);
         self.undoer.feed_state(now, &self.doc.state);
         if self.undoer.is_in_flux() {

@@ -66,6 +66,30 @@ pub enum Command {
         year: i32,
         by: crate::model::ranking::RankBy,
     },
+    /// The part of the Analisis tab shown.
+    SetAnalysisView(super::analysis::state::AnalysisView),
+    /// Pin a copy of the current scenario for comparison.
+    PinCurrent,
+    /// Pin a scenario file chosen in a dialog.
+    PinFile,
+    /// Pin the variants of the current scenario that `NAME=V1/V2/…`
+    /// describes (a variant equal to the current scenario is left out).
+    PinVariants(String),
+    /// Unpin the `i`-th pinned scenario.
+    Unpin(usize),
+    /// The year and step of the tornado.
+    SetTornado {
+        year: i32,
+        step: crate::model::sensitivity::Step,
+    },
+    /// The uncertainty set-up as edited (`None`: no bands).
+    SetUncertainty(Option<Box<crate::model::uncertainty::UncertaintySetup>>),
+    /// Give this parameter a range of its own (its plausible range to start).
+    AddRange(crate::model::numeric_params::NumericParam),
+    /// Stop drawing the bands.
+    CancelBands,
+    /// Draw the bands again (after a cancel or an error).
+    RestartBands,
     SetLang(Lang),
     SetTheme(Theme),
     ZoomIn,
@@ -163,6 +187,8 @@ pub enum FilePurpose {
     ImportActivities,
     SaveTemplate,
     Export(ExportRequest),
+    /// Pin the chosen scenario file for comparison.
+    PinScenario,
 }
 
 impl FilePurpose {
@@ -177,7 +203,7 @@ impl FilePurpose {
     /// The file extensions offered, the first one added to a name without.
     pub fn extensions(&self) -> &'static [&'static str] {
         match self {
-            FilePurpose::OpenScenario => &["bidan", "ron"],
+            FilePurpose::OpenScenario | FilePurpose::PinScenario => &["bidan", "ron"],
             FilePurpose::SaveScenario { .. } => &["bidan"],
             FilePurpose::ImportData | FilePurpose::ImportActivities => &["csv", "txt", "xlsx"],
             FilePurpose::SaveTemplate => &["csv"],

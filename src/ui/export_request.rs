@@ -27,7 +27,31 @@ pub enum ExportRequest {
     TableXlsx,
     /// The PDF report of what is shown, in the window's language.
     ReportPdf,
+    /// A chart (PNG, SVG) or table (CSV) of the Analisis tab.
+    Analysis(AnalysisExport, Format),
 }
+
+/// The charts and tables of the Analisis tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalysisExport {
+    /// Scenarios side by side.
+    Compare,
+    /// The tornado of the sensitivity run.
+    Tornado,
+    /// The uncertainty bands.
+    Bands,
+}
+
+/// The file format of an Analisis export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Svg,
+    Csv,
+}
+
+/// The size of an exported Analisis chart, in pixels.
+pub const ANALYSIS_CHART_SIZE: (u32, u32) = (1200, 750);
 
 impl ExportRequest {
     /// Suggested file name and the dialog filter.
@@ -40,6 +64,30 @@ impl ExportRequest {
             ExportRequest::TableCsv(_) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
             ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
             ExportRequest::ReportPdf => ("laporan-proyeksi-bidan.pdf", "PDF", &["pdf"]),
+            ExportRequest::Analysis(what, format) => {
+                let (png, svg, csv) = match what {
+                    AnalysisExport::Compare => (
+                        "perbandingan-skenario.png",
+                        "perbandingan-skenario.svg",
+                        "perbandingan-skenario.csv",
+                    ),
+                    AnalysisExport::Tornado => (
+                        "sensitivitas-tornado.png",
+                        "sensitivitas-tornado.svg",
+                        "sensitivitas.csv",
+                    ),
+                    AnalysisExport::Bands => (
+                        "rentang-ketidakpastian.png",
+                        "rentang-ketidakpastian.svg",
+                        "rentang-ketidakpastian.csv",
+                    ),
+                };
+                match format {
+                    Format::Png => (png, "PNG", &["png"]),
+                    Format::Svg => (svg, "SVG", &["svg"]),
+                    Format::Csv => (csv, "CSV", &["csv"]),
+                }
+            }
         }
     }
 }

@@ -100,9 +100,9 @@ impl ProyeksiApp {
     /// Asks the system's dialog for a file for `purpose`; when it cannot
     /// open, asks with the dialog in the window, and the action finishes
     /// when the planner chooses there ([`Command::UseFile`]).
-    fn choose(&mut self, purpose: FilePurpose, file_name: &str) -> Option<PathBuf> {
+    pub(super) fn choose(&mut self, purpose: FilePurpose, file_name: &str) -> Option<PathBuf> {
         let answer = match &purpose {
-            FilePurpose::OpenScenario => self.dialogs.open_scenario(),
+            FilePurpose::OpenScenario | FilePurpose::PinScenario => self.dialogs.open_scenario(),
             FilePurpose::SaveScenario { .. } => self.dialogs.save_scenario(file_name),
             FilePurpose::ImportData | FilePurpose::ImportActivities => self.dialogs.open_data(),
             FilePurpose::SaveTemplate => self.dialogs.save_file(file_name, &[("CSV", &["csv"])]),
@@ -148,6 +148,7 @@ impl ProyeksiApp {
             FilePurpose::ImportActivities => self.import_activities_from(&path),
             FilePurpose::SaveTemplate => self.save_template_to(&path),
             FilePurpose::Export(request) => self.export_to(request, &path),
+            FilePurpose::PinScenario => self.pin_file(&path),
         }
     }
 
@@ -257,6 +258,16 @@ impl ProyeksiApp {
                 }
             }
             Command::SetRanking { year, by } => self.ranking_choice = (Some(year), by),
+            c @ (Command::SetAnalysisView(_)
+            | Command::PinCurrent
+            | Command::PinFile
+            | Command::PinVariants(_)
+            | Command::Unpin(_)
+            | Command::SetTornado { .. }
+            | Command::SetUncertainty(_)
+            | Command::AddRange(_)
+            | Command::CancelBands
+            | Command::RestartBands) => self.run_analysis(c),
             Command::SetSupply(supply) => {
                 let supply = supply.map(|s| *s);
                 if supply != self.doc.state.supply {
@@ -381,6 +392,12 @@ impl ProyeksiApp {
                 None => return,
             },
             ExportRequest::ReportPdf => return self.report_to(path),
+            ExportRequest::Analysis(what, format) => {
+                match self.export_analysis(what, format, path) {
+                    Some(r) => r,
+                    None => return,
+                }
+            }
         };
         match result {
             Ok(p) => self.say(false, |lang| {

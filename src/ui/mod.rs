@@ -32,6 +32,8 @@
 //! - `widgets`: number fields, labelled rows and the working's steps, shared by the panels.
 //! - `renderer`: which renderer draws the window, and the fallback to the next one.
 
+pub mod analysis;
+mod analysis_actions;
 pub mod app;
 pub mod autosave;
 pub mod command;

@@ -10,6 +10,7 @@ use crate::i18n::T;
 use crate::model::YearKind;
 use crate::model::YearRow;
 use crate::model::explain::Fmt;
+use crate::model::uncertainty::Bands;
 use crate::table::Column as TableColumn;
 
 #[derive(Default)]
@@ -63,7 +64,7 @@ impl TablePanel {
                 .collect(),
             None => Vec::new(),
         };
-        self.table_ui(ui, view.rows, f, with_midwives, &suspect);
+        self.table_ui(ui, view.rows, f, with_midwives, &suspect, view.bands);
         Vec::new()
     }
 
@@ -74,6 +75,7 @@ impl TablePanel {
         f: Fmt,
         with_midwives: bool,
         suspect: &[(i32, String)],
+        bands: Option<&Bands>,
     ) {
         let lang = f.lang;
         if !suspect.is_empty() {
@@ -93,7 +95,11 @@ impl TablePanel {
             ui.label(egui::RichText::new(lang.t(T::table_panel_click_a_column_heading_to)).small());
         });
         let columns: Vec<TableColumn> = TableColumn::shown(with_midwives).collect();
-        let n = columns.len();
+        // With the uncertainty bands: P10, P50 and P90 of the midwives needed.
+        let band_heads = bands.map(|_| {
+            ["P10", "P50", "P90"].map(|q| lang.tf(T::table_panel_band_head, &[("q", &q)]))
+        });
+        let n = columns.len() + band_heads.as_ref().map_or(0, |h| h.len());
         let sorted = self.sorted(rows);
         let mut clicked = None;
         // A window too narrow for every column scrolls sideways.
@@ -128,6 +134,12 @@ impl TablePanel {
                                 }
                             });
                         }
+                        for head in band_heads.iter().flatten() {
+                            h.col(|ui| {
+                                ui.strong(head)
+                                    .on_hover_text(lang.t(T::table_panel_band_tip));
+                            });
+                        }
                     })
                     .body(|body| {
                         body.rows(20.0, sorted.len(), |mut row| {
@@ -158,6 +170,16 @@ impl TablePanel {
                                         resp.on_hover_text(why.as_str());
                                     }
                                 });
+                            }
+                            if let Some(b) = bands {
+                                let q = b.year(r.year).map(|y| y.need_band);
+                                for v in [q.map(|q| q.p10), q.map(|q| q.p50), q.map(|q| q.p90)] {
+                                    row.col(|ui| {
+                                        ui.label(v.map_or_else(String::new, |v| {
+                                            crate::model::number::fmt_fixed(v, 2, lang)
+                                        }));
+                                    });
+                                }
                             }
                         });
                     });

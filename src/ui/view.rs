@@ -21,6 +21,8 @@ pub struct View<'a> {
     pub subject: &'a str,
     /// The region shown (`None`: the total).
     pub region: Option<usize>,
+    /// The uncertainty bands of what is shown, when drawn.
+    pub bands: Option<&'a crate::model::uncertainty::Bands>,
 }
 
 impl<'a> View<'a> {
@@ -38,12 +40,19 @@ impl<'a> View<'a> {
             rows,
             subject,
             region: None,
+            bands: None,
         }
     }
 
     /// The view of `region` (`None`: the total).
     pub fn for_region(mut self, region: Option<usize>) -> Self {
         self.region = region;
+        self
+    }
+
+    /// The view with the uncertainty bands of what is shown.
+    pub fn with_bands(mut self, bands: Option<&'a crate::model::uncertainty::Bands>) -> Self {
+        self.bands = bands;
         self
     }
 
@@ -77,6 +86,9 @@ impl<'a> View<'a> {
         if let Some(r) = self.flagged_region() {
             let years = self.results.suspect_years(r);
             crate::chart::mark_suspect_years(&mut spec, self.rows, &years, self.lang);
+        }
+        if let Some(b) = self.bands {
+            crate::chart::bands::add_bands(&mut spec, b, self.lang);
         }
         spec
     }

@@ -100,6 +100,42 @@ pub fn save_bands(path: &Path, c: &BandsChart, width: u32, height: u32) -> Resul
     )
 }
 
+/// The bands as CSV, one row per year, full precision: the scenario's own
+/// value and P10, P50, P90 of the pregnant women and of the midwives needed.
+pub fn write_bands_csv(b: &Bands, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(&mut *out);
+    w.write_record([
+        "year",
+        "kind",
+        "pregnant_women",
+        "pregnant_women_p10",
+        "pregnant_women_p50",
+        "pregnant_women_p90",
+        "midwives_needed",
+        "midwives_needed_p10",
+        "midwives_needed_p50",
+        "midwives_needed_p90",
+    ])
+    .map_err(std::io::Error::other)?;
+    for y in &b.years {
+        let (p, n) = (y.pregnant_band, y.need_band);
+        w.write_record([
+            y.year.to_string(),
+            crate::table::kind_key(y.kind).to_string(),
+            y.pregnant_women.to_string(),
+            p.p10.to_string(),
+            p.p50.to_string(),
+            p.p90.to_string(),
+            y.midwives_needed.to_string(),
+            n.p10.to_string(),
+            n.p50.to_string(),
+            n.p90.to_string(),
+        ])
+        .map_err(std::io::Error::other)?;
+    }
+    w.flush()
+}
+
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     c: &BandsChart,

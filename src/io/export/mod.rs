@@ -6,6 +6,7 @@
 mod axes;
 pub mod bands;
 pub mod chart;
+pub mod compare;
 pub mod csv;
 mod file;
 pub(crate) mod fonts;
