@@ -193,7 +193,12 @@ fn bad_requests_are_refused_in_the_planners_language() {
 fn the_engine_compares_variants_of_one_scenario() {
     let base = Scenario::example();
     let mut list = vec![base.clone()];
-    list.extend(variants(&base, "anc_visits=6,8", proyeksi_bidan::model::Lang::Id).unwrap());
+    list.extend(
+        variants(&base, "anc_visits=6,8", proyeksi_bidan::model::Lang::Id)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.scenario),
+    );
     let c = compare_scenarios(&list, Some("ID")).unwrap();
     assert_eq!(c.region.as_deref(), Some("Indonesia"));
     assert_eq!(c.years().len(), 19);
@@ -249,4 +254,37 @@ fn the_scenarios_are_drawn_on_one_chart() {
     assert_eq!(code, 0, "{err}");
     let img = image::load_from_memory(&std::fs::read(&png).unwrap()).unwrap();
     assert_eq!((img.width(), img.height()), (800, 500));
+}
+
+#[test]
+fn the_papers_model_and_wisn_on_the_antenatal_visits_alone_agree() {
+    // WISN with the example's activity table (the four antenatal visits, no
+    // support or individual activities) and the scenario's available time:
+    // Σ volume × minutes / WKE = 5.329.479,815 × 146,58 / 69.825, the
+    // paper's figure, so B − A is zero.
+    let (code, out, err) = run(&[
+        "compare",
+        "--vary",
+        "need=wisn",
+        "--year",
+        "2017",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Vec<String>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let need = PW_2017 * 146.58 / 69_825.0;
+    for r in &rows {
+        let n: f64 = r[7].parse().unwrap();
+        assert!((n - need).abs() < 1e-6, "{r:?}");
+    }
+    assert!(rows[1][3].ends_with(" · need=wisn"));
+    let (code, _, err) = run(&["compare", "--vary", "need=survey"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("survey"), "{err}");
 }

@@ -5,7 +5,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use proyeksi_bidan::model::compare::{compare_scenarios, variants};
+use proyeksi_bidan::model::compare::{NeedFrom, compare_scenarios, variants};
 use proyeksi_bidan::model::number::fmt_fixed;
 use proyeksi_bidan::model::sensitivity::{Step, sensitivity};
 use proyeksi_bidan::model::uncertainty::{UncertaintySetup, bands};
@@ -74,7 +74,12 @@ fn the_visit_standards_are_pinned_and_compared_year_by_year() {
     // visits, more midwives, every year.
     let base = Scenario::example();
     let mut list = vec![base.clone()];
-    list.extend(variants(&base, "anc_visits=6,8", Lang::Id).unwrap());
+    list.extend(
+        variants(&base, "anc_visits=6,8", Lang::Id)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.scenario),
+    );
     let c = compare_scenarios(&list, None).unwrap();
     let y2017 = &c.scenarios[1].years[0];
     assert_eq!(y2017.year, 2017);
@@ -244,4 +249,33 @@ fn bands_are_drawn_in_the_background_shown_everywhere_and_undone() {
     assert_eq!(h.state().doc.state.uncertainty, None);
     assert!(!shows(&h, "Bidan P10"));
     assert!(h.state().analysis.bands.ready().is_none());
+}
+
+#[test]
+fn the_papers_model_is_compared_with_the_workload_method() {
+    let mut h = app_with(ScriptedDialogs::default());
+    open(&mut h, "Bandingkan skenario");
+    click(&mut h, "Model makalah dan beban kerja (WISN/ABK-Kes)");
+    h.run_steps(4);
+    let pins = &h.state().analysis.pins;
+    assert_eq!(pins.len(), 1);
+    assert_eq!(pins[0].need, NeedFrom::Workload);
+    // B's midwives needed are the Beban kerja tab's WISN figures, year by
+    // year, over the same pregnant women.
+    let s = Scenario::example();
+    let (_, proj) = proyeksi_bidan::model::compute(&s).unwrap();
+    let wisn = s
+        .workload
+        .staffing_by_year(&s.params, &proj.total, Lang::Id)
+        .unwrap();
+    let c = h.state().analysis.comparison.clone().unwrap().unwrap();
+    assert_eq!(c.scenarios[1].need, NeedFrom::Workload);
+    for (y, r) in &wisn {
+        let b = c.scenarios[1].years.iter().find(|x| x.year == *y).unwrap();
+        assert_eq!(b.figures.midwives_needed, r.required, "{y}");
+        let a = c.scenarios[0].years.iter().find(|x| x.year == *y).unwrap();
+        assert_eq!(b.figures.pregnant_women, a.figures.pregnant_women);
+    }
+    let b2017 = fmt_fixed(wisn[0].1.required, 2, Lang::Id);
+    assert!(shows(&h, &b2017), "{b2017}");
 }

@@ -407,7 +407,9 @@ pub struct CompareArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Variants of the first scenario, one per value, e.g. --vary anc_visits=4,6,8 or
-    /// --vary allowance_percent=25/30/35 (any --set name; values separated by `/`).
+    /// --vary allowance_percent=25/30/35 (any --set name; values separated by `/`), or
+    /// --vary need=antenatal,workload (midwives needed from the workload set-up: its own
+    /// method, or wisn, or abk).
     #[arg(long = "vary", value_name = "NAME=V1/V2/…")]
     pub vary: Vec<String>,
     /// Only this year (default: every year the scenarios share).

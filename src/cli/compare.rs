@@ -8,14 +8,16 @@ use super::{CliError, prepare_scenario};
 use crate::i18n::T;
 use crate::io::export::text::aligned;
 use crate::model::Lang;
-use crate::model::compare::{Comparison, Figures, MAX_SCENARIOS, compare_scenarios, variants};
+use crate::model::compare::{
+    Comparison, Figures, MAX_SCENARIOS, Variant, compare_variants, variants,
+};
 use crate::model::number::fmt_fixed;
 
 use crate::io::export::compare::scenario_letter as letter;
 
 /// The scenarios of the command line: the files (or the bundled example),
 /// then the variants of the first.
-fn scenarios(a: &CompareArgs, lang: Lang) -> Result<Vec<crate::model::Scenario>, CliError> {
+fn scenarios(a: &CompareArgs, lang: Lang) -> Result<Vec<Variant>, CliError> {
     let files: Vec<Option<std::path::PathBuf>> = if a.files.is_empty() {
         vec![None]
     } else {
@@ -23,16 +25,16 @@ fn scenarios(a: &CompareArgs, lang: Lang) -> Result<Vec<crate::model::Scenario>,
     };
     let mut out = Vec::new();
     for file in files {
-        out.push(prepare_scenario(&ScenarioArgs {
+        out.push(Variant::antenatal(prepare_scenario(&ScenarioArgs {
             scenario: file,
             rounding: a.rounding,
             lang: a.lang,
             set: a.set.clone(),
             data: a.data.clone(),
             sheet: a.sheet.clone(),
-        })?);
+        })?));
     }
-    let base = out[0].clone();
+    let base = out[0].scenario.clone();
     for list in &a.vary {
         out.extend(variants(&base, list, lang).map_err(|e| CliError::Model(e.message(lang)))?);
     }
@@ -46,7 +48,7 @@ fn scenarios(a: &CompareArgs, lang: Lang) -> Result<Vec<crate::model::Scenario>,
 pub(super) fn compare_cmd(a: &CompareArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.lang.into();
     let list = scenarios(a, lang)?;
-    let mut c = compare_scenarios(&list, a.region.as_deref())
+    let mut c = compare_variants(&list, a.region.as_deref())
         .map_err(|e| CliError::Model(e.message(lang)))?;
     if let Some(year) = a.year {
         c.only_year(year)

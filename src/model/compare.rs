@@ -17,6 +17,34 @@ use super::projection::{YearKind, YearRow};
 use super::scenario::Scenario;
 use crate::i18n::T;
 
+/// Where a compared scenario's midwives needed come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum NeedFrom {
+    /// The paper's antenatal model (the projection).
+    #[default]
+    Antenatal,
+    /// The scenario's workload set-up (WISN or ABK-Kes, the Beban kerja
+    /// tab's activity table) over the same years.
+    Workload,
+}
+
+/// A scenario to compare and where its midwives needed come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub scenario: Scenario,
+    pub need: NeedFrom,
+}
+
+impl Variant {
+    /// `scenario` with the antenatal model's need.
+    pub fn antenatal(scenario: Scenario) -> Self {
+        Variant {
+            scenario,
+            need: NeedFrom::Antenatal,
+        }
+    }
+}
+
 /// The most scenarios compared at once.
 pub const MAX_SCENARIOS: usize = 4;
 
@@ -70,6 +98,8 @@ pub struct ComparedYear {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComparedScenario {
     pub name: String,
+    /// Where its midwives needed come from.
+    pub need: NeedFrom,
     /// Visits of its antenatal standard.
     pub visits: usize,
     /// Minutes of its antenatal package.
@@ -123,6 +153,11 @@ pub enum CompareError {
     UnknownRegion { scenario: String, region: String },
     #[error("{}", self.message(Lang::En))]
     Model { scenario: String, error: ModelError },
+    #[error("{}", self.message(Lang::En))]
+    Workload {
+        scenario: String,
+        error: super::staffing::StaffingError,
+    },
 }
 
 impl CompareError {
@@ -146,6 +181,10 @@ impl CompareError {
                 T::compare_error_in_scenario,
                 &[("scenario", scenario), ("error", &error.message(lang))],
             ),
+            CompareError::Workload { scenario, error } => lang.tf(
+                T::compare_error_in_scenario,
+                &[("scenario", scenario), ("error", &error.message(lang))],
+            ),
         }
     }
 }
@@ -155,6 +194,7 @@ impl CompareError {
 #[derive(Debug, Clone, Copy)]
 pub struct CompareInput<'a> {
     pub name: &'a str,
+    pub need: NeedFrom,
     pub capacity: &'a Capacity,
     pub rows: &'a [YearRow],
 }
@@ -188,6 +228,7 @@ pub fn compare(
         .iter()
         .map(|input| ComparedScenario {
             name: input.name.to_string(),
+            need: input.need,
             visits: input.capacity.package.visits,
             package_minutes: input.capacity.package.package_minutes,
             years: years
@@ -208,25 +249,38 @@ pub fn compare(
     Ok(Comparison { region, scenarios })
 }
 
-/// Computes every scenario and compares them: the total, or the region
-/// with code or name `region` in each.
+/// Computes and compares `scenarios` (at most [`MAX_SCENARIOS`]), each
+/// with the antenatal model's need, for the total or the region whose code
+/// or name is `region`.
 pub fn compare_scenarios(
     scenarios: &[Scenario],
     region: Option<&str>,
 ) -> Result<Comparison, CompareError> {
-    if scenarios.is_empty() || scenarios.len() > MAX_SCENARIOS {
-        return Err(CompareError::Count(scenarios.len()));
+    let list: Vec<Variant> = scenarios.iter().cloned().map(Variant::antenatal).collect();
+    compare_variants(&list, region)
+}
+
+/// As [`compare_scenarios`], each scenario's midwives needed taken from
+/// where its [`Variant::need`] says: the antenatal model, or its workload
+/// set-up (WISN or ABK-Kes) computed over the same years.
+pub fn compare_variants(
+    list: &[Variant],
+    region: Option<&str>,
+) -> Result<Comparison, CompareError> {
+    if list.is_empty() || list.len() > MAX_SCENARIOS {
+        return Err(CompareError::Count(list.len()));
     }
-    let mut computed = Vec::with_capacity(scenarios.len());
+    let mut computed = Vec::with_capacity(list.len());
     let mut region_name = None;
-    for s in scenarios {
+    for v in list {
+        let s = &v.scenario;
         let model = |error| CompareError::Model {
             scenario: s.name.clone(),
             error,
         };
         let data = PreparedData::new(&s.data).map_err(model)?;
         let proj = super::projection::project(&s.params, &data).map_err(model)?;
-        let rows = match region {
+        let mut rows = match region {
             Some(key) => {
                 let r = (0..data.regions())
                     .find(|&r| data.codes[r] == key || data.names[r] == key)
@@ -239,13 +293,28 @@ pub fn compare_scenarios(
             }
             None => proj.total.clone(),
         };
+        if v.need == NeedFrom::Workload {
+            let by_year = s
+                .workload
+                .staffing_by_year(&s.params, &rows, Lang::En)
+                .map_err(|error| CompareError::Workload {
+                    scenario: s.name.clone(),
+                    error,
+                })?;
+            for row in &mut rows {
+                if let Some((_, r)) = by_year.iter().find(|(y, _)| *y == row.year) {
+                    row.midwives_needed = r.required;
+                }
+            }
+        }
         computed.push((proj.capacity, rows));
     }
-    let inputs: Vec<CompareInput<'_>> = scenarios
+    let inputs: Vec<CompareInput<'_>> = list
         .iter()
         .zip(&computed)
-        .map(|(s, (capacity, rows))| CompareInput {
-            name: &s.name,
+        .map(|(v, (capacity, rows))| CompareInput {
+            name: &v.scenario.name,
+            need: v.need,
             capacity,
             rows,
         })
@@ -253,7 +322,6 @@ pub fn compare_scenarios(
     compare(&inputs, region_name)
 }
 
-/// The visit counts `anc_visits` takes, with their standards.
 const VISIT_STANDARDS: [(&str, &str); 3] = [("4", "paper4"), ("6", "permenkes6"), ("8", "who8")];
 
 /// The values of a `NAME=V1/V2/…` variant list. Values are separated by
@@ -263,6 +331,7 @@ pub fn split_values<'a>(name: &str, values: &'a str) -> Vec<&'a str> {
     let keyed = matches!(
         name,
         "anc_visits"
+            | "need"
             | "standard"
             | "growth_method"
             | "cbr_trend"
@@ -309,9 +378,16 @@ pub fn apply_variant(
     overrides::apply(&mut scenario.params, &format!("{name}={value}"), lang)
 }
 
+/// The values of the `need` variant: the antenatal model, or the workload
+/// set-up as it is, or with WISN or ABK-Kes.
+const NEED_VALUES: [&str; 4] = ["antenatal", "workload", "wisn", "abk"];
+
 /// The variants of `base` that `NAME=V1/V2/…` describes, one per value,
 /// each named after `base` and its value (`Contoh · anc_visits=6`).
-pub fn variants(base: &Scenario, list: &str, lang: Lang) -> Result<Vec<Scenario>, OverrideError> {
+/// `need=antenatal/workload/wisn/abk` takes the midwives needed from the
+/// antenatal model or from the workload set-up (with its own method, or
+/// WISN, or ABK-Kes).
+pub fn variants(base: &Scenario, list: &str, lang: Lang) -> Result<Vec<Variant>, OverrideError> {
     let (name, values) = list
         .split_once('=')
         .ok_or_else(|| OverrideError::NotAssignment(list.to_string()))?;
@@ -324,11 +400,38 @@ pub fn variants(base: &Scenario, list: &str, lang: Lang) -> Result<Vec<Scenario>
         .into_iter()
         .map(|value| {
             let mut s = base.clone();
-            apply_variant(&mut s, name, value, lang)?;
+            let need = if name == "need" {
+                need_variant(&mut s, value)?
+            } else {
+                apply_variant(&mut s, name, value, lang)?;
+                NeedFrom::Antenatal
+            };
             s.name = format!("{} · {name}={value}", base.name);
-            Ok(s)
+            Ok(Variant { scenario: s, need })
         })
         .collect()
+}
+
+/// Sets where the need of `s` comes from, by `value` (one of [`NEED_VALUES`]).
+fn need_variant(s: &mut Scenario, value: &str) -> Result<NeedFrom, OverrideError> {
+    use super::staffing::Method;
+    match value.to_ascii_lowercase().as_str() {
+        "antenatal" => Ok(NeedFrom::Antenatal),
+        "workload" => Ok(NeedFrom::Workload),
+        "wisn" => {
+            s.workload.method = Method::Wisn;
+            Ok(NeedFrom::Workload)
+        }
+        "abk" => {
+            s.workload.method = Method::Abk;
+            Ok(NeedFrom::Workload)
+        }
+        _ => Err(OverrideError::BadValue {
+            name: "need".to_string(),
+            value: value.to_string(),
+            expected: Expected::OneOf(&NEED_VALUES),
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -350,14 +453,37 @@ mod tests {
     fn variants_take_every_set_name_and_the_visit_count() {
         let base = Scenario::example();
         let v = variants(&base, "anc_visits=4,6,8", Lang::Id).unwrap();
-        let counts: Vec<usize> = v.iter().map(|s| s.params.anc.visits.len()).collect();
+        let counts: Vec<usize> = v
+            .iter()
+            .map(|v| v.scenario.params.anc.visits.len())
+            .collect();
         assert_eq!(counts, [4, 6, 8]);
-        assert!(v[1].name.ends_with(" · anc_visits=6"));
+        assert!(v[1].scenario.name.ends_with(" · anc_visits=6"));
         let v = variants(&base, "allowance_percent=25/35", Lang::Id).unwrap();
-        assert_eq!(v[1].params.working_time.allowance_percent, 35.0);
+        assert_eq!(v[1].scenario.params.working_time.allowance_percent, 35.0);
         assert!(variants(&base, "anc_visits=5", Lang::Id).is_err());
         assert!(variants(&base, "allowance", Lang::Id).is_err());
         assert!(variants(&base, "nonsense=1", Lang::Id).is_err());
+    }
+
+    #[test]
+    fn the_need_variant_takes_the_workload_method() {
+        let base = Scenario::example();
+        let v = variants(&base, "need=antenatal,wisn,abk", Lang::Id).unwrap();
+        let needs: Vec<NeedFrom> = v.iter().map(|v| v.need).collect();
+        assert_eq!(
+            needs,
+            [NeedFrom::Antenatal, NeedFrom::Workload, NeedFrom::Workload]
+        );
+        assert_eq!(
+            v[2].scenario.workload.method,
+            super::super::staffing::Method::Abk
+        );
+        assert!(variants(&base, "need=survey", Lang::Id).is_err());
+        // The antenatal variant of the example is the example: no difference.
+        let c = compare_variants(&v[..1], None).unwrap();
+        let same = compare_scenarios(&[base], None).unwrap();
+        assert_eq!(c.scenarios[0].years, same.scenarios[0].years);
     }
 
     #[test]

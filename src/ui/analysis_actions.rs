@@ -11,7 +11,7 @@ use super::export_request::{ANALYSIS_CHART_SIZE, AnalysisExport, Format};
 use crate::i18n::T;
 use crate::io::export::ExportError;
 use crate::io::scenario_file::load_scenario;
-use crate::model::compare::variants;
+use crate::model::compare::{NeedFrom, Variant, variants};
 use crate::model::numeric_params::subject_growth_percent;
 use crate::model::uncertainty::{UncertaintySetup, plausible_ranges};
 
@@ -23,7 +23,7 @@ impl ProyeksiApp {
             Command::PinCurrent => {
                 let mut s = self.doc.state.to_scenario();
                 s.name = self.lang().tf(T::analysis_copy_name, &[("name", &s.name)]);
-                self.pin(s, String::new());
+                self.pin(Variant::antenatal(s), String::new());
             }
             Command::PinFile => {
                 if let Some(p) = self.choose(FilePurpose::PinScenario, "") {
@@ -36,7 +36,9 @@ impl ProyeksiApp {
                     Ok(found) => {
                         for v in found {
                             // The current scenario is A already.
-                            if v.params != base.params {
+                            let same =
+                                v.need == NeedFrom::Antenatal && v.scenario.params == base.params;
+                            if !same {
                                 self.pin(v, String::new());
                             }
                         }
@@ -78,7 +80,7 @@ impl ProyeksiApp {
     }
 
     /// Pins `s`, or says that the pins are full.
-    fn pin(&mut self, s: crate::model::Scenario, source: String) {
+    fn pin(&mut self, s: Variant, source: String) {
         if !self.analysis.pin(s, source) {
             self.say(true, |lang| lang.t(T::analysis_pins_full).to_string());
         }
@@ -93,7 +95,7 @@ impl ProyeksiApp {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                self.pin(s, name);
+                self.pin(Variant::antenatal(s), name);
             }
             Err(e) => self.say(true, |lang| {
                 format!(

@@ -21,6 +21,10 @@ use crate::ui::view::View;
 /// The variants offered with one click: the 4-, 6- and 8-visit standards.
 pub const VISIT_VARIANTS: &str = "anc_visits=4,6,8";
 
+/// The variant whose midwives needed come from the Beban kerja tab's
+/// activity table (WISN or ABK-Kes, as set there).
+pub const WORKLOAD_VARIANT: &str = "need=workload";
+
 pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState, chart: &mut PlotPanel) -> Vec<Command> {
     let lang = view.lang;
     let t = |k: T| lang.t(k);
@@ -48,6 +52,12 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState, chart: &mut PlotPanel
             .on_hover_text(t(T::analysis_pin_visits_tip));
         if b.clicked() {
             out.push(Command::PinVariants(VISIT_VARIANTS.to_string()));
+        }
+        let b = ui
+            .add_enabled(!full, egui::Button::new(t(T::analysis_pin_workload)))
+            .on_hover_text(t(T::analysis_pin_workload_tip));
+        if b.clicked() {
+            out.push(Command::PinVariants(WORKLOAD_VARIANT.to_string()));
         }
     });
     // A variant of any parameter, written as on the command line.

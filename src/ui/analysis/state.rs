@@ -7,7 +7,9 @@
 use std::sync::Arc;
 
 use super::bands_job::BandsJob;
-use crate::model::compare::{CompareError, Comparison, MAX_SCENARIOS, compare_scenarios};
+use crate::model::compare::{
+    CompareError, Comparison, MAX_SCENARIOS, NeedFrom, Variant, compare_variants,
+};
 use crate::model::sensitivity::{Sensitivity, SensitivityError, Step, sensitivity};
 use crate::model::uncertainty::UncertaintySetup;
 use crate::model::{DataRow, Parameters, PreparedData, Scenario};
@@ -50,6 +52,8 @@ impl Key {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pinned {
     pub scenario: Scenario,
+    /// Where its midwives needed come from.
+    pub need: NeedFrom,
     /// Where it came from: a file name, or empty for a copy or variant.
     pub source: String,
 }
@@ -78,11 +82,15 @@ pub const MAX_PINS: usize = MAX_SCENARIOS - 1;
 
 impl AnalysisState {
     /// Pins `scenario`; false (and nothing pinned) when the pins are full.
-    pub fn pin(&mut self, scenario: Scenario, source: String) -> bool {
+    pub fn pin(&mut self, v: Variant, source: String) -> bool {
         if self.pins.len() >= MAX_PINS {
             return false;
         }
-        self.pins.push(Pinned { scenario, source });
+        self.pins.push(Pinned {
+            scenario: v.scenario,
+            need: v.need,
+            source,
+        });
         self.pins_rev += 1;
         true
     }
@@ -109,13 +117,16 @@ impl AnalysisState {
             return false;
         }
         let mut list = Vec::with_capacity(self.pins.len() + 1);
-        list.push(state.to_scenario());
-        list.extend(self.pins.iter().map(|p| p.scenario.clone()));
+        list.push(Variant::antenatal(state.to_scenario()));
+        list.extend(self.pins.iter().map(|p| Variant {
+            scenario: p.scenario.clone(),
+            need: p.need,
+        }));
         let code = region
             .zip(data)
             .filter(|(r, d)| *r < d.regions())
             .map(|(r, d)| region_key(d, r).to_string());
-        self.comparison = Some(compare_scenarios(&list, code.as_deref()));
+        self.comparison = Some(compare_variants(&list, code.as_deref()));
         self.compare_key = Some(key);
         true
     }
