@@ -161,6 +161,7 @@ fn supply_is_kept_in_the_scenario_file_and_old_files_open_without_it() {
     let mut s = Scenario::example();
     s.supply = Some(SupplyParams {
         attrition_percent: 4.5,
+        attrition_by_region: Vec::new(),
         intake: Intake::Graduates {
             graduates: 40.0,
             absorbed_percent: 25.0,
@@ -257,4 +258,55 @@ fn a_district_health_profile_is_read_as_written() {
         "{out}"
     );
     assert!(out.contains("0 dari 7 wilayah kurang bidan"), "{out}");
+}
+
+#[test]
+fn a_region_may_leave_at_its_own_rate_and_the_total_weighs_the_rates() {
+    // Two villages of 1.000.000 people with 30 and 10 midwives in 2024.
+    let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(
+        file.path(),
+        "kode_wilayah;nama_wilayah;tahun;jumlah_penduduk;kelahiran_hidup;bidan\n\
+         A;Desa A;2024;1000000;20000;30\n\
+         B;Desa B;2024;1000000;20000;10\n",
+    )
+    .unwrap();
+    let data = file.into_temp_path();
+    let base = [
+        "supply",
+        "--data",
+        data.to_str().unwrap(),
+        "--attrition",
+        "4",
+        "--attrition-region",
+        "B=10",
+    ];
+    // B alone: 10 × 0,90 = 9,00 in 2025, at its own 10%.
+    let mut args = base.to_vec();
+    args.extend(["--region", "B"]);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Laju keluar yang dipakai: 10% setahun (laju wilayah ini sendiri)."),
+        "{out}"
+    );
+    assert!(out.contains("2025   proyeksi  10,00    1,00"), "{out}");
+    // The total: (30 × 4% + 10 × 10%) / 40 = 5,5%; 40 × 0,945 = 37,80.
+    let (code, out, err) = run(&base);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Laju keluar yang dipakai: 5,5% setahun (rata-rata laju tiap wilayah"),
+        "{out}"
+    );
+    assert!(out.contains("37,80"), "{out}");
+    // A region not in the data, or a rate that cannot be read, is refused.
+    let mut args = base.to_vec();
+    args[6] = "C=3";
+    let (code, _, err) = run(&args);
+    assert_ne!(code, 0);
+    assert!(err.contains("`C`"), "{err}");
+    args[6] = "B=banyak";
+    let (code, _, err) = run(&args);
+    assert_ne!(code, 0);
+    assert!(err.contains("--attrition-region KODE=PERSEN"), "{err}");
 }

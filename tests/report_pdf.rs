@@ -156,6 +156,7 @@ fn a_long_table_repeats_its_heading_and_planned_supply_and_workload_appear() {
     }
     s.supply = Some(SupplyParams {
         attrition_percent: 3.0,
+        attrition_by_region: Vec::new(),
         intake: Intake::Number(400.0),
         transfers: Vec::new(),
         close_by: None,

@@ -129,6 +129,7 @@ fn the_target_year_shows_the_intake_that_closes_the_gap_checked() {
     }
     s.supply = Some(SupplyParams {
         attrition_percent: 5.0,
+        attrition_by_region: Vec::new(),
         ..SupplyParams::default()
     });
     let mut h = app_on(s.clone(), ScriptedDialogs::default());
@@ -161,4 +162,67 @@ fn without_midwives_in_post_the_tab_names_the_column_to_add() {
         &h,
         "Pasokan dihitung dari jumlah bidan yang bertugas pada tahun dasar 2017, tetapi data ini tidak memuatnya. Tambahkan kolom bidan tersedia (mis. bidan_puskesmas) untuk tahun 2017 di tab Data atau di berkas data."
     ));
+}
+
+#[test]
+fn a_puskesmas_leaves_at_its_own_rate_and_the_total_weighs_it() {
+    let mut s = belitung();
+    s.supply = Some(SupplyParams {
+        attrition_percent: 5.0,
+        ..SupplyParams::default()
+    });
+    let mut h = app_on(s.clone(), ScriptedDialogs::default());
+    open_tab(&mut h);
+    // The total has no own rate to set.
+    assert!(
+        h.query_all_by_label_contains("Laju sendiri untuk")
+            .next()
+            .is_none()
+    );
+    h.state_mut().region = Some(0);
+    settle(&mut h);
+    let (data, proj) = model::compute(&s).unwrap();
+    let name = data.label(0).to_string();
+    // The key a region is known by: its code, or its name without one.
+    let code = if data.codes[0].trim().is_empty() {
+        data.names[0].clone()
+    } else {
+        data.codes[0].clone()
+    };
+    h.get_by_role_and_label(Role::CheckBox, &format!("Laju sendiri untuk {name}"))
+        .click();
+    h.run_steps(6);
+    type_into(&mut h, "laju keluar sendiri", "20");
+    let p = h.state().doc.state.supply.clone().unwrap();
+    assert_eq!(p.own_attrition(code.trim()), Some(20.0));
+    assert!(shows(
+        &h,
+        "Laju keluar yang dipakai: 20% setahun (laju wilayah ini sendiri)."
+    ));
+    // The total: the seven puskesmas' rates weighted by their midwives in
+    // 2024, worked here from the data.
+    let stocks: Vec<f64> = (0..data.regions())
+        .map(|r| proj.region_row(&data, r, 2024).midwives_available.unwrap())
+        .collect();
+    let total: f64 = stocks.iter().sum();
+    let weighted = (stocks[0] * 20.0 + (total - stocks[0]) * 5.0) / total;
+    h.state_mut().region = None;
+    settle(&mut h);
+    let o = outlook(&p, &data, &proj, None, None).unwrap();
+    assert!((o.attrition.percent - weighted).abs() < 1e-9);
+    let text = format!(
+        "Laju keluar yang dipakai: {} setahun (rata-rata laju tiap wilayah, ditimbang dengan bidan yang bertugas tahun 2024).",
+        proyeksi_bidan::model::number::fmt_percent(weighted / 100.0, 2, Lang::Id)
+    );
+    assert!(shows(&h, &text), "{text}");
+    // Undo takes back the 20% (the own rate starts at the rate for all),
+    // then the own rate itself.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    let p = h.state().doc.state.supply.clone().unwrap();
+    assert_eq!(p.own_attrition(code.trim()), Some(5.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    let p = h.state().doc.state.supply.clone().unwrap();
+    assert!(p.attrition_by_region.is_empty());
 }

@@ -349,6 +349,11 @@ pub struct SupplyArgs {
     /// scenario's, else 0).
     #[arg(long, value_name = "PERCENT")]
     pub attrition: Option<f64>,
+    /// A region's own share leaving each year, e.g. --attrition-region 1906.01=8 (repeatable;
+    /// the other regions keep --attrition; the total weighs the rates by the midwives in post
+    /// in the base year).
+    #[arg(long = "attrition-region", value_name = "CODE=PERCENT")]
+    pub attrition_region: Vec<String>,
     /// New midwives placed each year.
     #[arg(long, value_name = "N", conflicts_with = "graduates")]
     pub intake: Option<f64>,

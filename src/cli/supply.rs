@@ -10,7 +10,7 @@ use crate::i18n::T;
 use crate::io::export::text::aligned;
 use crate::model::number::{fmt_fixed, fmt_percent};
 use crate::model::supply::{Intake, Supply, SupplyParams, Transfer};
-use crate::model::supply_outlook::outlook;
+use crate::model::supply_outlook::{AttritionFrom, outlook};
 use crate::model::{self, Lang};
 
 /// The supply assumptions: the scenario's, with the command line's on top.
@@ -31,6 +31,16 @@ fn supply_params(
             graduates,
             absorbed_percent,
         };
+    }
+    for t in &a.attrition_region {
+        let bad = || CliError::Usage(lang.tf(T::supply_bad_attrition_region, &[("text", t)]));
+        let (code, percent) = t.rsplit_once('=').ok_or_else(bad)?;
+        let percent =
+            crate::model::number::parse_number(percent.trim(), lang).map_err(|_| bad())?;
+        if code.trim().is_empty() {
+            return Err(bad());
+        }
+        p.set_own_attrition(code.trim(), Some(percent));
     }
     for t in &a.transfers {
         let bad = || CliError::Usage(lang.tf(T::supply_bad_transfer, &[("text", t)]));
@@ -63,7 +73,31 @@ pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliE
         Some(r) => data.label(r).to_string(),
         None => lang.t(T::text_total).to_string(),
     };
-    out.write_all(render(&subject, &p, &o.supply, lang).as_bytes())?;
+    // Every region given its own rate must be in the data.
+    for r in &p.attrition_by_region {
+        find_region(&data, &r.region, lang)?;
+    }
+    let mut shown = p.clone();
+    shown.attrition_percent = o.attrition.percent;
+    out.write_all(render(&subject, &shown, &o.supply, lang).as_bytes())?;
+    let base = o.supply.years.first().map_or(0, |y| y.year);
+    let percent = fmt_percent(o.attrition.percent / 100.0, 2, lang);
+    match o.attrition.from {
+        AttritionFrom::All => {}
+        AttritionFrom::Own => writeln!(
+            out,
+            "{}",
+            lang.tf(T::supply_attrition_own, &[("attrition", &percent)])
+        )?,
+        AttritionFrom::Weighted => writeln!(
+            out,
+            "{}",
+            lang.tf(
+                T::supply_attrition_weighted,
+                &[("attrition", &percent), ("year", &base)],
+            )
+        )?,
+    }
     if let Some(path) = &a.chart {
         let spec = crate::chart::supply::supply_chart(
             &o.supply,

@@ -53,11 +53,24 @@ pub struct Transfer {
     pub net: f64,
 }
 
+/// A region's own attrition, where it differs from the rate for all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionAttrition {
+    /// The region's code (or its name, when it has no code).
+    pub region: String,
+    /// Share of its stock lost each year, in %.
+    pub percent: f64,
+}
+
 /// The planner's supply assumptions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SupplyParams {
-    /// Share of the stock lost each year, in % (retirement and leaving).
+    /// Share of the stock lost each year, in % (retirement and leaving), in
+    /// every region without a rate of its own.
     pub attrition_percent: f64,
+    /// Regions with a rate of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attrition_by_region: Vec<RegionAttrition>,
     pub intake: Intake,
     #[serde(default)]
     pub transfers: Vec<Transfer>,
@@ -72,6 +85,7 @@ impl Default for SupplyParams {
     fn default() -> Self {
         SupplyParams {
             attrition_percent: 0.0,
+            attrition_by_region: Vec::new(),
             intake: Intake::Number(0.0),
             transfers: Vec::new(),
             close_by: None,
@@ -106,19 +120,53 @@ pub struct Supply {
     pub years: Vec<SupplyYear>,
 }
 
+/// An attrition rate must be at least 0 and under 100%.
+fn check_attrition(a: f64) -> Result<(), ModelError> {
+    if !a.is_finite() || !(0.0..100.0).contains(&a) {
+        return Err(ModelError::parameter(
+            "attrition_percent",
+            a,
+            Problem::OutOfRange {
+                min: 0.0,
+                max: 100.0,
+                max_open: true,
+            },
+        ));
+    }
+    Ok(())
+}
+
 impl SupplyParams {
-    fn check(&self) -> Result<(), ModelError> {
-        let a = self.attrition_percent;
-        if !a.is_finite() || !(0.0..100.0).contains(&a) {
-            return Err(ModelError::parameter(
-                "attrition_percent",
-                a,
-                Problem::OutOfRange {
-                    min: 0.0,
-                    max: 100.0,
-                    max_open: true,
-                },
-            ));
+    /// The rate of the region whose key (code, or name) is `key`: its own,
+    /// or the rate for all.
+    pub fn attrition_of(&self, key: &str) -> f64 {
+        self.own_attrition(key).unwrap_or(self.attrition_percent)
+    }
+
+    /// The region's own rate, if it has one.
+    pub fn own_attrition(&self, key: &str) -> Option<f64> {
+        self.attrition_by_region
+            .iter()
+            .find(|r| r.region == key)
+            .map(|r| r.percent)
+    }
+
+    /// Gives the region `key` its own rate (`None`: the rate for all).
+    pub fn set_own_attrition(&mut self, key: &str, percent: Option<f64>) {
+        self.attrition_by_region.retain(|r| r.region != key);
+        if let Some(percent) = percent {
+            self.attrition_by_region.push(RegionAttrition {
+                region: key.to_string(),
+                percent,
+            });
+        }
+    }
+
+    /// Checks every rate, the intake and the transfers.
+    pub fn check(&self) -> Result<(), ModelError> {
+        check_attrition(self.attrition_percent)?;
+        for r in &self.attrition_by_region {
+            check_attrition(r.percent)?;
         }
         match self.intake {
             Intake::Number(n) => in_range("intake", n, 0.0, f64::MAX)?,
@@ -308,6 +356,7 @@ mod tests {
     fn params(a: f64, intake: f64) -> SupplyParams {
         SupplyParams {
             attrition_percent: a,
+            attrition_by_region: Vec::new(),
             intake: Intake::Number(intake),
             transfers: Vec::new(),
             close_by: None,

@@ -19,9 +19,81 @@ pub const ANY_ATTRITION: f64 = 99.99;
 #[derive(Debug, Clone, PartialEq)]
 pub struct SupplyOutlook {
     pub supply: Supply,
+    /// The attrition the stock and flow used, and where it came from.
+    pub attrition: AttritionUsed,
     /// The first year from which supply meets need through the horizon.
     pub closes_in: Option<i32>,
     pub goal: Option<Goal>,
+}
+
+/// The attrition (% a year) of what is shown, and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AttritionUsed {
+    pub percent: f64,
+    pub from: AttritionFrom,
+}
+
+/// Where the attrition of what is shown came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttritionFrom {
+    /// The rate for all regions.
+    All,
+    /// The region's own rate.
+    Own,
+    /// The total of regions some of which have their own rate: the rates
+    /// weighted by each region's midwives in post in the base year.
+    Weighted,
+}
+
+/// The attrition of `region` (or the total): the region's own rate or the
+/// rate for all; for the total with regions of their own rate, the rates
+/// weighted by the midwives in post in the base year.
+pub fn attrition_used(
+    p: &SupplyParams,
+    data: &PreparedData,
+    proj: &Projection,
+    region: Option<usize>,
+) -> AttritionUsed {
+    let all = AttritionUsed {
+        percent: p.attrition_percent,
+        from: AttritionFrom::All,
+    };
+    let key = |r: usize| {
+        if data.codes[r].trim().is_empty() {
+            data.names[r].trim()
+        } else {
+            data.codes[r].trim()
+        }
+    };
+    match region {
+        Some(r) => match p.own_attrition(key(r)) {
+            Some(percent) => AttritionUsed {
+                percent,
+                from: AttritionFrom::Own,
+            },
+            None => all,
+        },
+        None if p.attrition_by_region.is_empty() => all,
+        None => {
+            let (mut lost, mut stock) = (0.0, 0.0);
+            for r in 0..data.regions() {
+                let s = proj
+                    .region_row(data, r, proj.base_year)
+                    .midwives_available
+                    .unwrap_or(0.0);
+                lost += s * p.attrition_of(key(r));
+                stock += s;
+            }
+            if stock > 0.0 {
+                AttritionUsed {
+                    percent: lost / stock,
+                    from: AttritionFrom::Weighted,
+                }
+            } else {
+                all
+            }
+        }
+    }
 }
 
 /// What it takes to close the gap by `by_year` and keep it closed.
@@ -72,6 +144,12 @@ pub fn outlook(
     region: Option<usize>,
     by_year: Option<i32>,
 ) -> Result<SupplyOutlook, ModelError> {
+    p.check()?;
+    let attrition = attrition_used(p, data, proj, region);
+    let mut resolved = p.clone();
+    resolved.attrition_percent = attrition.percent;
+    resolved.attrition_by_region.clear();
+    let p = &resolved;
     let stock = |year: i32| stock_of(data, proj, region, year);
     let need = |year: i32| need_of(data, proj, region, year);
     let (base, horizon) = (proj.base_year, proj.horizon_year);
@@ -116,6 +194,7 @@ pub fn outlook(
     };
     Ok(SupplyOutlook {
         supply,
+        attrition,
         closes_in,
         goal,
     })
@@ -154,6 +233,7 @@ mod tests {
         let (data, proj) = belitung_like();
         let p = SupplyParams {
             attrition_percent: 5.0,
+            attrition_by_region: Vec::new(),
             intake: Intake::Number(0.0),
             transfers: Vec::new(),
             close_by: Some(2028),
@@ -202,5 +282,64 @@ mod tests {
             );
         }
         assert!(outlook(&p, &data, &proj, Some(0), Some(2030)).is_ok());
+    }
+
+    /// Two regions in 2024: A with 30 midwives in post, B with 10.
+    fn two_regions() -> (PreparedData, Projection) {
+        let rows: Vec<DataRow> = [("A", 30.0), ("B", 10.0)]
+            .iter()
+            .map(|&(code, bidan)| DataRow {
+                region_code: code.into(),
+                region_name: format!("Wilayah {code}").into(),
+                year: 2024,
+                population: 40_000.0.into(),
+                cbr: 15.0.into(),
+                midwives_available: bidan.into(),
+                ..DataRow::default()
+            })
+            .collect();
+        let mut params = Parameters::default();
+        params.population.base_year = 2024;
+        params.population.horizon_year = 2026;
+        let data = PreparedData::new(&rows).unwrap();
+        let proj = project(&params, &data).unwrap();
+        (data, proj)
+    }
+
+    #[test]
+    fn a_regions_own_attrition_and_the_totals_weighted_rate() {
+        let (data, proj) = two_regions();
+        let mut p = SupplyParams {
+            attrition_percent: 4.0,
+            ..SupplyParams::default()
+        };
+        p.set_own_attrition("B", Some(10.0));
+        // B alone: its own 10%, 10 → 9 → 8,1.
+        let b = outlook(&p, &data, &proj, Some(1), None).unwrap();
+        assert_eq!(b.attrition.from, AttritionFrom::Own);
+        assert_eq!(b.attrition.percent, 10.0);
+        assert!((b.supply.years[2].stock - 8.1).abs() < 1e-9);
+        // A: the rate for all, 4%.
+        let a = outlook(&p, &data, &proj, Some(0), None).unwrap();
+        assert_eq!(
+            (a.attrition.from, a.attrition.percent),
+            (AttritionFrom::All, 4.0)
+        );
+        // The total: (30 × 4 + 10 × 10) / 40 = 5,5%; 40 → 37,8.
+        let t = outlook(&p, &data, &proj, None, None).unwrap();
+        assert_eq!(t.attrition.from, AttritionFrom::Weighted);
+        assert!((t.attrition.percent - 5.5).abs() < 1e-12);
+        assert!((t.supply.years[1].stock - 37.8).abs() < 1e-9);
+        // Back to the rate for all.
+        p.set_own_attrition("B", None);
+        assert!(p.attrition_by_region.is_empty());
+        let t = outlook(&p, &data, &proj, None, None).unwrap();
+        assert_eq!(
+            (t.attrition.from, t.attrition.percent),
+            (AttritionFrom::All, 4.0)
+        );
+        // A region's rate out of range is refused, whatever is shown.
+        p.set_own_attrition("B", Some(100.0));
+        assert!(outlook(&p, &data, &proj, Some(0), None).is_err());
     }
 }

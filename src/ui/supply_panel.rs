@@ -14,7 +14,7 @@ use super::widgets::number_field;
 use crate::i18n::T;
 use crate::model::number::{fmt_fixed, fmt_percent};
 use crate::model::supply::{Intake, SupplyParams, SupplyYear, Transfer};
-use crate::model::supply_outlook::{ANY_ATTRITION, SupplyOutlook};
+use crate::model::supply_outlook::{ANY_ATTRITION, AttritionFrom, SupplyOutlook};
 use crate::model::{Lang, ModelError, Problem};
 
 /// The supply tab; it keeps only the chart's plot memory.
@@ -117,6 +117,7 @@ fn settings_ui(ui: &mut Ui, supply: &mut Option<SupplyParams>, view: &View) {
             60.0,
         );
         ui.label("%");
+        own_attrition_ui(ui, p, view, id);
         ui.add_space(16.0);
         let mut by_graduates = matches!(p.intake, Intake::Graduates { .. });
         ui.label(t(T::supply_panel_intake))
@@ -245,6 +246,61 @@ fn p_intake(graduates: f64, absorbed_percent: f64) -> f64 {
 }
 
 /// The year the gap closes and the goal seek, in plain words.
+/// For the region shown (of several): a rate of its own instead of the
+/// rate for all.
+fn own_attrition_ui(ui: &mut Ui, p: &mut SupplyParams, view: &View, id: egui::Id) {
+    let lang = view.lang;
+    let (Some(r), Some((data, _))) = (view.region, view.results.ok()) else {
+        return;
+    };
+    if r >= data.regions() || data.regions() < 2 {
+        return;
+    }
+    let key = if data.codes[r].trim().is_empty() {
+        data.names[r].trim()
+    } else {
+        data.codes[r].trim()
+    };
+    let own = p.own_attrition(key);
+    let mut has_own = own.is_some();
+    let label = lang.tf(T::supply_panel_own_attrition, &[("region", &data.label(r))]);
+    ui.checkbox(&mut has_own, label)
+        .on_hover_text(lang.t(T::supply_panel_own_attrition_tip));
+    let mut value = own.unwrap_or(p.attrition_percent);
+    if has_own {
+        number_field(
+            ui,
+            &mut value,
+            2,
+            lang,
+            id.with(("own_attrition", key)),
+            lang.t(T::supply_panel_own_attrition_field),
+            60.0,
+        );
+        ui.label("%");
+    }
+    let wanted = has_own.then_some(value);
+    if wanted != own {
+        p.set_own_attrition(key, wanted);
+    }
+}
+
+/// Where the attrition of what is shown came from, when not the rate for
+/// all.
+fn attrition_line(ui: &mut Ui, o: &SupplyOutlook, lang: Lang) {
+    let base = o.supply.years.first().map_or(0, |y| y.year);
+    let percent = fmt_percent(o.attrition.percent / 100.0, 2, lang);
+    let text = match o.attrition.from {
+        AttritionFrom::All => return,
+        AttritionFrom::Own => lang.tf(T::supply_attrition_own, &[("attrition", &percent)]),
+        AttritionFrom::Weighted => lang.tf(
+            T::supply_attrition_weighted,
+            &[("attrition", &percent), ("year", &base)],
+        ),
+    };
+    ui.label(text);
+}
+
 fn outcome_lines(ui: &mut Ui, o: &SupplyOutlook, lang: Lang) {
     let last = o.supply.years.last().map_or(0, |y| y.year);
     let closes = match o.closes_in {
@@ -252,6 +308,7 @@ fn outcome_lines(ui: &mut Ui, o: &SupplyOutlook, lang: Lang) {
         None => lang.tf(T::supply_not_closed, &[("year", &last)]),
     };
     ui.label(RichText::new(closes).strong());
+    attrition_line(ui, o, lang);
     if let Some(goal) = &o.goal {
         let by = goal.by_year;
         let intake = match (goal.intake, goal.check_gap) {
