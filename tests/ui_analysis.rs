@@ -105,11 +105,12 @@ fn a_pinned_copy_shows_what_an_edit_changed_and_exports() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("banding.csv");
     let png = dir.path().join("banding.png");
+    let xlsx = dir.path().join("banding.xlsx");
     let mut h = app_on(
         Scenario::example(),
         ScriptedDialogs {
             open: vec![],
-            save: vec![Some(csv.clone()), Some(png.clone())],
+            save: vec![Some(csv.clone()), Some(png.clone()), Some(xlsx.clone())],
         },
     );
     open(&mut h, "Bandingkan skenario");
@@ -152,6 +153,23 @@ fn a_pinned_copy_shows_what_an_edit_changed_and_exports() {
     h.run_steps(4);
     let bytes = std::fs::read(&png).unwrap();
     assert_eq!(&bytes[1..4], b"PNG");
+    click(&mut h, "Simpan tabel (Excel)…");
+    h.run_steps(4);
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = wb.worksheet_range("Bandingkan skenario").unwrap();
+    // A and B named, then the heading row, then 2017: A, B, B − A.
+    assert_eq!(
+        sheet.get((4, 3)),
+        Some(&calamine::Data::String("B − A".into()))
+    );
+    match (sheet.get((5, 0)), sheet.get((5, 3))) {
+        (Some(calamine::Data::Float(y)), Some(calamine::Data::Float(x))) => {
+            assert_eq!(*y, 2017.0);
+            assert!((x - d).abs() < 1e-9, "{x} {d}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

@@ -360,7 +360,7 @@ pub fn scenario_legend(c: &Comparison, i: usize) -> String {
     }
 }
 
-/// Scenarios compared on one chart: pregnant women above, midwives needed
+/// Scenarios compared on one chart: midwives needed above, pregnant women
 /// below, one line per scenario named by its letter and name.
 pub fn compare_chart(c: &Comparison, subject: &str, date: &str, lang: Lang) -> ChartSpec {
     let t = |k: T| lang.t(k);
@@ -386,9 +386,10 @@ pub fn compare_chart(c: &Comparison, subject: &str, date: &str, lang: Lang) -> C
     ChartSpec {
         title: lang.tf(T::compare_title, &[("subject", &subject)]),
         x_title: t(T::chart_year).to_string(),
+        // The midwives needed first: what the scenarios are compared for.
         panels: vec![
-            panel(T::chart_pregnant_women_people, 0, |f| f.pregnant_women),
             panel(T::chart_midwives_fte, 1, |f| f.midwives_needed),
+            panel(T::chart_pregnant_women_people, 0, |f| f.pregnant_women),
         ],
         footer: format!("{date} · Proyeksi Bidan"),
         lang,

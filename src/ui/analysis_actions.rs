@@ -120,6 +120,7 @@ impl ProyeksiApp {
             Format::Png => "png",
             Format::Svg => "svg",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
         };
         let path = path.with_extension(ext);
         let (w, h) = ANALYSIS_CHART_SIZE;
@@ -134,6 +135,8 @@ impl ProyeksiApp {
                     Format::Csv => write_csv(&path, |out| {
                         crate::io::export::compare::write_compare_csv(c, out)
                     }),
+                    Format::Xlsx => crate::io::export::compare::compare_xlsx(c, lang)
+                        .and_then(|bytes| crate::io::export::write_bytes(&path, &bytes)),
                     _ => {
                         let subject = c
                             .region

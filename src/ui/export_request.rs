@@ -48,6 +48,7 @@ pub enum Format {
     Png,
     Svg,
     Csv,
+    Xlsx,
 }
 
 /// The size of an exported Analisis chart, in pixels.
@@ -65,27 +66,31 @@ impl ExportRequest {
             ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
             ExportRequest::ReportPdf => ("laporan-proyeksi-bidan.pdf", "PDF", &["pdf"]),
             ExportRequest::Analysis(what, format) => {
-                let (png, svg, csv) = match what {
+                let (png, svg, csv, xlsx) = match what {
                     AnalysisExport::Compare => (
                         "perbandingan-skenario.png",
                         "perbandingan-skenario.svg",
                         "perbandingan-skenario.csv",
+                        "perbandingan-skenario.xlsx",
                     ),
                     AnalysisExport::Tornado => (
-                        "sensitivitas-tornado.png",
-                        "sensitivitas-tornado.svg",
-                        "sensitivitas.csv",
+                        "kepekaan-tornado.png",
+                        "kepekaan-tornado.svg",
+                        "kepekaan.csv",
+                        "kepekaan.xlsx",
                     ),
                     AnalysisExport::Bands => (
-                        "rentang-ketidakpastian.png",
-                        "rentang-ketidakpastian.svg",
-                        "rentang-ketidakpastian.csv",
+                        "pita-ketidakpastian.png",
+                        "pita-ketidakpastian.svg",
+                        "pita-ketidakpastian.csv",
+                        "pita-ketidakpastian.xlsx",
                     ),
                 };
                 match format {
                     Format::Png => (png, "PNG", &["png"]),
                     Format::Svg => (svg, "SVG", &["svg"]),
                     Format::Csv => (csv, "CSV", &["csv"]),
+                    Format::Xlsx => (xlsx, "Excel", &["xlsx"]),
                 }
             }
         }

@@ -24,6 +24,11 @@ use std::path::Path;
 use crate::model::{Lang, PreparedData, Projection, Scenario};
 
 pub use file::ExportError;
+
+/// Writes `bytes` to `path` safely (the old file stays whole on failure).
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_file(path, bytes)
+}
 use file::{extension, write_file};
 
 /// Output formats of `compute`.

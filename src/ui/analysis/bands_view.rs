@@ -93,7 +93,7 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState, chart: &mut PlotPanel
                         lang,
                         ExportRequest::Analysis(AnalysisExport::Bands, Format::Png),
                         ExportRequest::Analysis(AnalysisExport::Bands, Format::Svg),
-                        Some(ExportRequest::Analysis(AnalysisExport::Bands, Format::Csv)),
+                        &[ExportRequest::Analysis(AnalysisExport::Bands, Format::Csv)],
                     ));
                     ui.separator();
                     table(ui, b, lang);

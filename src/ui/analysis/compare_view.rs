@@ -131,10 +131,10 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState, chart: &mut PlotPanel
                         lang,
                         ExportRequest::Analysis(AnalysisExport::Compare, Format::Png),
                         ExportRequest::Analysis(AnalysisExport::Compare, Format::Svg),
-                        Some(ExportRequest::Analysis(
-                            AnalysisExport::Compare,
-                            Format::Csv,
-                        )),
+                        &[
+                            ExportRequest::Analysis(AnalysisExport::Compare, Format::Csv),
+                            ExportRequest::Analysis(AnalysisExport::Compare, Format::Xlsx),
+                        ],
                     ));
                     ui.separator();
                     egui::ScrollArea::horizontal()

@@ -12,6 +12,7 @@ mod tornado_view;
 use egui::Ui;
 
 use super::command::Command;
+use super::export_request::Format;
 use super::plot_panel::PlotPanel;
 use super::view::View;
 use crate::i18n::T;
@@ -67,13 +68,13 @@ impl AnalysisPanel {
     }
 }
 
-/// The export buttons under a chart: PNG, SVG and (when given) CSV.
+/// The export buttons under a chart: PNG, SVG and the tables (CSV, Excel).
 fn export_buttons(
     ui: &mut Ui,
     lang: crate::model::Lang,
     png: super::export_request::ExportRequest,
     svg: super::export_request::ExportRequest,
-    csv: Option<super::export_request::ExportRequest>,
+    tables: &[super::export_request::ExportRequest],
 ) -> Option<Command> {
     let mut out = None;
     ui.horizontal_wrapped(|ui| {
@@ -83,10 +84,16 @@ fn export_buttons(
         if ui.button(lang.t(T::analysis_save_svg)).clicked() {
             out = Some(Command::ExportTo(svg));
         }
-        if let Some(csv) = csv
-            && ui.button(lang.t(T::analysis_save_csv)).clicked()
-        {
-            out = Some(Command::ExportTo(csv));
+        for &table in tables {
+            let label = match table {
+                super::export_request::ExportRequest::Analysis(_, Format::Xlsx) => {
+                    T::analysis_save_xlsx
+                }
+                _ => T::analysis_save_csv,
+            };
+            if ui.button(lang.t(label)).clicked() {
+                out = Some(Command::ExportTo(table));
+            }
         }
     });
     out

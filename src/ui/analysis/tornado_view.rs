@@ -113,7 +113,7 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState) -> Vec<Command> {
                         lang,
                         ExportRequest::Analysis(AnalysisExport::Tornado, Format::Png),
                         ExportRequest::Analysis(AnalysisExport::Tornado, Format::Svg),
-                        None,
+                        &[],
                     ));
                     ui.separator();
                     egui::ScrollArea::horizontal()
