@@ -39,6 +39,8 @@ pub struct DocState {
     pub supply: Option<SupplyParams>,
     /// Ranges, draws and seed of the uncertainty bands, kept whole.
     pub uncertainty: Option<crate::model::uncertainty::UncertaintySetup>,
+    /// The internship and mentoring programmes, kept whole.
+    pub programs: Option<crate::model::programs::Programs>,
 }
 
 impl PartialEq for DocState {
@@ -51,6 +53,7 @@ impl PartialEq for DocState {
             && self.workload == other.workload
             && self.supply == other.supply
             && self.uncertainty == other.uncertainty
+            && self.programs == other.programs
     }
 }
 
@@ -66,6 +69,7 @@ impl DocState {
             workload: s.workload,
             supply: s.supply,
             uncertainty: s.uncertainty,
+            programs: s.programs,
         }
     }
 
@@ -80,6 +84,7 @@ impl DocState {
             workload: self.workload.clone(),
             supply: self.supply.clone(),
             uncertainty: self.uncertainty.clone(),
+            programs: self.programs.clone(),
         }
     }
 }
