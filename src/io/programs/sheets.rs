@@ -5,7 +5,7 @@
 
 use crate::i18n::T;
 use crate::model::Lang;
-use crate::model::number::{fmt_fixed, fmt_percent};
+use crate::model::number::fmt_fixed;
 use crate::model::programs::mentoring::{FacilityStatus, visit_score};
 use crate::model::programs::poisson::BirthsSource;
 use crate::model::programs::{
@@ -26,7 +26,7 @@ pub enum Value {
     Text(String),
     /// A number shown with this many decimals.
     Number(f64, usize),
-    /// A share (0–1) shown as a percentage.
+    /// A share (0–1) shown as a percentage with 2 decimals (93,70%).
     Share(f64),
     Date(Date),
     Empty,
@@ -38,7 +38,7 @@ impl Value {
         match self {
             Value::Text(s) => s.clone(),
             Value::Number(x, d) => fmt_fixed(*x, *d, lang),
-            Value::Share(x) => fmt_percent(*x, 2, lang),
+            Value::Share(x) => format!("{}%", fmt_fixed(*x * 100.0, 2, lang)),
             Value::Date(d) => d.to_string(),
             Value::Empty => String::new(),
         }

@@ -51,6 +51,11 @@ impl Date {
         self.ymd().1
     }
 
+    /// The day `days` after 1970-01-01.
+    pub fn from_days(days: i32) -> Date {
+        Date(days)
+    }
+
     /// Days since 1970-01-01.
     pub fn days(self) -> i32 {
         self.0

@@ -87,6 +87,33 @@ pub fn work_out(plan: &Internship, data: &[DataRow]) -> Result<InternshipResult,
     })
 }
 
+/// The midwife gap (available − needed, negative a shortfall) of the
+/// region `region` names (its code or name), in `year` when the projection
+/// has it there, else in the last data year; `None` when the region is
+/// not in the data or its midwives available are not known.
+pub fn region_gap(
+    data: &crate::model::PreparedData,
+    projection: &crate::model::Projection,
+    region: &str,
+    year: i32,
+) -> Option<f64> {
+    let key = region.trim().to_lowercase();
+    if key.is_empty() {
+        return None;
+    }
+    let r = (0..data.regions()).find(|&r| {
+        data.codes[r].trim().to_lowercase() == key || data.names[r].trim().to_lowercase() == key
+    })?;
+    let years = projection.years();
+    let at = |y: i32| {
+        years
+            .contains(&y)
+            .then(|| projection.region_row(data, r, y).gap)
+            .flatten()
+    };
+    at(year).or_else(|| at(projection.last_data_year))
+}
+
 /// A group of the example checklist: its name and items (code, text, scale).
 type ExampleGroup = (T, &'static [(&'static str, T, Scale)]);
 
