@@ -42,6 +42,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Supply => Tab::Supply,
                 cli::TabArg::Ranking => Tab::Ranking,
                 cli::TabArg::Data => Tab::Data,
+                cli::TabArg::Programs => Tab::Programs,
             };
             let renderer = renderer.map(|r| match r {
                 RendererArg::Glow => RendererChoice::Glow,

@@ -40,6 +40,8 @@ pub enum Tab {
     Supply,
     Ranking,
     Data,
+    /// The internship and mentoring programmes.
+    Programs,
 }
 
 /// Takes a screenshot of the window after it has drawn, then closes it.
@@ -71,6 +73,7 @@ pub struct ProyeksiApp {
     pub(super) working_panel: WorkingPanel,
     pub(super) workload_panel: super::workload_panel::WorkloadPanel,
     pub(super) supply_panel: super::supply_panel::SupplyPanel,
+    pub(super) programs_panel: super::programs_panel::ProgramsPanel,
     pub(super) ranking_panel: super::ranking_panel::RankingPanel,
     /// The Peringkat tab's year (`None`: the last data year) and order.
     pub ranking_choice: (Option<i32>, crate::model::ranking::RankBy),
@@ -128,6 +131,7 @@ impl ProyeksiApp {
             working_panel: WorkingPanel,
             workload_panel: Default::default(),
             supply_panel: Default::default(),
+            programs_panel: Default::default(),
             ranking_panel: Default::default(),
             ranking_choice: Default::default(),
             data_panel: DataPanel::default(),
@@ -319,8 +323,15 @@ impl ProyeksiApp {
             ui.selectable_value(&mut self.tab, Tab::Supply, t(T::app_supply));
             ui.selectable_value(&mut self.tab, Tab::Ranking, t(T::app_ranking));
             ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
+            ui.selectable_value(&mut self.tab, Tab::Programs, t(T::programs_ui_tab));
         });
         ui.separator();
+        if self.tab == Tab::Programs {
+            let view = View::new(lang, &self.doc.state, &self.results, &[], "");
+            let commands = self.programs_panel.ui(ui, &view);
+            self.commands.extend(commands);
+            return;
+        }
         if self.tab != Tab::Data {
             self.region_picker(ui);
             if let Some(e) = self.results.error() {
@@ -347,6 +358,7 @@ impl ProyeksiApp {
             Tab::Supply => self.supply_panel.ui(ui, &view),
             Tab::Ranking => self.ranking_panel.ui(ui, &view),
             Tab::Data => self.data_panel.ui(ui, &view),
+            Tab::Programs => Vec::new(),
         };
         self.commands.extend(commands);
     }

@@ -165,6 +165,8 @@ impl Document {
 /// or the language change.
 #[derive(Default)]
 pub struct Results {
+    /// The programmes' tables (Program tab).
+    pub programs: super::program_results::ProgramResults,
     data_rev: Option<u64>,
     params: Option<Parameters>,
     pub data: Option<Result<Arc<PreparedData>, ModelError>>,
@@ -438,6 +440,11 @@ impl Results {
             self.supply_key = Some(key);
             changed = true;
         }
+        let computed = match (self.data.as_ref(), self.projection.as_ref()) {
+            (Some(Ok(d)), Some(Ok(p))) => Some((&**d, p)),
+            _ => None,
+        };
+        changed |= self.programs.refresh(state, computed, lang);
         changed
     }
 
