@@ -199,3 +199,60 @@ fn mentoring_marks_the_overdue_and_shows_the_latest_scores() {
     let e = cli(&["mentoring", "--scenario", plain.to_str().unwrap()]).unwrap_err();
     assert!(e.to_string().contains("belum berisi fasilitas"), "{e}");
 }
+
+/// The report carries both programmes when the scenario has them, and none
+/// when it has not.
+#[test]
+fn the_report_carries_the_programmes() {
+    let (dir, file) = scenario_file();
+    let pdf = dir.path().join("laporan.pdf");
+    cli(&[
+        "report",
+        "--scenario",
+        &file,
+        "--out",
+        pdf.to_str().unwrap(),
+    ])
+    .unwrap();
+    let text = |pdf: &std::path::Path| {
+        let out = std::process::Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let all = text(&pdf);
+    for expected in [
+        "Magang bidan desa",
+        "Periode 2026-03-02 s.d. 2026-03-31, 2 hari per bidan.",
+        "Jadwal magang",
+        "RB Budi Setia",
+        "4,81%",
+        "belum ada izin Dinas Kesehatan",
+        "93,70%",
+        "Pendampingan klinis",
+        "RSUD Kota Bogor",
+        "TERLAMBAT",
+        "bukan instrumen resmi Kementerian Kesehatan",
+    ] {
+        assert!(
+            all.contains(expected),
+            "{expected:?} not in the report:\n{all}"
+        );
+    }
+    let plain = dir.path().join("contoh.bidan");
+    save_scenario(&plain, &proyeksi_bidan::model::Scenario::example()).unwrap();
+    let pdf2 = dir.path().join("contoh.pdf");
+    cli(&[
+        "report",
+        "--scenario",
+        plain.to_str().unwrap(),
+        "--out",
+        pdf2.to_str().unwrap(),
+    ])
+    .unwrap();
+    assert!(!text(&pdf2).contains("Magang bidan desa"));
+}

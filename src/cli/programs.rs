@@ -15,14 +15,6 @@ use crate::model::programs::internship::check_days;
 use crate::model::programs::{Date, Period, region_gap, work_out};
 use crate::model::{Lang, Scenario};
 
-/// Today's date from the system clock (UTC).
-fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days((secs / 86_400).min(i32::MAX as u64) as i32)
-}
-
 fn date_arg(text: &str, lang: Lang) -> Result<Date, CliError> {
     Date::parse(text)
         .ok_or_else(|| CliError::Usage(lang.tf(T::programs_cli_not_a_date, &[("text", &text)])))
@@ -105,7 +97,7 @@ pub(super) fn mentoring_cmd(a: &MentoringArgs, out: &mut dyn Write) -> Result<()
     let mut scenario = prepare_scenario(&a.common)?;
     let day = match &a.today {
         Some(t) => date_arg(t, lang)?,
-        None => today(),
+        None => crate::io::programs::today(),
     };
     {
         let programs = scenario.programs.get_or_insert_with(Default::default);

@@ -35,14 +35,6 @@ pub struct ProgramResults {
     pub scores: Option<Sheet>,
 }
 
-/// Today's date from the system clock (UTC).
-pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days((secs / 86_400).min(i32::MAX as u64) as i32)
-}
-
 impl ProgramResults {
     /// Brings the tables up to date; true if they changed.
     pub fn refresh(
@@ -51,7 +43,7 @@ impl ProgramResults {
         computed: Option<(&PreparedData, &Projection)>,
         lang: Lang,
     ) -> bool {
-        let day = today();
+        let day = crate::io::programs::today();
         let rev = computed.map(|_| state.data_rev);
         let key = (state.programs.clone(), lang, day, rev);
         if self.key.as_ref() == Some(&key) {

@@ -15,3 +15,13 @@ pub mod xlsx;
 pub use import::{import_checklist, import_clinics, import_interns};
 pub use sheets::{Column, Sheet, Value};
 pub use xlsx::{save_sheets, sheets_xlsx};
+
+use crate::model::programs::Date;
+
+/// Today's date from the system clock (UTC), for what is overdue.
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days((secs / 86_400).min(i32::MAX as u64) as i32)
+}
