@@ -113,3 +113,36 @@ fn mentoring_marks_the_overdue_and_scores_a_visit() {
     h.run_steps(10);
     assert!(shows(&h, "Jumlah: 7/10 70,00%"));
 }
+
+#[test]
+fn a_case_is_logged_and_the_indicators_show_the_seed_s_share() {
+    // A tall window, so that the case log below the schedule is on screen.
+    let mut h = common::app_on_system(
+        programs_sample::scenario(),
+        Box::new(ScriptedDialogs::default()),
+        egui::vec2(1600.0, 2000.0),
+    );
+    open(&mut h, "Magang bidan desa");
+    assert!(shows(&h, "Log kasus (1)"));
+    h.get_by_role_and_label(Role::Button, "+ Tambah kasus")
+        .click();
+    h.run_steps(10);
+    let cases = &h
+        .state()
+        .doc
+        .state
+        .programs
+        .as_ref()
+        .unwrap()
+        .internship
+        .cases;
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[1].intern, "Ani");
+    assert!(shows(&h, "Log kasus (2)"));
+    h.get_by_role_and_label(Role::Button, "Indikator persalinan")
+        .click();
+    settle(&mut h);
+    // 1.501 of 1.602 deliveries assisted: 93,70%; all in facilities.
+    assert!(shows(&h, "93,70%"));
+    assert!(shows(&h, "100,00%"));
+}

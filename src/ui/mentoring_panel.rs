@@ -68,6 +68,8 @@ pub fn mentoring_ui(
     if let Some(s) = &view.results.programs.scores {
         ui.separator();
         sheet_grid(ui, s, lang);
+        let trends = &view.results.programs.trends;
+        super::program_charts::percent_chart(ui, "mentoring_trend", trends, true, lang);
     }
 }
 

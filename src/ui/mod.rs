@@ -27,6 +27,7 @@
 //! - `programs_panel`: the internship plan and the delivery indicators (Program tab).
 //! - `mentoring_panel`: the mentoring facilities, visits and checklist scores (Program tab).
 //! - `program_results`: the programmes' tables, worked out when the plans change.
+//! - `program_charts`: the indicators against their targets, and each facility's score trend.
 //! - `data_edit`: one edit of the data table, as the Data tab asks for it.
 //! - `import_dialog`: the preview and column mapping of a data file being imported.
 //! - `properties_dialog`: the scenario's name and notes (File → Scenario properties).
@@ -53,6 +54,7 @@ pub mod mentoring_panel;
 pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod program_charts;
 pub mod program_results;
 pub mod programs_panel;
 pub mod properties_dialog;

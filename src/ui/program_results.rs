@@ -2,6 +2,7 @@
 //! data's projection, the language or the day change.
 
 use super::document::DocState;
+use super::program_charts::{Series, indicator_series, trend_series};
 use crate::io::programs::Sheet;
 use crate::io::programs::sheets::{
     cases_sheet, expectations_sheet, indicators_sheet, meetings_sheet, schedule_sheet,
@@ -33,6 +34,10 @@ pub struct ProgramResults {
     pub facilities: Option<Sheet>,
     pub visits: Option<Sheet>,
     pub scores: Option<Sheet>,
+    /// The indicators' shares and targets by year, in %.
+    pub indicator_series: Vec<Series>,
+    /// Each facility's total score at its visits, in %.
+    pub trends: Vec<Series>,
 }
 
 impl ProgramResults {
@@ -68,6 +73,8 @@ impl ProgramResults {
         self.facilities = (!m.facilities.is_empty()).then(|| visits_sheet(m, day, &gap, lang));
         self.visits = (!m.visits.is_empty()).then(|| visit_list_sheet(m, day, lang));
         self.scores = Some(scores_sheet(m)).filter(|s| !s.rows.is_empty());
+        self.indicator_series = indicator_series(&p.indicators, lang);
+        self.trends = trend_series(m);
         self.key = Some(key);
         true
     }

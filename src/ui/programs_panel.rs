@@ -12,7 +12,9 @@ use super::widgets::{number_field, optional_number_field};
 use crate::i18n::T;
 use crate::io::programs::Sheet;
 use crate::model::Lang;
-use crate::model::programs::{Clinic, Date, IndicatorYear, Intern, Period, Programs};
+use crate::model::programs::{
+    CaseEntry, Clinic, Date, HelperRole, IndicatorYear, Intern, Period, Programs,
+};
 
 /// Which part of the tab is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -123,10 +125,10 @@ pub fn date_field(ui: &mut Ui, value: &mut Option<Date>, id: egui::Id, name: &st
         .clone()
         .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
     let response = ui
-        .add(
+        .add_sized(
+            egui::vec2(86.0, 20.0),
             TextEdit::singleline(&mut text)
                 .id(id.with("date_edit"))
-                .desired_width(86.0)
                 .hint_text("2026-03-02"),
         )
         .accessible_name(name);
@@ -161,7 +163,8 @@ pub fn date_field(ui: &mut Ui, value: &mut Option<Date>, id: egui::Id, name: &st
 
 /// A text cell of an editable table, named for screen readers.
 pub fn text_cell(ui: &mut Ui, text: &mut String, name: &str, width: f32) {
-    ui.add(TextEdit::singleline(text).desired_width(width))
+    // Sized, not only a desired width: a grid's cell would keep it narrow.
+    ui.add_sized(egui::vec2(width, 20.0), TextEdit::singleline(text))
         .accessible_name(name);
 }
 
@@ -222,8 +225,79 @@ fn internship_ui(ui: &mut Ui, p: &mut Programs, view: &View, commands: &mut Vec<
             ui.weak(t(T::programs_ui_expectations_note));
             sheet_grid(ui, &s.expectations, lang);
             sheet_grid(ui, &s.meetings, lang);
-            sheet_grid(ui, &s.cases, lang);
         }
+    }
+    let names: Vec<String> = plan.interns.iter().map(|i| i.name.clone()).collect();
+    egui::CollapsingHeader::new(lang.tf(T::programs_ui_cases, &[("count", &plan.cases.len())]))
+        .id_salt("cases")
+        .default_open(true)
+        .show(ui, |ui| cases_grid(ui, &mut plan.cases, &names, lang));
+}
+
+fn cases_grid(ui: &mut Ui, cases: &mut Vec<CaseEntry>, names: &[String], lang: Lang) {
+    let t = |k: T| lang.t(k);
+    let mut remove = None;
+    egui::Grid::new("cases_grid").striped(true).show(ui, |ui| {
+        for h in [
+            T::programs_col_date,
+            T::programs_col_intern,
+            T::programs_col_anamnesis,
+            T::programs_col_diagnosis,
+            T::programs_col_plan,
+            T::programs_col_problems,
+            T::programs_col_role,
+        ] {
+            ui.label(RichText::new(t(h)).strong());
+        }
+        ui.end_row();
+        for (i, c) in cases.iter_mut().enumerate() {
+            let id = ui.scope_id().with(("case", i));
+            date_field(ui, &mut c.date, id.with("date"), t(T::programs_col_date));
+            egui::ComboBox::from_id_salt(("case_intern", i))
+                .selected_text(&c.intern)
+                .show_ui(ui, |ui| {
+                    for n in names {
+                        ui.selectable_value(&mut c.intern, n.clone(), n);
+                    }
+                });
+            text_cell(ui, &mut c.anamnesis, t(T::programs_col_anamnesis), 150.0);
+            text_cell(ui, &mut c.diagnosis, t(T::programs_col_diagnosis), 120.0);
+            text_cell(ui, &mut c.plan, t(T::programs_col_plan), 120.0);
+            text_cell(
+                ui,
+                &mut c.potential_problems,
+                t(T::programs_col_problems),
+                120.0,
+            );
+            let role = |r: HelperRole| match r {
+                HelperRole::First => t(T::programs_role_first),
+                HelperRole::Second => t(T::programs_role_second),
+            };
+            egui::ComboBox::from_id_salt(("case_role", i))
+                .selected_text(role(c.role))
+                .show_ui(ui, |ui| {
+                    for r in [HelperRole::First, HelperRole::Second] {
+                        ui.selectable_value(&mut c.role, r, role(r));
+                    }
+                });
+            if ui
+                .small_button("×")
+                .on_hover_text(t(T::programs_ui_remove))
+                .clicked()
+            {
+                remove = Some(i);
+            }
+            ui.end_row();
+        }
+    });
+    if let Some(i) = remove {
+        cases.remove(i);
+    }
+    if ui.button(t(T::programs_ui_add_case)).clicked() {
+        cases.push(CaseEntry {
+            intern: names.first().cloned().unwrap_or_default(),
+            ..CaseEntry::default()
+        });
     }
 }
 
@@ -461,5 +535,7 @@ fn indicators_ui(ui: &mut Ui, p: &mut Programs, view: &View) {
     ui.separator();
     if let Some(s) = &view.results.programs.indicators {
         sheet_grid(ui, s, lang);
+        let series = &view.results.programs.indicator_series;
+        super::program_charts::percent_chart(ui, "indicators_chart", series, false, lang);
     }
 }
