@@ -122,7 +122,26 @@ fn internship_refuses_three_days_with_the_rule_and_writes_xlsx() {
         csv.contains("Bunga,Sumur Gedang,RB Budi Setia,2026-03-03,2026-03-03,1,"),
         "{csv}"
     );
-    assert!(xlsx.exists());
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(wb.sheet_names()[..2], ["Jadwal magang", "Kalender magang"]);
+    let cal = wb.worksheet_range("Kalender magang").unwrap();
+    // Day by day: 2 March Ani at RB Budi Setia and Citra at Klinik Bersalin
+    // Mitra, 3 March Bunga at RB Budi Setia; each clinic takes one a day.
+    let row = |r: usize| {
+        (1..4)
+            .map(|c| match cal.get((r, c)) {
+                Some(Data::String(s)) => s.clone(),
+                Some(Data::Float(x)) => x.to_string(),
+                other => format!("{other:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    assert_eq!(row(1), "RB Budi Setia|Ani|0");
+    assert_eq!(row(2), "Klinik Bersalin Mitra|Citra|0");
+    assert_eq!(row(3), "RB Budi Setia|Bunga|0");
+    assert_eq!(cal.height(), 4);
     // Interns and clinics from files replace the scenario's.
     let interns = dir.path().join("bidan.csv");
     std::fs::write(

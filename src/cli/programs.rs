@@ -7,8 +7,8 @@ use super::args::{FormatArg, InternshipArgs, MentoringArgs};
 use super::{CliError, prepare_scenario};
 use crate::i18n::T;
 use crate::io::programs::sheets::{
-    cases_sheet, checklist_sheet, expectations_sheet, indicators_sheet, meetings_sheet,
-    schedule_sheet, scores_sheet, visit_list_sheet, visits_sheet,
+    calendar_sheet, cases_sheet, checklist_sheet, expectations_sheet, indicators_sheet,
+    meetings_sheet, schedule_sheet, scores_sheet, visit_list_sheet, visits_sheet,
 };
 use crate::io::programs::{Sheet, import_checklist, import_clinics, import_interns, save_sheets};
 use crate::model::programs::internship::check_days;
@@ -78,7 +78,9 @@ pub(super) fn internship_cmd(a: &InternshipArgs, out: &mut dyn Write) -> Result<
     }
     print_sheets(&shown, a.format, lang, out)?;
     if let Some(path) = &a.xlsx {
-        save_sheets(path, &shown, lang).map_err(|e| CliError::Read(e.message(lang)))?;
+        let mut all = shown;
+        all.insert(1, calendar_sheet(&plan, &result));
+        save_sheets(path, &all, lang).map_err(|e| CliError::Read(e.message(lang)))?;
     }
     Ok(())
 }

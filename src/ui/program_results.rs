@@ -5,8 +5,8 @@ use super::document::DocState;
 use super::program_charts::{Series, indicator_series, trend_series};
 use crate::io::programs::Sheet;
 use crate::io::programs::sheets::{
-    cases_sheet, expectations_sheet, indicators_sheet, meetings_sheet, schedule_sheet,
-    scores_sheet, visit_list_sheet, visits_sheet,
+    calendar_sheet, cases_sheet, expectations_sheet, indicators_sheet, meetings_sheet,
+    schedule_sheet, scores_sheet, visit_list_sheet, visits_sheet,
 };
 use crate::model::programs::{Date, Programs, region_gap, work_out};
 use crate::model::{Lang, PreparedData, Projection};
@@ -14,6 +14,7 @@ use crate::model::{Lang, PreparedData, Projection};
 /// The internship's tables: schedule, expectations, meetings, case log.
 pub struct InternshipSheets {
     pub schedule: Sheet,
+    pub calendar: Sheet,
     pub expectations: Sheet,
     pub meetings: Sheet,
     pub cases: Sheet,
@@ -61,6 +62,7 @@ impl ProgramResults {
             work_out(plan, &state.data)
                 .map(|r| InternshipSheets {
                     schedule: schedule_sheet(plan, &r, lang),
+                    calendar: calendar_sheet(plan, &r),
                     expectations: expectations_sheet(plan, &r, lang),
                     meetings: meetings_sheet(&r),
                     cases: cases_sheet(plan, lang),

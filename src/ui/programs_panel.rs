@@ -222,6 +222,9 @@ fn internship_ui(ui: &mut Ui, p: &mut Programs, view: &View, commands: &mut Vec<
         }
         Some(Ok(s)) => {
             sheet_grid(ui, &s.schedule, lang);
+            egui::CollapsingHeader::new(lang.t(T::programs_sheet_calendar))
+                .id_salt("calendar")
+                .show(ui, |ui| sheet_grid(ui, &s.calendar, lang));
             ui.weak(t(T::programs_ui_expectations_note));
             sheet_grid(ui, &s.expectations, lang);
             sheet_grid(ui, &s.meetings, lang);

@@ -165,6 +165,41 @@ pub fn schedule_sheet(plan: &Internship, r: &InternshipResult, lang: Lang) -> Sh
     s
 }
 
+/// The rotation day by day: each day and clinic with interns, who they
+/// are, and the places the duty team still has that day.
+pub fn calendar_sheet(plan: &Internship, r: &InternshipResult) -> Sheet {
+    let mut s = sheet(
+        "calendar",
+        T::programs_sheet_calendar,
+        vec![
+            c("date", T::programs_col_date),
+            c("clinic", T::programs_col_clinic),
+            c("interns", T::programs_col_interns),
+            c("places_left", T::programs_col_places_left),
+        ],
+    );
+    for (day, clinic, interns) in r.schedule.calendar() {
+        let Some(k) = plan.clinics.get(clinic) else {
+            continue;
+        };
+        let names: Vec<&str> = interns
+            .iter()
+            .filter_map(|&i| plan.interns.get(i).map(|x| x.name.as_str()))
+            .collect();
+        let left = f64::from(k.interns_per_day) - interns.len() as f64;
+        s.push(
+            vec![
+                Value::Date(day),
+                text(&k.name),
+                Value::Text(names.join(", ")),
+                Value::Number(left.max(0.0), 0),
+            ],
+            false,
+        );
+    }
+    s
+}
+
 /// Each placed intern's expected deliveries, the chance of none, and the
 /// chance of a mother from her own village, flagged when her days probably
 /// give none.

@@ -51,6 +51,23 @@ impl Schedule {
         self.placements.iter().find(|p| p.intern == intern)
     }
 
+    /// The rotation day by day: each day someone is placed, in order, and
+    /// at each clinic on it (in clinic order) the interns there.
+    pub fn calendar(&self) -> Vec<(Date, usize, Vec<usize>)> {
+        let mut days: std::collections::BTreeMap<(Date, usize), Vec<usize>> = Default::default();
+        for p in &self.placements {
+            for d in &p.days {
+                days.entry((*d, p.clinic)).or_default().push(p.intern);
+            }
+        }
+        days.into_iter()
+            .map(|((d, c), mut v)| {
+                v.sort_unstable();
+                (d, c, v)
+            })
+            .collect()
+    }
+
     /// How many interns clinic `clinic` has on `day`.
     pub fn load(&self, clinic: usize, day: Date) -> usize {
         self.placements
@@ -218,6 +235,19 @@ mod tests {
                 (0, 0, vec![d(2026, 3, 2), d(2026, 3, 3)]),
                 (1, 1, vec![d(2026, 3, 2), d(2026, 3, 3)]),
                 (2, 0, vec![d(2026, 3, 5), d(2026, 3, 6)]),
+            ]
+        );
+        // Day by day: Monday 2 at A Ani and at B Bunga, Tuesday 3 the
+        // same, Thursday 5 and Friday 6 at A Citra.
+        assert_eq!(
+            s.calendar(),
+            vec![
+                (d(2026, 3, 2), 0, vec![0]),
+                (d(2026, 3, 2), 1, vec![1]),
+                (d(2026, 3, 3), 0, vec![0]),
+                (d(2026, 3, 3), 1, vec![1]),
+                (d(2026, 3, 5), 0, vec![2]),
+                (d(2026, 3, 6), 0, vec![2]),
             ]
         );
         assert_eq!(
