@@ -146,3 +146,40 @@ fn a_case_is_logged_and_the_indicators_show_the_seed_s_share() {
     assert!(shows(&h, "93,70%"));
     assert!(shows(&h, "100,00%"));
 }
+
+#[test]
+fn the_new_midwives_of_the_supply_become_interns() {
+    use proyeksi_bidan::model::supply::{Intake, SupplyParams};
+    let mut s = programs_sample::scenario();
+    s.supply = Some(SupplyParams {
+        intake: Intake::Number(3.0),
+        ..SupplyParams::default()
+    });
+    let mut h = app_on(s, ScriptedDialogs::default());
+    open(&mut h, "Magang bidan desa");
+    // Data to 2026; the projection places 3 new midwives in 2027.
+    h.get_by_role_and_label(Role::Button, "Tambah 3 bidan baru dari pasokan (2027)")
+        .click();
+    h.run_steps(10);
+    let p = h.state().doc.state.programs.clone().unwrap();
+    let names: Vec<&str> = p
+        .internship
+        .interns
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "Ani",
+            "Bunga",
+            "Citra",
+            "Dewi",
+            "Bidan baru 2027-1",
+            "Bidan baru 2027-2",
+            "Bidan baru 2027-3"
+        ]
+    );
+    // They wait for the health office's permission.
+    assert!(!p.internship.interns[4].permitted);
+}

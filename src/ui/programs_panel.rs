@@ -12,6 +12,7 @@ use super::widgets::{number_field, optional_number_field};
 use crate::i18n::T;
 use crate::io::programs::Sheet;
 use crate::model::Lang;
+use crate::model::programs::internship::interns_from_intake;
 use crate::model::programs::{
     CaseEntry, Clinic, Date, HelperRole, IndicatorYear, Intern, Period, Programs,
 };
@@ -200,6 +201,24 @@ fn internship_ui(ui: &mut Ui, p: &mut Programs, view: &View, commands: &mut Vec<
         if ui.button(t(T::programs_ui_import_interns)).clicked() {
             commands.push(Command::ImportProgramFile(ProgramFile::Interns));
         }
+        if let Some((year, intake)) = supply_intake(view, plan.period.map(|p| p.start.year())) {
+            let n = interns_from_intake(intake, year, "").len();
+            let label = lang.tf(
+                T::programs_ui_from_supply,
+                &[("count", &n), ("year", &year)],
+            );
+            if ui
+                .button(label)
+                .on_hover_text(t(T::programs_ui_from_supply_tip))
+                .clicked()
+            {
+                for x in interns_from_intake(intake, year, t(T::programs_new_midwife)) {
+                    if !plan.interns.iter().any(|i| i.name == x.name) {
+                        plan.interns.push(x);
+                    }
+                }
+            }
+        }
         if ui.button(t(T::programs_ui_import_clinics)).clicked() {
             commands.push(Command::ImportProgramFile(ProgramFile::Clinics));
         }
@@ -302,6 +321,21 @@ fn cases_grid(ui: &mut Ui, cases: &mut Vec<CaseEntry>, names: &[String], lang: L
             ..CaseEntry::default()
         });
     }
+}
+
+/// The new midwives the supply tab's projection places: the first year
+/// from `from` (default: its first) that is projected, not from the data,
+/// and has an intake, with that intake.
+fn supply_intake(view: &View, from: Option<i32>) -> Option<(i32, f64)> {
+    let Some(Ok(o)) = &view.results.supply else {
+        return None;
+    };
+    o.supply
+        .years
+        .iter()
+        .filter(|y| from.is_none_or(|f| y.year >= f) && !y.from_data && y.intake >= 0.5)
+        .map(|y| (y.year, y.intake))
+        .next()
 }
 
 fn interns_grid(ui: &mut Ui, interns: &mut Vec<Intern>, lang: Lang) {

@@ -194,6 +194,26 @@ impl Internship {
     }
 }
 
+/// The new midwives a supply projection places in `year`, as interns to
+/// name and place: `intake` rounded to whole midwives, each called
+/// `{label} {year}-{k}`, posted on 1 January of the year, without the
+/// health office's permission yet (the planner adds her village and the
+/// permission when known).
+pub fn interns_from_intake(intake: f64, year: i32, label: &str) -> Vec<Intern> {
+    let n = if intake.is_finite() && intake > 0.0 {
+        crate::model::number::round_half_up(intake, 0).min(10_000.0) as usize
+    } else {
+        0
+    };
+    (1..=n)
+        .map(|k| Intern {
+            name: format!("{label} {year}-{k}"),
+            posted: Date::from_ymd(year, 1, 1),
+            ..Intern::default()
+        })
+        .collect()
+}
+
 /// An internship length checked against the programme's rule.
 pub fn check_days(days: u32) -> Result<u32, ProgramError> {
     match days {
@@ -222,6 +242,18 @@ mod tests {
             "{en}"
         );
         assert_eq!(check_days(0), Err(ProgramError::NoDays));
+    }
+
+    #[test]
+    fn new_midwives_of_the_supply_become_interns_to_place() {
+        // 3,5 new midwives a year round to 4; none from 0 or a non-number.
+        let v = interns_from_intake(3.5, 2027, "Bidan baru");
+        assert_eq!(v.len(), 4);
+        assert_eq!(v[3].name, "Bidan baru 2027-4");
+        assert_eq!(v[0].posted, Date::from_ymd(2027, 1, 1));
+        assert!(!v[0].permitted && v[0].permitted_on.is_none());
+        assert!(interns_from_intake(0.0, 2027, "x").is_empty());
+        assert!(interns_from_intake(f64::NAN, 2027, "x").is_empty());
     }
 
     #[test]
