@@ -215,7 +215,7 @@ const CHECKLIST_COLUMNS: [ColumnSpec; 4] = [
 ];
 
 /// Reads a checklist: groups in the order they first appear, each item's
-/// code unique. `name` names the checklist (the file's name).
+/// code unique; the checklist is named after the file.
 pub fn import_checklist(path: &Path, sheet: Option<&str>) -> Result<Checklist, ImportError> {
     let mut t = read_table(path, sheet, &CHECKLIST_COLUMNS)?;
     let mut groups: Vec<ChecklistGroup> = Vec::new();

@@ -31,7 +31,8 @@ impl Date {
 
     /// The day as (year, month, day).
     pub fn ymd(self) -> (i32, u32, u32) {
-        let z = self.0 + 719_468;
+        // In i64, so that any day number (a chart's axis panned far) works.
+        let z = i64::from(self.0) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -39,8 +40,12 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = yoe + era * 400 + i32::from(month <= 2);
-        (year, month, day)
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        (
+            year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+            month,
+            day,
+        )
     }
 
     pub fn year(self) -> i32 {
@@ -68,7 +73,7 @@ impl Date {
 
     /// Days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i32 {
-        later.0 - self.0
+        later.0.saturating_sub(self.0)
     }
 
     /// The weekday, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
@@ -195,6 +200,12 @@ mod tests {
         assert_eq!(
             Date::from_ymd(2026, 12, 31).unwrap().next_month().ymd(),
             (2027, 1, 1)
+        );
+        // Any day number has a date, the extremes included.
+        let _ = (
+            Date(i32::MAX).ymd(),
+            Date(i32::MIN).ymd(),
+            Date(i32::MAX).to_string(),
         );
         for n in -800_000..800_000 {
             let d = Date(n * 3);
