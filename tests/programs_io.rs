@@ -11,7 +11,9 @@ use programs_sample::d;
 use proyeksi_bidan::io::programs::sheets::{
     expectations_sheet, schedule_sheet, scores_sheet, visits_sheet,
 };
-use proyeksi_bidan::io::programs::{import_checklist, import_clinics, import_interns, save_sheets};
+use proyeksi_bidan::io::programs::{
+    import_checklist, import_clinics, import_indicators, import_interns, save_sheets,
+};
 use proyeksi_bidan::model::Lang;
 use proyeksi_bidan::model::programs::{Scale, work_out};
 
@@ -242,4 +244,50 @@ fn the_tables_go_to_a_workbook_with_dates_and_percentages() {
         Some(Data::Float(x)) => assert!((x - 8.778_082).abs() < 1e-6),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn indicators_from_csv_and_their_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "indikator.csv",
+        "tahun;persalinan;ditolong_nakes;di_fasilitas\n2016;1.602;1.501;1.602\n2017;1.580;1.540;\n",
+    );
+    let v = import_indicators(&p, None).unwrap();
+    assert_eq!(v.len(), 2);
+    // 1.501 ÷ 1.602 = 93,70%.
+    assert!((v[0].assisted_share().unwrap() - 0.936_953_8).abs() < 1e-7);
+    assert_eq!(v[1].in_facility, 0.0);
+    let p = write(
+        dir.path(),
+        "i2.csv",
+        "tahun;persalinan;ditolong_nakes\n2016;1.602;1.700\n;10;5\n2018,5;10;5\n",
+    );
+    let e = import_indicators(&p, None).unwrap_err();
+    let f = p.display().to_string();
+    let en = e.message(Lang::En);
+    assert!(
+        en.contains(&format!(
+            "{f}:2:ditolong_nakes: 1,700 is more than the deliveries (1,602)"
+        )),
+        "{en}"
+    );
+    assert!(
+        en.contains(&format!("{f}:3:tahun: the Year is empty")),
+        "{en}"
+    );
+    assert!(
+        en.contains(&format!(
+            "{f}:4:tahun: “2018,5” is not a whole number from 1900 to 2200"
+        )),
+        "{en}"
+    );
+    let id = e.message(Lang::Id);
+    assert!(
+        id.contains(&format!(
+            "{f}:2:ditolong_nakes: 1.700 lebih besar dari jumlah persalinan (1.602)"
+        )),
+        "{id}"
+    );
 }

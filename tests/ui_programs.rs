@@ -183,3 +183,28 @@ fn the_new_midwives_of_the_supply_become_interns() {
     // They wait for the health office's permission.
     assert!(!p.internship.interns[4].permitted);
 }
+
+#[test]
+fn indicators_are_imported_from_a_file_in_the_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("indikator.csv");
+    std::fs::write(
+        &file,
+        "tahun;persalinan;ditolong_nakes;di_fasilitas\n2017;1.580;1.540;1.580\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs {
+        open: vec![Some(file)],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = app_on(programs_sample::scenario(), dialogs);
+    open(&mut h, "Indikator persalinan");
+    h.get_by_role_and_label(Role::Button, "Impor indikator (CSV/Excel)…")
+        .click();
+    h.run_steps(10);
+    let p = h.state().doc.state.programs.clone().unwrap();
+    assert_eq!(p.indicators.years.len(), 1);
+    assert_eq!(p.indicators.years[0].year, 2017);
+    // 1.540 ÷ 1.580 = 97,47%.
+    assert!(shows(&h, "97,47%"));
+}

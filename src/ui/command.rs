@@ -177,6 +177,7 @@ pub enum ProgramFile {
     Interns,
     Clinics,
     Checklist,
+    Indicators,
 }
 
 impl FilePurpose {

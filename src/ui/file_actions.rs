@@ -487,7 +487,9 @@ impl ProyeksiApp {
     /// Puts the interns, clinics or checklist of the file at `path` into the
     /// programmes (replacing those of the same kind), or says why not.
     fn import_program_file(&mut self, kind: ProgramFile, path: &Path) {
-        use crate::io::programs::{import_checklist, import_clinics, import_interns};
+        use crate::io::programs::{
+            import_checklist, import_clinics, import_indicators, import_interns,
+        };
         let mut programs = self.doc.state.programs.clone().unwrap_or_default();
         let count = match kind {
             ProgramFile::Interns => import_interns(path, None).map(|v| {
@@ -498,6 +500,11 @@ impl ProyeksiApp {
             ProgramFile::Clinics => import_clinics(path, None).map(|v| {
                 let n = v.len();
                 programs.internship.clinics = v;
+                n
+            }),
+            ProgramFile::Indicators => import_indicators(path, None).map(|v| {
+                let n = v.len();
+                programs.indicators.years = v;
                 n
             }),
             ProgramFile::Checklist => import_checklist(path, None).map(|c| {

@@ -72,7 +72,7 @@ impl ProgramsPanel {
                     &mut self.scored_visit,
                     &mut commands,
                 ),
-                Section::Indicators => indicators_ui(ui, &mut p, view),
+                Section::Indicators => indicators_ui(ui, &mut p, view, &mut commands),
             });
         if p != before {
             commands.push(Command::SetPrograms(Some(Box::new(p))));
@@ -472,7 +472,7 @@ fn clinics_grid(ui: &mut Ui, clinics: &mut Vec<Clinic>, lang: Lang) {
     }
 }
 
-fn indicators_ui(ui: &mut Ui, p: &mut Programs, view: &View) {
+fn indicators_ui(ui: &mut Ui, p: &mut Programs, view: &View, commands: &mut Vec<Command>) {
     let lang = view.lang;
     let t = |k: T| lang.t(k);
     ui.label(t(T::programs_ui_indicators_intro));
@@ -533,6 +533,9 @@ fn indicators_ui(ui: &mut Ui, p: &mut Programs, view: &View) {
         });
     if let Some(i) = remove {
         ind.years.remove(i);
+    }
+    if ui.button(t(T::programs_ui_import_indicators)).clicked() {
+        commands.push(Command::ImportProgramFile(ProgramFile::Indicators));
     }
     if ui.button(t(T::programs_ui_add_year)).clicked() {
         let year = ind

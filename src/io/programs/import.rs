@@ -6,6 +6,8 @@
 //!   (or `name; village; posted; permission; permission_date; village_births`);
 //! - clinics: `klinik; persalinan_setahun; magang_per_hari; hari_buka_per_minggu; bagian_desa`
 //!   (or `clinic; deliveries_per_year; interns_per_day; days_open_per_week; village_share`);
+//! - indicators: `tahun; persalinan; ditolong_nakes; di_fasilitas`
+//!   (or `year; deliveries; assisted; in_facility`);
 //! - checklist: `kelompok; kode; butir; skala` (or `group; code; item; scale`),
 //!   the scale `0-1-2` (the default) or `ya/tidak`.
 
@@ -16,7 +18,9 @@ use crate::i18n::T;
 use crate::io::import::cells::Cell;
 use crate::io::import::problems::{Arg, ImportError, Msg, quote};
 use crate::model::programs::internship::DEFAULT_VILLAGE_SHARE;
-use crate::model::programs::{Checklist, ChecklistGroup, ChecklistItem, Clinic, Intern, Scale};
+use crate::model::programs::{
+    Checklist, ChecklistGroup, ChecklistItem, Clinic, IndicatorYear, Intern, Scale,
+};
 
 const fn col(names: &'static [&'static str], required: bool) -> ColumnSpec {
     ColumnSpec { names, required }
@@ -202,6 +206,89 @@ fn row_cell_text(t: &Table, row: &crate::io::import::sheet_read::SheetRow) -> Op
         Cell::Text(s) => Some(s.clone()),
         _ => None,
     }
+}
+
+const INDICATOR_COLUMNS: [ColumnSpec; 4] = [
+    col(&["tahun", "year"], true),
+    col(
+        &[
+            "persalinan",
+            "deliveries",
+            "jumlah_persalinan",
+            "persalinan_setahun",
+        ],
+        true,
+    ),
+    col(
+        &[
+            "ditolong_nakes",
+            "assisted",
+            "persalinan_nakes",
+            "pn",
+            "linakes",
+        ],
+        true,
+    ),
+    col(
+        &[
+            "di_fasilitas",
+            "in_facility",
+            "persalinan_faskes",
+            "pf",
+            "faskes",
+        ],
+        false,
+    ),
+];
+
+/// Reads the delivery indicators by year: deliveries, those assisted by
+/// health workers and (if given) those in health facilities, as counts.
+pub fn import_indicators(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<Vec<IndicatorYear>, ImportError> {
+    let mut t = read_table(path, sheet, &INDICATOR_COLUMNS)?;
+    let mut out = Vec::new();
+    for (line, row) in t.take_rows() {
+        let year = t.whole(line, &row, 0, T::programs_col_year, (1900, 2200));
+        let mut count = |spec: usize, what: T, needed: bool| {
+            let v = t.number(line, &row, spec, what);
+            if needed && v == Ok(None) {
+                let m = Msg::new(T::programs_io_value_empty).arg("what", Arg::Key(what));
+                t.report(line, Some(spec), m);
+                return Err(());
+            }
+            v
+        };
+        let deliveries = count(1, T::programs_col_deliveries, true);
+        let assisted = count(2, T::programs_col_assisted, true);
+        let in_facility = count(3, T::programs_col_in_facility, false);
+        if year == Ok(None) {
+            let m =
+                Msg::new(T::programs_io_value_empty).arg("what", Arg::Key(T::programs_col_year));
+            t.report(line, Some(0), m);
+            continue;
+        }
+        if let (Ok(Some(year)), Ok(Some(deliveries)), Ok(Some(assisted)), Ok(in_facility)) =
+            (year, deliveries, assisted, in_facility)
+        {
+            if assisted > deliveries {
+                let m = Msg::new(T::programs_io_more_than_deliveries)
+                    .arg("value", Arg::Number(assisted))
+                    .arg("deliveries", Arg::Number(deliveries));
+                t.report(line, Some(2), m);
+                continue;
+            }
+            out.push(IndicatorYear {
+                year: year as i32,
+                deliveries,
+                assisted,
+                in_facility: in_facility.unwrap_or(0.0),
+            });
+        }
+    }
+    t.finish()?;
+    Ok(out)
 }
 
 const CHECKLIST_COLUMNS: [ColumnSpec; 4] = [

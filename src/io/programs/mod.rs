@@ -12,7 +12,7 @@ pub mod sheets;
 mod table;
 pub mod xlsx;
 
-pub use import::{import_checklist, import_clinics, import_interns};
+pub use import::{import_checklist, import_clinics, import_indicators, import_interns};
 pub use sheets::{Column, Sheet, Value};
 pub use xlsx::{save_sheets, sheets_xlsx};
 
