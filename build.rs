@@ -67,13 +67,13 @@ fn main() {
         let _ = writeln!(out, "        T::{key},");
     }
     out.push_str("    ];\n\n    /// The key as written in the catalogues.\n    pub fn key(self) -> &'static str {\n        KEYS[self as usize]\n    }\n}\n\n");
-    out.push_str("const KEYS: [&str; COUNT] = [\n");
+    out.push_str("static KEYS: [&str; COUNT] = [\n");
     for key in first.keys() {
         let _ = writeln!(out, "    {key:?},");
     }
     out.push_str("];\n\n");
     for (name, _, cat) in &catalogues {
-        let _ = writeln!(out, "const {name}: [&str; COUNT] = [");
+        let _ = writeln!(out, "static {name}: [&str; COUNT] = [");
         for text in cat.values() {
             let _ = writeln!(out, "    {text:?},");
         }

@@ -43,6 +43,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Ranking => Tab::Ranking,
                 cli::TabArg::Analysis => Tab::Analysis,
                 cli::TabArg::Data => Tab::Data,
+                cli::TabArg::Programs => Tab::Programs,
             };
             let renderer = renderer.map(|r| match r {
                 RendererArg::Glow => RendererChoice::Glow,

@@ -14,12 +14,13 @@ use proyeksi_bidan::ui::{ProyeksiApp, Settings, Tab};
 mod common;
 use common::{App, ScriptedDialogs};
 
-const TABS: [Tab; 5] = [
+const TABS: [Tab; 6] = [
     Tab::Projection,
     Tab::Table,
     Tab::Working,
     Tab::Workload,
     Tab::Data,
+    Tab::Programs,
 ];
 
 const MENUS: [T; 4] = [

@@ -22,7 +22,8 @@ pub struct Cli {
     /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The tab the window opens on: projection, table, working, workload, supply, ranking or data.
+    /// The tab the window opens on: projection, table, working, workload, supply, ranking, data
+    /// or programs.
     #[arg(long, value_enum, default_value = "projection")]
     pub tab: TabArg,
     /// The language the window opens in this time (otherwise the remembered one).
@@ -66,6 +67,7 @@ pub enum TabArg {
     Ranking,
     Analysis,
     Data,
+    Programs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +103,13 @@ pub enum Command {
     Bands(BandsArgs),
     /// Writes the report as PDF (A4): summary, parameters, chart, year table and the working.
     Report(ReportArgs),
+    /// The internship (magang) of newly posted village midwives at partner clinics: who goes
+    /// where on which days (at most 2, within each clinic's room, after the health office's
+    /// permission), the deliveries each can expect and the chance of a mother from her village.
+    Internship(InternshipArgs),
+    /// Clinical mentoring (pendampingan klinis) of the referral network: the facilities, their
+    /// visits (overdue ones marked) and the latest checklist scores.
+    Mentoring(MentoringArgs),
     /// Writes an empty data template (.csv or .xlsx) with one example row.
     Template {
         /// Where to write it: templat.csv or templat.xlsx.
@@ -529,4 +538,48 @@ pub struct BandsArgs {
     /// Also saves the scenario with these ranges, draws and seed as FILE (.bidan).
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InternshipArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Also writes the schedule, expectations, case log, meetings and indicators: OUT.xlsx.
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
+    /// Takes the midwives to place from this CSV or .xlsx file (nama; desa;
+    /// tanggal_penempatan; izin; tanggal_izin; kelahiran_desa).
+    #[arg(long, value_name = "FILE")]
+    pub interns: Option<PathBuf>,
+    /// Takes the partner clinics from this CSV or .xlsx file (klinik; persalinan_setahun;
+    /// magang_per_hari; hari_buka_per_minggu; bagian_desa).
+    #[arg(long, value_name = "FILE")]
+    pub clinics: Option<PathBuf>,
+    /// Days each intern spends at a clinic (at most 2, the programme's rule).
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
+    /// The period to schedule, first and last day: --period 2026-03-02:2026-03-31.
+    #[arg(long, value_name = "FROM:TO")]
+    pub period: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MentoringArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// table (for people), csv or json (for other programs).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Also writes the facilities, visits, scores by group and the checklist: OUT.xlsx.
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub xlsx: Option<PathBuf>,
+    /// Takes the checklist from this CSV or .xlsx file (kelompok; kode; butir; skala).
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+    /// The day overdue visits are judged on (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }

@@ -5,6 +5,7 @@
 //! - `args`: the subcommands and their options, as clap reads them.
 //! - `projection`: `compute`, `explain`, `export` and `template`.
 //! - `report`: `report`, the PDF report.
+//! - `programs`: `internship` and `mentoring`, the programmes' plans.
 //! - `rank`: `rank`, the regions ranked by gap for a year.
 //! - `compare`: `compare`, scenarios side by side with their differences.
 //! - `sensitivity`: `sensitivity`, the tornado of every parameter's swing.
@@ -26,6 +27,7 @@ use crate::model::{Lang, ModelError, Rounding, Scenario};
 mod args;
 mod bands;
 mod compare;
+mod programs;
 mod projection;
 mod rank;
 mod report;
@@ -180,6 +182,8 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Sensitivity(a)) => sensitivity::sensitivity_cmd(&a, out)?,
         Some(Command::Bands(a)) => bands::bands_cmd(&a, out)?,
         Some(Command::Report(a)) => report::report_cmd(&a)?,
+        Some(Command::Internship(a)) => programs::internship_cmd(&a, out)?,
+        Some(Command::Mentoring(a)) => programs::mentoring_cmd(&a, out)?,
     }
     Ok(Outcome::Done)
 }

@@ -21,6 +21,7 @@
 //!   - `xlsx_quick`: the quick route for plain .xlsx sheets, on every core;
 //!   - `xlsx_parts`: the package parts of an .xlsx the quick route reads first;
 //!   - `templates`: the empty data templates (CSV and .xlsx).
+//! - `programs/`: interns, clinics and the mentoring checklist in; the programmes' tables out.
 //! - `report/`: the PDF report (layout, text, tables across pages, charts,
 //!   fonts), written with krilla.
 //! - `export/`: files out:
@@ -39,6 +40,7 @@ pub mod activities;
 pub mod autosave;
 pub mod export;
 pub mod import;
+pub mod programs;
 pub mod report;
 pub mod safe_write;
 pub mod scenario_file;

@@ -25,6 +25,7 @@
 //! - [`explain`]: the working, every step with its formula and numbers.
 //! - [`number`]: numbers in Indonesian and English, rounding as the paper does.
 //! - [`overrides`]: setting a parameter by name (`--set NAME=VALUE`).
+//! - [`programs`]: the internship (magang) and clinical mentoring programmes, and the delivery indicators.
 //! - [`error`]: the engine's errors, naming what to fix.
 //! - [`synthetic`]: a deterministic synthetic data set for benchmarks and tests.
 
@@ -41,6 +42,7 @@ pub mod numeric_params;
 pub mod overrides;
 pub mod params;
 pub mod population_route;
+pub mod programs;
 pub mod projection;
 pub mod ranking;
 pub mod sanity;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::{ColumnMapping, DataRow};
 use super::params::Parameters;
+use super::programs::Programs;
 use super::staffing::WorkloadSetup;
 use super::supply::SupplyParams;
 use super::uncertainty::UncertaintySetup;
@@ -37,6 +38,10 @@ pub struct Scenario {
     /// `None` when not set (and in files written before they existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<UncertaintySetup>,
+    /// The internship and mentoring programmes and the delivery
+    /// indicators; `None` when not used (and in files written before them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programs: Option<Programs>,
 }
 
 /// Indonesia 2017–2020 from the paper's Table 2 (BPS, Proyeksi Penduduk
@@ -75,6 +80,7 @@ impl Scenario {
             workload: WorkloadSetup::default(),
             supply: None,
             uncertainty: None,
+            programs: None,
         }
     }
 }

@@ -41,6 +41,8 @@ pub enum Tab {
     Ranking,
     Analysis,
     Data,
+    /// The internship and mentoring programmes.
+    Programs,
 }
 
 /// Takes a screenshot of the window after it has drawn, then closes it.
@@ -72,6 +74,7 @@ pub struct ProyeksiApp {
     pub(super) working_panel: WorkingPanel,
     pub(super) workload_panel: super::workload_panel::WorkloadPanel,
     pub(super) supply_panel: super::supply_panel::SupplyPanel,
+    pub(super) programs_panel: super::programs_panel::ProgramsPanel,
     pub(super) ranking_panel: super::ranking_panel::RankingPanel,
     pub(super) analysis_panel: super::analysis::AnalysisPanel,
     /// The Analisis tab's pinned scenarios and results, and the bands.
@@ -132,6 +135,7 @@ impl ProyeksiApp {
             working_panel: WorkingPanel,
             workload_panel: Default::default(),
             supply_panel: Default::default(),
+            programs_panel: Default::default(),
             ranking_panel: Default::default(),
             analysis_panel: Default::default(),
             analysis: Default::default(),
@@ -355,8 +359,15 @@ impl ProyeksiApp {
             ui.selectable_value(&mut self.tab, Tab::Ranking, t(T::app_ranking));
             ui.selectable_value(&mut self.tab, Tab::Analysis, t(T::app_analysis));
             ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
+            ui.selectable_value(&mut self.tab, Tab::Programs, t(T::programs_ui_tab));
         });
         ui.separator();
+        if self.tab == Tab::Programs {
+            let view = View::new(lang, &self.doc.state, &self.results, &[], "");
+            let commands = self.programs_panel.ui(ui, &view);
+            self.commands.extend(commands);
+            return;
+        }
         if self.tab != Tab::Data {
             self.region_picker(ui);
             if let Some(e) = self.results.error() {
@@ -385,6 +396,7 @@ impl ProyeksiApp {
             Tab::Ranking => self.ranking_panel.ui(ui, &view),
             Tab::Analysis => self.analysis_panel.ui(ui, &view, &self.analysis),
             Tab::Data => self.data_panel.ui(ui, &view),
+            Tab::Programs => Vec::new(),
         };
         self.commands.extend(commands);
     }

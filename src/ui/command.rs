@@ -61,6 +61,11 @@ pub enum Command {
     /// The supply assumptions as edited in the supply tab (`None`: supply
     /// not planned).
     SetSupply(Option<Box<crate::model::supply::SupplyParams>>),
+    /// The internship and mentoring programmes as edited in the Program tab
+    /// (`None`: no programme).
+    SetPrograms(Option<Box<crate::model::programs::Programs>>),
+    /// Import interns, partner clinics or a checklist from a file.
+    ImportProgramFile(ProgramFile),
     /// The year and order of the Peringkat tab's ranking.
     SetRanking {
         year: i32,
@@ -185,10 +190,20 @@ pub enum FilePurpose {
     },
     ImportData,
     ImportActivities,
+    ImportProgramFile(ProgramFile),
     SaveTemplate,
     Export(ExportRequest),
     /// Pin the chosen scenario file for comparison.
     PinScenario,
+}
+
+/// A programme's table in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgramFile {
+    Interns,
+    Clinics,
+    Checklist,
+    Indicators,
 }
 
 impl FilePurpose {
@@ -205,7 +220,9 @@ impl FilePurpose {
         match self {
             FilePurpose::OpenScenario | FilePurpose::PinScenario => &["bidan", "ron"],
             FilePurpose::SaveScenario { .. } => &["bidan"],
-            FilePurpose::ImportData | FilePurpose::ImportActivities => &["csv", "txt", "xlsx"],
+            FilePurpose::ImportData
+            | FilePurpose::ImportActivities
+            | FilePurpose::ImportProgramFile(_) => &["csv", "txt", "xlsx"],
             FilePurpose::SaveTemplate => &["csv"],
             FilePurpose::Export(r) => r.file().2,
         }

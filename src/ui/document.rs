@@ -39,6 +39,8 @@ pub struct DocState {
     pub supply: Option<SupplyParams>,
     /// Ranges, draws and seed of the uncertainty bands, kept whole.
     pub uncertainty: Option<crate::model::uncertainty::UncertaintySetup>,
+    /// The internship and mentoring programmes, kept whole.
+    pub programs: Option<crate::model::programs::Programs>,
 }
 
 impl PartialEq for DocState {
@@ -51,6 +53,7 @@ impl PartialEq for DocState {
             && self.workload == other.workload
             && self.supply == other.supply
             && self.uncertainty == other.uncertainty
+            && self.programs == other.programs
     }
 }
 
@@ -66,6 +69,7 @@ impl DocState {
             workload: s.workload,
             supply: s.supply,
             uncertainty: s.uncertainty,
+            programs: s.programs,
         }
     }
 
@@ -80,6 +84,7 @@ impl DocState {
             workload: self.workload.clone(),
             supply: self.supply.clone(),
             uncertainty: self.uncertainty.clone(),
+            programs: self.programs.clone(),
         }
     }
 }
@@ -160,6 +165,8 @@ impl Document {
 /// or the language change.
 #[derive(Default)]
 pub struct Results {
+    /// The programmes' tables (Program tab).
+    pub programs: super::program_results::ProgramResults,
     data_rev: Option<u64>,
     params: Option<Parameters>,
     pub data: Option<Result<Arc<PreparedData>, ModelError>>,
@@ -433,6 +440,11 @@ impl Results {
             self.supply_key = Some(key);
             changed = true;
         }
+        let computed = match (self.data.as_ref(), self.projection.as_ref()) {
+            (Some(Ok(d)), Some(Ok(p))) => Some((&**d, p)),
+            _ => None,
+        };
+        changed |= self.programs.refresh(state, computed, lang);
         changed
     }
 

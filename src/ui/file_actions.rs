@@ -9,6 +9,7 @@ use egui::util::undoer::Undoer;
 use super::app::ProyeksiApp;
 use super::command::Command;
 use super::command::FilePurpose;
+use super::command::ProgramFile;
 use super::files::Unavailable;
 use crate::i18n::T;
 use crate::io::{load_scenario, save_scenario};
@@ -104,7 +105,9 @@ impl ProyeksiApp {
         let answer = match &purpose {
             FilePurpose::OpenScenario | FilePurpose::PinScenario => self.dialogs.open_scenario(),
             FilePurpose::SaveScenario { .. } => self.dialogs.save_scenario(file_name),
-            FilePurpose::ImportData | FilePurpose::ImportActivities => self.dialogs.open_data(),
+            FilePurpose::ImportData
+            | FilePurpose::ImportActivities
+            | FilePurpose::ImportProgramFile(_) => self.dialogs.open_data(),
             FilePurpose::SaveTemplate => self.dialogs.save_file(file_name, &[("CSV", &["csv"])]),
             FilePurpose::Export(r) => {
                 let (_, filter, exts) = r.file();
@@ -146,6 +149,7 @@ impl ProyeksiApp {
             FilePurpose::SaveScenario { then } => self.save_then(&path, then.map(|c| *c)),
             FilePurpose::ImportData => self.start_import(path),
             FilePurpose::ImportActivities => self.import_activities_from(&path),
+            FilePurpose::ImportProgramFile(kind) => self.import_program_file(kind, &path),
             FilePurpose::SaveTemplate => self.save_template_to(&path),
             FilePurpose::Export(request) => self.export_to(request, &path),
             FilePurpose::PinScenario => self.pin_file(&path),
@@ -268,6 +272,17 @@ impl ProyeksiApp {
             | Command::AddRange(_)
             | Command::CancelBands
             | Command::RestartBands) => self.run_analysis(c),
+            Command::ImportProgramFile(kind) => {
+                if let Some(p) = self.choose(FilePurpose::ImportProgramFile(kind), "") {
+                    self.import_program_file(kind, &p);
+                }
+            }
+            Command::SetPrograms(programs) => {
+                let programs = programs.map(|p| *p).filter(|p| !p.is_empty());
+                if programs != self.doc.state.programs {
+                    self.doc.state.programs = programs;
+                }
+            }
             Command::SetSupply(supply) => {
                 let supply = supply.map(|s| *s);
                 if supply != self.doc.state.supply {
@@ -480,6 +495,55 @@ impl ProyeksiApp {
                 format!(
                     "{} {}",
                     lang.t(T::file_actions_activity_table_not_used),
+                    e.message(lang)
+                )
+            }),
+        }
+    }
+
+    /// Puts the interns, clinics or checklist of the file at `path` into the
+    /// programmes (replacing those of the same kind), or says why not.
+    fn import_program_file(&mut self, kind: ProgramFile, path: &Path) {
+        use crate::io::programs::{
+            import_checklist, import_clinics, import_indicators, import_interns,
+        };
+        let mut programs = self.doc.state.programs.clone().unwrap_or_default();
+        let count = match kind {
+            ProgramFile::Interns => import_interns(path, None).map(|v| {
+                let n = v.len();
+                programs.internship.interns = v;
+                n
+            }),
+            ProgramFile::Clinics => import_clinics(path, None).map(|v| {
+                let n = v.len();
+                programs.internship.clinics = v;
+                n
+            }),
+            ProgramFile::Indicators => import_indicators(path, None).map(|v| {
+                let n = v.len();
+                programs.indicators.years = v;
+                n
+            }),
+            ProgramFile::Checklist => import_checklist(path, None).map(|c| {
+                let n = c.groups.iter().map(|g| g.items.len()).sum();
+                programs.mentoring.checklist = c;
+                n
+            }),
+        };
+        match count {
+            Ok(n) => {
+                self.doc.state.programs = Some(programs);
+                self.say(false, |lang| {
+                    lang.tf(
+                        T::programs_ui_imported,
+                        &[("count", &n), ("file", &path.display())],
+                    )
+                });
+            }
+            Err(e) => self.say(true, |lang| {
+                format!(
+                    "{} {}",
+                    lang.t(T::programs_ui_not_imported),
                     e.message(lang)
                 )
             }),

@@ -24,6 +24,10 @@
 //! - `stacked_chart`: the workload tab's stacked bars of midwives needed by activity.
 //! - `volume_rules`: where an activity's units a year come from, as offered there.
 //! - `data_panel`: the editable data table (Data tab).
+//! - `programs_panel`: the internship plan and the delivery indicators (Program tab).
+//! - `mentoring_panel`: the mentoring facilities, visits and checklist scores (Program tab).
+//! - `program_results`: the programmes' tables, worked out when the plans change.
+//! - `program_charts`: the indicators against their targets, and each facility's score trend.
 //! - `data_edit`: one edit of the data table, as the Data tab asks for it.
 //! - `import_dialog`: the preview and column mapping of a data file being imported.
 //! - `properties_dialog`: the scenario's name and notes (File → Scenario properties).
@@ -48,9 +52,13 @@ pub mod file_dialog;
 pub mod files;
 pub mod help;
 pub mod import_dialog;
+pub mod mentoring_panel;
 pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod program_charts;
+pub mod program_results;
+pub mod programs_panel;
 pub mod properties_dialog;
 pub mod ranking_panel;
 pub mod region_picker;

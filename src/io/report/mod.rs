@@ -12,6 +12,7 @@
 //! - `params`: the parameter table with units and sources;
 //! - `extras`: workload and supply, when the scenario uses them;
 //! - `ranking`: the regions shortest of midwives first, for a total of several;
+//! - `programs`: the internship and mentoring programmes, when the scenario has them;
 //! - `render`: the pages written as PDF, with header and footer.
 
 mod chart;
@@ -20,6 +21,7 @@ mod extras;
 mod fonts;
 mod layout;
 mod params;
+mod programs;
 mod ranking;
 mod render;
 mod table;
@@ -116,6 +118,7 @@ pub fn report_pdf(input: &ReportInput, lang: Lang) -> Result<Vec<u8>, ReportErro
     }
     layout.supply(&report);
     layout.ranking(&report);
+    layout.programs(&report);
     let (mode, _) = params::rounding_texts(proj.rounding, lang);
     let page_lang = lang;
     let frame = Frame {
