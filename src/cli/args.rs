@@ -73,8 +73,12 @@ pub enum Command {
     Compute(ComputeArgs),
     /// Prints the working, step by step, like the paper.
     Explain(ExplainArgs),
-    /// Writes the bundled example scenario file.
+    /// Writes a bundled example scenario file: the paper's Indonesia (default) or the 34
+    /// provinces 2017–2020.
     Example {
+        /// Which example: indonesia or provinces.
+        #[arg(value_enum, default_value = "indonesia")]
+        which: ExampleArg,
         /// Where to write it, e.g. contoh.bidan.
         #[arg(long)]
         out: PathBuf,
@@ -111,6 +115,25 @@ pub enum Command {
     },
 }
 
+/// The bundled examples.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum ExampleArg {
+    /// Indonesia 2017–2020 from the paper.
+    #[default]
+    Indonesia,
+    /// The 34 provinces 2017–2020 (BPS populations; the paper's national CBR, illustrative).
+    Provinces,
+}
+
+impl From<ExampleArg> for crate::io::examples::Example {
+    fn from(e: ExampleArg) -> Self {
+        match e {
+            ExampleArg::Indonesia => Self::Indonesia,
+            ExampleArg::Provinces => Self::Provinces,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoundingArg {
     Exact,
@@ -145,6 +168,9 @@ pub struct ScenarioArgs {
     /// Scenario file (.bidan or .ron); without it, the bundled example.
     #[arg(long)]
     pub scenario: Option<PathBuf>,
+    /// The bundled example used without --scenario: indonesia (default) or provinces.
+    #[arg(long, value_enum, conflicts_with = "scenario")]
+    pub example: Option<ExampleArg>,
     /// exact (default: no intermediate rounding) or published (as the paper prints).
     #[arg(long, value_enum)]
     pub rounding: Option<RoundingArg>,

@@ -28,6 +28,7 @@ fn scenarios(a: &CompareArgs, lang: Lang) -> Result<Vec<crate::model::Scenario>,
     for file in files {
         out.push(prepare_scenario(&ScenarioArgs {
             scenario: file,
+            example: None,
             rounding: a.rounding,
             lang: a.lang,
             set: a.set.clone(),

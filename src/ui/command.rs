@@ -18,6 +18,8 @@ use crate::model::{Lang, Parameters};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     New,
+    /// Open a bundled example as a new, unsaved scenario.
+    OpenExample(crate::io::examples::Example),
     Open,
     OpenPath(PathBuf),
     Save,
@@ -131,7 +133,11 @@ impl Command {
     pub fn discards(&self) -> bool {
         matches!(
             self,
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+            Command::New
+                | Command::OpenExample(_)
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::Quit
         )
     }
 

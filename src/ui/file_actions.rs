@@ -180,6 +180,18 @@ impl ProyeksiApp {
                         .to_string()
                 });
             }
+            Command::OpenExample(example) => match example.scenario() {
+                Ok(s) => {
+                    self.doc.replace(s, None);
+                    self.undoer = Undoer::default();
+                    self.region = None;
+                    self.say(false, |lang| lang.t(T::example_opened).to_string());
+                }
+                Err(e) => {
+                    let e = e.to_string();
+                    self.say(true, move |_| e.clone());
+                }
+            },
             Command::Open => {
                 if let Some(p) = self.choose(FilePurpose::OpenScenario, "") {
                     self.open_path(&p);
