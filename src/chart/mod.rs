@@ -4,6 +4,7 @@
 //! (midwives needed by activity per year, stacked bars), and the supply
 //! chart (midwives available beside need, the gap shaded; in [`supply`]).
 
+pub mod map;
 pub mod supply;
 
 use crate::i18n::T;

@@ -5,6 +5,7 @@
 //! - `safe_write`: writing any file so that it is never left half-written.
 //! - `autosave`: a copy of the open document in the data folder, restored after a crash.
 //! - `activities`: activity tables (CSV or .xlsx) for the staffing method, in.
+//! - `geo`: the bundled province boundaries and the BPS–Kemendagri code crosswalk, in.
 //! - `examples`: the bundled examples (the paper's Indonesia, the 34 provinces).
 //! - `import/`: data files in (CSV and .xlsx), checked whole:
 //!   - `mod`: the entry, `import_file`, with the options and what was read;
@@ -40,6 +41,7 @@ pub mod activities;
 pub mod autosave;
 pub mod examples;
 pub mod export;
+pub mod geo;
 pub mod import;
 pub mod report;
 pub mod safe_write;
