@@ -36,6 +36,7 @@
 //!   - `xlsx`: the results workbook (table, parameters and the working);
 //!   - `text`: the text table with its summary, for the command line;
 //!   - `json`: the projection as one JSON object.
+//!   - `map`: the province map as PNG or SVG.
 
 pub mod activities;
 pub mod autosave;

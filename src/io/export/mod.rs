@@ -11,6 +11,7 @@ mod file;
 pub(crate) mod fonts;
 pub mod frame;
 pub mod json;
+pub mod map;
 mod stacked;
 pub mod text;
 pub mod tornado;
