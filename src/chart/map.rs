@@ -207,6 +207,12 @@ pub struct MapSpec {
     pub legend: Vec<(String, [u8; 3])>,
     /// Per province of the map: its fill.
     pub fills: Vec<[u8; 3]>,
+    /// Per province of the map: what it shows (provinces showing the same
+    /// data region share a number and no border is drawn between them).
+    pub groups: Vec<usize>,
+    /// Said under the title: the gap needs the midwives column, when the
+    /// data give none.
+    pub note: Option<String>,
     /// Per province of the map: its figures (`None`: no data).
     pub figures: Vec<Option<MapFigures>>,
     /// Labels of the data regions the map does not show.
@@ -365,7 +371,15 @@ pub fn map_spec(
         RankBy::Need => lang.t(T::map_legend_need),
     }
     .to_string();
+    let groups = matching
+        .region_of
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r.unwrap_or(data.regions() + i))
+        .collect();
     MapSpec {
+        note: (!ranking.by_gap).then(|| lang.t(T::map_needs_midwives).to_string()),
+        groups,
         title: lang.tf(
             T::map_title,
             &[("what", &legend_title), ("year", &ranking.year)],
@@ -514,9 +528,11 @@ impl Raster {
     }
 
     /// The colour of each pixel: the province's fill, [`BORDER`] where a
-    /// pixel's right or lower neighbour is another province or the sea,
-    /// `None` for the sea.
-    pub fn colors(&self, fills: &[[u8; 3]]) -> Vec<Option<[u8; 3]>> {
+    /// pixel's right or lower neighbour is another province (of another
+    /// group) or the sea, `None` for the sea.
+    pub fn colors(&self, fills: &[[u8; 3]], groups: &[usize]) -> Vec<Option<[u8; 3]>> {
+        let group = |i: u16| groups.get(i as usize).copied().unwrap_or(i as usize);
+        let other = |n: u16, i: u16| n != Self::SEA && n != i && group(n) != group(i);
         let (w, h) = (self.width, self.height);
         (0..w * h)
             .map(|k| {
@@ -541,7 +557,7 @@ impl Raster {
                         .any(|n| n != Self::SEA);
                     return land.then_some(BORDER);
                 }
-                if right != i && right != Self::SEA || below != i && below != Self::SEA {
+                if other(right, i) || other(below, i) {
                     return Some(BORDER);
                 }
                 Some(fills.get(i as usize).copied().unwrap_or(NO_DATA))
@@ -634,10 +650,13 @@ mod tests {
         assert_eq!(r.province_at(5.0, 5.0), Some(0));
         assert_eq!(r.province_at(15.0, 5.0), Some(1));
         assert_eq!(r.province_at(35.0, 5.0), Some(3));
-        let colors = r.colors(&[[1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4]]);
+        let colors = r.colors(&[[1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4]], &[0, 1, 1, 3]);
         assert_eq!(colors[5 * 40 + 5], Some([1, 1, 1]));
-        // The last column of the first square borders the second.
+        // The last column of the first square borders the second; the
+        // second and third show one region: no border between them.
         assert_eq!(colors[5 * 40 + 9], Some(BORDER));
+        assert_eq!(colors[5 * 40 + 19], Some([2, 2, 2]));
+        assert_eq!(colors[5 * 40 + 29], Some(BORDER));
         let fit = r.fit;
         let p = fit.to_lonlat(fit.to_xy([2.5, 0.5]));
         assert!((p[0] - 2.5).abs() < 1e-12 && (p[1] - 0.5).abs() < 1e-12);

@@ -93,6 +93,9 @@ pub enum Command {
     /// The regions ranked for a year: shortest of midwives first (largest need first when the
     /// data give no midwives), with how many are short and by how much in all.
     Rank(RankArgs),
+    /// The province map of a year: gap, ratio or midwives needed per province, as PNG or SVG
+    /// (the bundled 38-province boundaries; BPS codes matched through the crosswalk).
+    Map(MapArgs),
     /// Up to four scenarios side by side (files, or variants with --vary): pregnant women,
     /// antenatal visits and hours, and midwives needed per year, each against the first.
     Compare(CompareArgs),
@@ -409,6 +412,28 @@ pub struct RankArgs {
     /// table (for people), csv or json (for other programs).
     #[arg(long, value_enum, default_value = "table")]
     pub format: RankFormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// The year shown (default: the last data year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// What the colours show: gap (available − needed), ratio (available ÷ needed) or need
+    /// (midwives needed); without midwives in post, always the need.
+    #[arg(long, value_enum, default_value = "gap")]
+    pub by: RankByArg,
+    /// Where to write the map: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub out: PathBuf,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -26,6 +26,7 @@ use crate::model::{Lang, ModelError, Rounding, Scenario};
 mod args;
 mod bands;
 mod compare;
+mod map;
 mod projection;
 mod rank;
 mod report;
@@ -182,6 +183,7 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Some(Command::Workload(a)) => workload_cmd(&a, out)?,
         Some(Command::Supply(a)) => supply::supply_cmd(&a, out)?,
         Some(Command::Rank(a)) => rank::rank_cmd(&a, out)?,
+        Some(Command::Map(a)) => map::map_cmd(&a)?,
         Some(Command::Compare(a)) => compare::compare_cmd(&a, out)?,
         Some(Command::Sensitivity(a)) => sensitivity::sensitivity_cmd(&a, out)?,
         Some(Command::Bands(a)) => bands::bands_cmd(&a, out)?,

@@ -20,11 +20,11 @@ const UNMATCHED_SHOWN: usize = 8;
 /// The frame of `spec`: what the colours show under the title, and the
 /// data regions the map does not show, named.
 pub fn map_frame(spec: &MapSpec) -> Frame {
-    let mut subtitle = spec.legend_title.clone();
+    let mut parts: Vec<String> = spec.note.iter().cloned().collect();
     if !spec.unmatched.is_empty() {
-        subtitle.push_str(" · ");
-        subtitle.push_str(&unmatched_line(spec));
+        parts.push(unmatched_line(spec));
     }
+    let subtitle = parts.join(" · ");
     Frame {
         title: spec.title.clone(),
         subtitle,
@@ -118,7 +118,11 @@ fn draw_png<DB: DrawingBackend>(
         return Ok(());
     };
     let raster = Raster::new(map, (right - left) as usize, (bottom - top) as usize);
-    for (k, c) in raster.colors(&spec.fills).into_iter().enumerate() {
+    for (k, c) in raster
+        .colors(&spec.fills, &spec.groups)
+        .into_iter()
+        .enumerate()
+    {
         if let Some(c) = c {
             let (x, y) = ((k % raster.width) as i32, (k / raster.width) as i32);
             root.draw_pixel((left + x, top + y), &rgb(c))
