@@ -41,6 +41,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Workload => Tab::Workload,
                 cli::TabArg::Supply => Tab::Supply,
                 cli::TabArg::Ranking => Tab::Ranking,
+                cli::TabArg::Map => Tab::Map,
                 cli::TabArg::Data => Tab::Data,
             };
             let renderer = renderer.map(|r| match r {

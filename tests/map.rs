@@ -1,5 +1,5 @@
-//! The province map: `map` on the command line, and the Peta tab (hover
-//! shows a province's figures, a click selects its region).
+//! The province map on the command line: `map` draws the province sample,
+//! and names the data regions that are not provinces.
 
 use std::process::Command;
 

@@ -14,11 +14,12 @@ use proyeksi_bidan::ui::{ProyeksiApp, Settings, Tab};
 mod common;
 use common::{App, ScriptedDialogs};
 
-const TABS: [Tab; 5] = [
+const TABS: [Tab; 6] = [
     Tab::Projection,
     Tab::Table,
     Tab::Working,
     Tab::Workload,
+    Tab::Map,
     Tab::Data,
 ];
 

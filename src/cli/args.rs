@@ -22,7 +22,8 @@ pub struct Cli {
     /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The tab the window opens on: projection, table, working, workload, supply, ranking or data.
+    /// The tab the window opens on: projection, table, working, workload, supply, ranking, map
+    /// or data.
     #[arg(long, value_enum, default_value = "projection")]
     pub tab: TabArg,
     /// The language the window opens in this time (otherwise the remembered one).
@@ -64,6 +65,7 @@ pub enum TabArg {
     Workload,
     Supply,
     Ranking,
+    Map,
     Data,
 }
 

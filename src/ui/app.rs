@@ -39,6 +39,7 @@ pub enum Tab {
     Workload,
     Supply,
     Ranking,
+    Map,
     Data,
 }
 
@@ -72,6 +73,7 @@ pub struct ProyeksiApp {
     pub(super) workload_panel: super::workload_panel::WorkloadPanel,
     pub(super) supply_panel: super::supply_panel::SupplyPanel,
     pub(super) ranking_panel: super::ranking_panel::RankingPanel,
+    pub map_panel: super::map_panel::MapPanel,
     /// The Peringkat tab's year (`None`: the last data year) and order.
     pub ranking_choice: (Option<i32>, crate::model::ranking::RankBy),
     pub(super) data_panel: DataPanel,
@@ -129,6 +131,7 @@ impl ProyeksiApp {
             workload_panel: Default::default(),
             supply_panel: Default::default(),
             ranking_panel: Default::default(),
+            map_panel: Default::default(),
             ranking_choice: Default::default(),
             data_panel: DataPanel::default(),
             guide: Default::default(),
@@ -318,6 +321,7 @@ impl ProyeksiApp {
             ui.selectable_value(&mut self.tab, Tab::Workload, t(T::app_workload));
             ui.selectable_value(&mut self.tab, Tab::Supply, t(T::app_supply));
             ui.selectable_value(&mut self.tab, Tab::Ranking, t(T::app_ranking));
+            ui.selectable_value(&mut self.tab, Tab::Map, t(T::map_panel_tab));
             ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
         });
         ui.separator();
@@ -346,6 +350,7 @@ impl ProyeksiApp {
             Tab::Workload => self.workload_panel.ui(ui, &view),
             Tab::Supply => self.supply_panel.ui(ui, &view),
             Tab::Ranking => self.ranking_panel.ui(ui, &view),
+            Tab::Map => self.map_panel.ui(ui, &view),
             Tab::Data => self.data_panel.ui(ui, &view),
         };
         self.commands.extend(commands);
@@ -592,7 +597,7 @@ impl eframe::App for ProyeksiApp {
             ctx.request_repaint();
         }
         // Ranking every region costs a sort: only while the tab is shown.
-        if self.tab == Tab::Ranking {
+        if matches!(self.tab, Tab::Ranking | Tab::Map) {
             let (year, by) = self.ranking_choice;
             if self.results.refresh_ranking(year, by) {
                 ctx.request_repaint();

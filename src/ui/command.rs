@@ -68,6 +68,8 @@ pub enum Command {
         year: i32,
         by: crate::model::ranking::RankBy,
     },
+    /// Show this region (`None`: the total), as a click on the map asks.
+    SelectRegion(Option<usize>),
     SetLang(Lang),
     SetTheme(Theme),
     ZoomIn,

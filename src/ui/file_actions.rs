@@ -192,6 +192,7 @@ impl ProyeksiApp {
                     self.say(true, move |_| e.clone());
                 }
             },
+            Command::SelectRegion(region) => self.region = region,
             Command::Open => {
                 if let Some(p) = self.choose(FilePurpose::OpenScenario, "") {
                     self.open_path(&p);

@@ -177,8 +177,9 @@ mod tests {
     }
 
     /// The map of the province sample, 2020, with Jawa Barat given 2.000
-    /// midwives in post (49 more than the 1.950,78 it needs) and Papua 500
-    /// (it needs 173,90: 4.303.707 × 17,5 / 1.000 × 1,10 × 146,58 / 69.825).
+    /// midwives in post (49,22 more than the 1.950,78 it needs) and Jawa
+    /// Tengah 1.000 (it needs 1.475,63: 36.516.035 × 17,5 / 1.000 × 1,10 ×
+    /// 146,58 / 69.825).
     fn sample_spec(by: RankBy) -> (MapSpec, &'static ProvinceMap) {
         let mut s = crate::io::examples::provinces().unwrap();
         for row in &mut s.data {
@@ -214,7 +215,7 @@ mod tests {
             ((area.0.0 as f64 + x) as u32, (area.0.1 as f64 + y) as u32)
         };
         // Jawa Barat (Bandung) +49,22: a surplus, green; Jawa Tengah
-        // (Semarang, 110,4 E 7,0 S) 1.000 for 1.380,50: short, the worst,
+        // (Semarang, 110,4 E 7,0 S) 1.000 for 1.475,63: short, the worst,
         // darkest red; Kalimantan Tengah (113,9 E 1,6 S): no midwives in
         // the data, grey.
         let jabar = spec
