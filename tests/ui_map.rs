@@ -70,3 +70,33 @@ fn hovering_a_province_shows_its_figures_and_a_click_selects_it() {
     pointer_to(&mut h, pos);
     assert!(shows(&h, "(Papua)"), "Papua's successor not matched");
 }
+
+#[test]
+fn the_map_is_exported_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("peta.svg");
+    let dialogs = ScriptedDialogs {
+        open: Vec::new(),
+        save: vec![Some(svg.clone())],
+    };
+    let mut h = app_on(provinces().unwrap(), dialogs);
+    h.get_by_role_and_label(Role::Button, "Berkas").click();
+    settle(&mut h);
+    h.get_by_role_and_label(Role::Button, "Ekspor grafik/tabel…")
+        .click();
+    settle(&mut h);
+    // From another tab: the map of the last data year, by need (the
+    // sample has no midwives).
+    h.get_by_role_and_label(Role::Button, "Simpan peta SVG…")
+        .click();
+    settle(&mut h);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Bidan dibutuhkan (FTE) per provinsi, 2020"));
+    // Jawa Barat, the largest need, in the darkest blue.
+    assert!(
+        text.contains("#08519C") || text.contains("#08519c"),
+        "colour"
+    );
+    let status = h.state().status.clone().unwrap();
+    assert!(!status.error, "{status:?}");
+}

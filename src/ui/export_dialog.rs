@@ -92,6 +92,16 @@ impl ExportDialog {
                         request = Some(ExportRequest::WorkloadSvg { width, height });
                     }
                 });
+                ui.label(t(T::map_export_label));
+                ui.horizontal(|ui| {
+                    let (width, height) = (self.width, self.height);
+                    if ui.button(t(T::map_export_png)).clicked() {
+                        request = Some(ExportRequest::MapPng { width, height });
+                    }
+                    if ui.button(t(T::map_export_svg)).clicked() {
+                        request = Some(ExportRequest::MapSvg { width, height });
+                    }
+                });
                 ui.separator();
                 ui.strong(t(T::export_dialog_table));
                 ui.label(t(T::export_dialog_every_year_the_total_and));

@@ -23,6 +23,15 @@ pub enum ExportRequest {
         width: u32,
         height: u32,
     },
+    /// The Peta tab's province map.
+    MapPng {
+        width: u32,
+        height: u32,
+    },
+    MapSvg {
+        width: u32,
+        height: u32,
+    },
     TableCsv(CsvStyle),
     TableXlsx,
     /// The PDF report of what is shown, in the window's language.
@@ -37,6 +46,8 @@ impl ExportRequest {
             ExportRequest::ChartSvg { .. } => ("grafik-proyeksi-bidan.svg", "SVG", &["svg"]),
             ExportRequest::WorkloadPng { .. } => ("grafik-beban-kerja.png", "PNG", &["png"]),
             ExportRequest::WorkloadSvg { .. } => ("grafik-beban-kerja.svg", "SVG", &["svg"]),
+            ExportRequest::MapPng { .. } => ("peta-provinsi.png", "PNG", &["png"]),
+            ExportRequest::MapSvg { .. } => ("peta-provinsi.svg", "SVG", &["svg"]),
             ExportRequest::TableCsv(_) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
             ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
             ExportRequest::ReportPdf => ("laporan-proyeksi-bidan.pdf", "PDF", &["pdf"]),

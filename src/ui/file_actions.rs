@@ -377,6 +377,20 @@ impl ProyeksiApp {
                 let path = path.with_extension(ext[0]);
                 save_chart(&path, &spec, width, height).map(|()| path)
             }
+            ExportRequest::MapPng { width, height } | ExportRequest::MapSvg { width, height } => {
+                let (year, by) = self.ranking_choice;
+                self.results.refresh_ranking(year, by);
+                let name = self.doc.state.name.clone();
+                let (_, _, ext) = request.file();
+                let path = path.with_extension(ext[0]);
+                match super::map_panel::export_spec(&self.results, &name, lang) {
+                    Ok((map, spec)) => {
+                        crate::io::export::map::save_map(&path, map, &spec, width, height)
+                            .map(|()| path)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
             ExportRequest::TableCsv(style) => match self.results.ok() {
                 Some((d, p)) => {
                     let path = path.with_extension("csv");

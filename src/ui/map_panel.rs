@@ -164,6 +164,26 @@ impl MapPanel {
     }
 }
 
+/// The map of the Peringkat tab's year and order with its footer (the
+/// scenario, the date and the boundaries' credit), for export.
+pub fn export_spec(
+    results: &super::document::Results,
+    scenario_name: &str,
+    lang: Lang,
+) -> Result<(&'static ProvinceMap, MapSpec), crate::io::export::ExportError> {
+    use crate::io::export::ExportError;
+    let map = crate::io::geo::bundled_map().map_err(|e| ExportError::Draw(e.to_string()))?;
+    let (Some(ranking), Some((data, _))) = (&results.ranking, results.ok()) else {
+        return Err(ExportError::NothingToDraw);
+    };
+    let footer = format!(
+        "{scenario_name} · {} · Proyeksi Bidan · {}",
+        crate::chart::today(),
+        lang.tf(T::map_credit, &[("credit", &crate::io::geo::CREDIT)])
+    );
+    Ok((map, map_spec(map, data, ranking, footer, lang)))
+}
+
 /// The legend: what the colours show, and a sample of each class.
 fn legend(ui: &mut Ui, spec: &MapSpec) {
     ui.horizontal_wrapped(|ui| {
