@@ -120,6 +120,13 @@ pub enum Command {
     },
 }
 
+/// The layout of an exported table.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LayoutArg {
+    Wide,
+    Long,
+}
+
 /// The bundled examples.
 #[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
 pub enum ExampleArg {
@@ -230,6 +237,11 @@ pub struct ExportArgs {
     /// Writes the table: OUT.csv or OUT.xlsx.
     #[arg(long, value_name = "OUT.csv|OUT.xlsx")]
     pub table: Option<PathBuf>,
+    /// Layout of --table: wide (one row per region, the years side by side: pregnant women,
+    /// midwives needed, and the gap where given) or long (one row per region and year, every
+    /// column). Default: wide for .xlsx, long for .csv.
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
     /// CSV style of --table OUT.csv.
     #[arg(long, value_enum, default_value = "id")]
     pub csv_style: CsvStyleArg,

@@ -2,6 +2,7 @@
 //! format, with the suggested file name.
 
 use crate::io::export::csv::CsvStyle;
+use crate::io::export::wide::TableLayout;
 
 /// What the planner asked to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +33,8 @@ pub enum ExportRequest {
         width: u32,
         height: u32,
     },
-    TableCsv(CsvStyle),
-    TableXlsx,
+    TableCsv(CsvStyle, TableLayout),
+    TableXlsx(TableLayout),
     /// The PDF report of what is shown, in the window's language.
     ReportPdf,
 }
@@ -48,8 +49,8 @@ impl ExportRequest {
             ExportRequest::WorkloadSvg { .. } => ("grafik-beban-kerja.svg", "SVG", &["svg"]),
             ExportRequest::MapPng { .. } => ("peta-provinsi.png", "PNG", &["png"]),
             ExportRequest::MapSvg { .. } => ("peta-provinsi.svg", "SVG", &["svg"]),
-            ExportRequest::TableCsv(_) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
-            ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
+            ExportRequest::TableCsv(..) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
+            ExportRequest::TableXlsx(_) => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
             ExportRequest::ReportPdf => ("laporan-proyeksi-bidan.pdf", "PDF", &["pdf"]),
         }
     }

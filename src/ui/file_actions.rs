@@ -345,7 +345,7 @@ impl ProyeksiApp {
     pub fn export_to(&mut self, request: super::export_request::ExportRequest, path: &Path) {
         use super::export_request::ExportRequest;
         use crate::io::export::chart::save_chart;
-        use crate::io::export::{csv::CsvStyle, save_table};
+        use crate::io::export::{csv::CsvStyle, save_table_as};
         let lang = self.lang();
         let result = match request {
             ExportRequest::ChartPng { width, height }
@@ -391,19 +391,20 @@ impl ProyeksiApp {
                     Err(e) => Err(e),
                 }
             }
-            ExportRequest::TableCsv(style) => match self.results.ok() {
+            ExportRequest::TableCsv(style, layout) => match self.results.ok() {
                 Some((d, p)) => {
                     let path = path.with_extension("csv");
                     let scenario = self.doc.state.to_scenario();
-                    save_table(&path, &scenario, d, p, lang, style).map(|()| path)
+                    save_table_as(&path, &scenario, d, p, lang, style, layout).map(|()| path)
                 }
                 None => return,
             },
-            ExportRequest::TableXlsx => match self.results.ok() {
+            ExportRequest::TableXlsx(layout) => match self.results.ok() {
                 Some((d, p)) => {
                     let path = path.with_extension("xlsx");
                     let scenario = self.doc.state.to_scenario();
-                    save_table(&path, &scenario, d, p, lang, CsvStyle::Indonesian).map(|()| path)
+                    let style = CsvStyle::Indonesian;
+                    save_table_as(&path, &scenario, d, p, lang, style, layout).map(|()| path)
                 }
                 None => return,
             },

@@ -79,24 +79,46 @@ pub fn write_csv<W: Write>(
     } else {
         w.write_record(CSV_COLUMNS)?;
     }
-    let mut record: Vec<String> = Vec::with_capacity(CSV_COLUMNS.len());
+    let mut buf = zmij::Buffer::new();
+    let mut text = Vec::new();
     for_each_row(data, proj, |code, name, r| {
-        record.clear();
-        record.extend(Column::ALL.iter().map(|c| match c {
-            Column::RegionCode => code.to_string(),
-            Column::RegionName => name.to_string(),
-            Column::Year => r.year.to_string(),
-            Column::Kind if indonesian => kind_text(r.kind, Lang::Id).to_string(),
-            Column::Kind => kind_key(r.kind).to_string(),
-            _ => match c.number(r, precision) {
-                Some(v) if indonesian => v.to_string().replace('.', ","),
-                Some(v) => v.to_string(),
-                None => String::new(),
-            },
-        }));
-        w.write_record(&record).map_err(std::io::Error::other)
+        for c in Column::ALL {
+            match c {
+                Column::RegionCode => w.write_field(code)?,
+                Column::RegionName => w.write_field(name)?,
+                Column::Year => w.write_field(r.year.to_string())?,
+                Column::Kind if indonesian => w.write_field(kind_text(r.kind, Lang::Id))?,
+                Column::Kind => w.write_field(kind_key(r.kind))?,
+                _ => match c.number(r, precision).filter(|v| v.is_finite()) {
+                    Some(v) => {
+                        let s = number_text(&mut buf, v);
+                        w.write_field(decimal_mark(&mut text, &s, indonesian))?
+                    }
+                    None => w.write_field("")?,
+                },
+            }
+        }
+        w.write_record(None::<&[u8]>).map_err(std::io::Error::other)
     })?;
     w.flush()
+}
+
+/// The shortest text that reads back as `v` (finite), written like Rust's
+/// `Display` (`5329480`, `0.0021`, no exponent) by the quick formatter;
+/// in a rare last digit another text as short that reads back alike.
+pub(crate) fn number_text(buf: &mut zmij::Buffer, v: f64) -> std::borrow::Cow<'_, str> {
+    let s = buf.format_finite(v);
+    if s.contains(['e', 'E']) {
+        return std::borrow::Cow::Owned(v.to_string());
+    }
+    std::borrow::Cow::Borrowed(s.strip_suffix(".0").unwrap_or(s))
+}
+
+/// `s` with a decimal comma when `comma`, in `out`.
+pub(crate) fn decimal_mark<'a>(out: &'a mut Vec<u8>, s: &str, comma: bool) -> &'a [u8] {
+    out.clear();
+    out.extend(s.bytes().map(|b| if comma && b == b'.' { b',' } else { b }));
+    out
 }
 
 /// The projection as CSV bytes at the style's precision (see [`write_csv`]).
