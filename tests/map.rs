@@ -101,3 +101,43 @@ fn regions_that_are_not_provinces_are_listed() {
     let (code, _, err) = run(&["map", "--data", csv.to_str().unwrap(), "--out", "x.gif"]);
     assert_eq!(code, 1, "{err}");
 }
+
+/// The text of a PDF, every run of spaces made one (poppler's pdftotext).
+fn pdf_text(pdf: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) could not run");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_report_of_provinces_carries_the_map_and_a_district_s_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("laporan.pdf");
+    let (code, _, err) = run(&[
+        "report",
+        "--example",
+        "provinces",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Bidan dibutuhkan (FTE) per provinsi, 2020"),
+        "{text}"
+    );
+    assert!(text.contains("Batas provinsi: Indonesia GeoJSON"), "{text}");
+    // A district's puskesmas are not provinces: no map.
+    let data = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/belitung_timur_2023_2024.csv"
+    );
+    let (code, _, err) = run(&["report", "--data", data, "--out", pdf.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!pdf_text(&pdf).contains("per provinsi"));
+}
