@@ -5,6 +5,7 @@
 //! chart (midwives available beside need, the gap shaded; in [`supply`]).
 
 pub mod map;
+pub mod map_pixels;
 pub mod supply;
 
 use crate::i18n::T;

@@ -223,7 +223,7 @@ mod tests {
             .iter()
             .flatten()
             .find(|f| f.label == "Jawa Barat");
-        assert!((jabar.unwrap().gap.unwrap() - (2000.0 - 1950.784_293_87)).abs() < 1e-6);
+        assert!((jabar.unwrap().gap.unwrap() - (2000.0 - 1_950.784_293_87)).abs() < 1e-6);
         let (x, y) = point(107.6, -6.9);
         assert_eq!(pixel(&png, x, y), [35, 139, 69], "Jawa Barat");
         let (x, y) = point(110.2, -7.2);
