@@ -65,6 +65,14 @@ fn hovering_a_province_shows_its_figures_and_a_click_selects_it() {
     // The projection of the region chosen is what the window shows.
     assert_eq!(h.state().subject_name(), "Jawa Tengah");
 
+    // A parameter changed: the map shows the new figures (1,20 pregnant
+    // women per birth: 1.475,63 × 1,20 / 1,10 = 1.609,78 needed).
+    h.state_mut().doc.state.params.population.coefficient = 1.2;
+    settle(&mut h);
+    let pos = h.state().map_panel.screen_pos(110.2, -7.2).unwrap();
+    pointer_to(&mut h, pos);
+    assert!(shows(&h, "Bidan dibutuhkan: 1.609,78"), "stale map");
+
     // Papua (BPS 94) is shown on the four provinces of its former area.
     let pos = h.state().map_panel.screen_pos(138.9, -4.1).unwrap();
     pointer_to(&mut h, pos);

@@ -75,6 +75,12 @@ pub struct Matching {
     pub unmatched: Vec<usize>,
 }
 
+/// The names regions are matched by, compared loosely.
+struct LooseNames {
+    provinces: Vec<String>,
+    crosswalk: Vec<String>,
+}
+
 /// Letters and digits only, lower case: names compared loosely.
 fn loose(s: &str) -> String {
     let s: String = s
@@ -111,8 +117,15 @@ impl ProvinceMap {
     }
 
     /// The provinces of the map that a data region with `code` and `name`
-    /// covers, in `scheme`; by name when the code is not a province code.
-    fn provinces_for(&self, scheme: Scheme, code: &str, name: &str) -> Vec<usize> {
+    /// covers, in `scheme`; by name when the code is not a province code
+    /// (`names`: the provinces' and the crosswalk's names, compared loosely).
+    fn provinces_for(
+        &self,
+        scheme: Scheme,
+        code: &str,
+        name: &str,
+        names: &LooseNames,
+    ) -> Vec<usize> {
         let code = province_code(code);
         let ids: Vec<String> = match scheme {
             Scheme::Bps => self
@@ -141,13 +154,15 @@ impl ProvinceMap {
         if name.is_empty() {
             return Vec::new();
         }
-        if let Some(i) = self.provinces.iter().position(|p| loose(&p.name) == name) {
+        if let Some(i) = names.provinces.iter().position(|p| *p == name) {
             return vec![i];
         }
         // The crosswalk's names (BPS's spelling, the 34-province Papua).
-        self.crosswalk
+        names
+            .crosswalk
             .iter()
-            .find(|r| loose(&r.name) == name)
+            .position(|c| *c == name)
+            .and_then(|i| self.crosswalk.get(i))
             .map(|r| {
                 r.feature_ids
                     .iter()
@@ -161,11 +176,15 @@ impl ProvinceMap {
     /// matched is listed.
     pub fn match_regions(&self, codes: &[String], names: &[String]) -> Matching {
         let scheme = Self::scheme(codes);
+        let names_of = LooseNames {
+            provinces: self.provinces.iter().map(|p| loose(&p.name)).collect(),
+            crosswalk: self.crosswalk.iter().map(|r| loose(&r.name)).collect(),
+        };
         let mut region_of = vec![None; self.provinces.len()];
         let mut unmatched = Vec::new();
         for (r, code) in codes.iter().enumerate() {
             let name = names.get(r).map_or("", String::as_str);
-            let found = self.provinces_for(scheme, code, name);
+            let found = self.provinces_for(scheme, code, name, &names_of);
             let free: Vec<usize> = found
                 .into_iter()
                 .filter(|&i| region_of[i].is_none())

@@ -11,7 +11,7 @@ use crate::chart::map::{MapSpec, ProvinceMap, Raster, map_spec};
 use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::fmt_fixed;
-use crate::model::ranking::RankBy;
+use crate::model::ranking::{RankBy, Ranking};
 
 /// The map as last drawn: its picture, and where it lies in the window.
 struct Drawn {
@@ -21,10 +21,15 @@ struct Drawn {
     texture: TextureHandle,
 }
 
-/// The map tab; it keeps the picture between frames (drawn again when the
-/// size or the colours change).
+/// What the map's description was made for: the data (by its place in
+/// memory), the ranking (its year, order and figures) and the language.
+type SpecKey = (usize, Ranking, Lang);
+
+/// The map tab; it keeps the map's description while the data and choice
+/// stay, and the picture while the size and colours stay.
 #[derive(Default)]
 pub struct MapPanel {
+    spec: Option<(SpecKey, MapSpec)>,
     drawn: Option<Drawn>,
     /// Where the map was drawn last, in points.
     rect: Option<egui::Rect>,
@@ -83,7 +88,14 @@ impl MapPanel {
         if year != ranking.year || by != ranking.by {
             out.push(Command::SetRanking { year, by });
         }
-        let spec = map_spec(map, data, ranking, String::new(), lang);
+        let data_at = std::ptr::from_ref(data) as usize;
+        let (key, spec) = match self.spec.take() {
+            Some((k, spec)) if k.0 == data_at && k.1 == *ranking && k.2 == lang => (k, spec),
+            _ => (
+                (data_at, ranking.clone(), lang),
+                map_spec(map, data, ranking, String::new(), lang),
+            ),
+        };
         if let Some(note) = &spec.note {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
@@ -123,6 +135,7 @@ impl MapPanel {
                 out.push(Command::SelectRegion(Some(f.region)));
             }
         }
+        self.spec = Some((key, spec));
         out
     }
 
