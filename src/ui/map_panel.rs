@@ -105,7 +105,9 @@ impl MapPanel {
         }
         legend(ui, &spec);
         let size = ui.available_size();
-        let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+        let (area, response) = ui.allocate_exact_size(size, Sense::click());
+        // A margin, so that no coast touches the window's edge.
+        let rect = area.shrink(8.0);
         if rect.width() < 20.0 || rect.height() < 20.0 {
             return out;
         }
