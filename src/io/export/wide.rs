@@ -121,25 +121,53 @@ pub fn write_wide_csv<W: Write>(
         w.write_record(keys(data, proj))?;
     }
     let columns = year_columns(data);
-    let mut buf = zmij::Buffer::new();
-    let mut text = Vec::new();
-    for_each_region(data, proj, |code, name, rows| {
-        w.write_field(code)?;
-        w.write_field(name)?;
+    let cells = |w: &mut dyn FnMut(&[u8]) -> csv::Result<()>, rows: &[YearRow]| {
+        let mut buf = zmij::Buffer::new();
+        let mut text = Vec::new();
         for r in rows {
             for c in &columns {
                 match c.number(r, precision).filter(|v| v.is_finite()) {
                     Some(v) => {
                         let s = super::csv::number_text(&mut buf, v);
-                        w.write_field(super::csv::decimal_mark(&mut text, &s, indonesian))?;
+                        w(super::csv::decimal_mark(&mut text, &s, indonesian))?;
                     }
-                    None => w.write_field("")?,
+                    None => w(b"")?,
                 }
             }
         }
-        w.write_record(None::<&[u8]>)
+        Ok::<(), csv::Error>(())
+    };
+    // The total first, then every region on whichever core is free.
+    let several = data.regions() > 1;
+    let (tc, tn) = if several {
+        ("TOTAL", "Total")
+    } else {
+        (data.codes[0].as_str(), data.names[0].as_str())
+    };
+    w.write_field(tc)?;
+    w.write_field(tn)?;
+    cells(&mut |f| w.write_field(f), &proj.total)?;
+    w.write_record(None::<&[u8]>)?;
+    w.flush()?;
+    if !several {
+        return Ok(());
+    }
+    let mut out = w
+        .into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let delimiter = if indonesian { b';' } else { b',' };
+    super::csv::in_parallel(&mut out, data.regions(), delimiter, |w, reg| {
+        let rows: Vec<YearRow> = proj
+            .years()
+            .map(|y| proj.region_row(data, reg, y))
+            .collect();
+        w.write_field(&data.codes[reg])?;
+        w.write_field(&data.names[reg])?;
+        cells(&mut |f| w.write_field(f), &rows)?;
+        w.write_record(None::<&[u8]>)?;
+        Ok(())
     })?;
-    w.flush()
+    out.flush()
 }
 
 #[cfg(test)]
