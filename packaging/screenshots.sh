@@ -42,6 +42,10 @@ sed 's/        transfers: \[/        close_by: Some(2028),\n        transfers: [
     tests/formats/v1/2026-12-03-belitung-timur-lengkap.bidan > "$district"
 shot pasokan-id --tab supply --lang id "$district"
 shot peringkat-id --tab ranking --lang id "$district"
+# The map of the bundled province sample.
+provinces="$scratch/provinsi.bidan"
+"$BIN" example provinces --out "$provinces"
+shot peta-id --tab map --lang id "$provinces"
 
 # The first page of the bundled example's report (pdftoppm, from poppler-utils).
 "$BIN" report --out "$scratch/laporan.pdf"

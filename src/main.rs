@@ -42,6 +42,7 @@ fn main() -> ExitCode {
                 cli::TabArg::Supply => Tab::Supply,
                 cli::TabArg::Ranking => Tab::Ranking,
                 cli::TabArg::Analysis => Tab::Analysis,
+                cli::TabArg::Map => Tab::Map,
                 cli::TabArg::Data => Tab::Data,
                 cli::TabArg::Programs => Tab::Programs,
             };

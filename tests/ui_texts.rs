@@ -14,11 +14,13 @@ use proyeksi_bidan::ui::{ProyeksiApp, Settings, Tab};
 mod common;
 use common::{App, ScriptedDialogs};
 
-const TABS: [Tab; 6] = [
+const TABS: [Tab; 8] = [
     Tab::Projection,
     Tab::Table,
     Tab::Working,
     Tab::Workload,
+    Tab::Map,
+    Tab::Analysis,
     Tab::Data,
     Tab::Programs,
 ];

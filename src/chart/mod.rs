@@ -3,8 +3,12 @@
 //! names, colours and styles: the projection chart, and the workload chart
 //! (midwives needed by activity per year, stacked bars), and the supply
 //! chart (midwives available beside need, the gap shaded; in [`supply`]).
+//! The province map (shapes, matching, choropleth classes) is in [`map`],
+//! drawn to pixels in [`map_pixels`].
 
 pub mod bands;
+pub mod map;
+pub mod map_pixels;
 pub mod supply;
 
 use crate::i18n::T;

@@ -22,8 +22,8 @@ pub struct Cli {
     /// Opens the window, saves a PNG screenshot of it once drawn, and exits.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The tab the window opens on: projection, table, working, workload, supply, ranking, data
-    /// or programs.
+    /// The tab the window opens on: projection, table, working, workload, supply, ranking, map,
+    /// analysis, programs or data.
     #[arg(long, value_enum, default_value = "projection")]
     pub tab: TabArg,
     /// The language the window opens in this time (otherwise the remembered one).
@@ -66,6 +66,7 @@ pub enum TabArg {
     Supply,
     Ranking,
     Analysis,
+    Map,
     Data,
     Programs,
 }
@@ -76,8 +77,12 @@ pub enum Command {
     Compute(ComputeArgs),
     /// Prints the working, step by step, like the paper.
     Explain(ExplainArgs),
-    /// Writes the bundled example scenario file.
+    /// Writes a bundled example scenario file: the paper's Indonesia (default) or the 34
+    /// provinces 2017–2020.
     Example {
+        /// Which example: indonesia or provinces.
+        #[arg(value_enum, default_value = "indonesia")]
+        which: ExampleArg,
         /// Where to write it, e.g. contoh.bidan.
         #[arg(long)]
         out: PathBuf,
@@ -92,6 +97,9 @@ pub enum Command {
     /// The regions ranked for a year: shortest of midwives first (largest need first when the
     /// data give no midwives), with how many are short and by how much in all.
     Rank(RankArgs),
+    /// The province map of a year: gap, ratio or midwives needed per province, as PNG or SVG
+    /// (the bundled 38-province boundaries; BPS codes matched through the crosswalk).
+    Map(MapArgs),
     /// Up to four scenarios side by side (files, or variants with --vary): pregnant women,
     /// antenatal visits and hours, and midwives needed per year, each against the first.
     Compare(CompareArgs),
@@ -119,6 +127,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "id")]
         lang: LangArg,
     },
+}
+
+/// The layout of an exported table.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LayoutArg {
+    Wide,
+    Long,
+}
+
+/// The bundled examples.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum ExampleArg {
+    /// Indonesia 2017–2020 from the paper.
+    #[default]
+    Indonesia,
+    /// The 34 provinces 2017–2020 (BPS populations; the paper's national CBR, illustrative).
+    Provinces,
+}
+
+impl From<ExampleArg> for crate::io::examples::Example {
+    fn from(e: ExampleArg) -> Self {
+        match e {
+            ExampleArg::Indonesia => Self::Indonesia,
+            ExampleArg::Provinces => Self::Provinces,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -155,6 +189,9 @@ pub struct ScenarioArgs {
     /// Scenario file (.bidan or .ron); without it, the bundled example.
     #[arg(long)]
     pub scenario: Option<PathBuf>,
+    /// The bundled example used without --scenario: indonesia (default) or provinces.
+    #[arg(long, value_enum, conflicts_with = "scenario")]
+    pub example: Option<ExampleArg>,
     /// exact (default: no intermediate rounding) or published (as the paper prints).
     #[arg(long, value_enum)]
     pub rounding: Option<RoundingArg>,
@@ -209,6 +246,11 @@ pub struct ExportArgs {
     /// Writes the table: OUT.csv or OUT.xlsx.
     #[arg(long, value_name = "OUT.csv|OUT.xlsx")]
     pub table: Option<PathBuf>,
+    /// Layout of --table: wide (one row per region, the years side by side: pregnant women,
+    /// midwives needed, and the gap where given) or long (one row per region and year, every
+    /// column). Default: wide for .xlsx, long for .csv.
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
     /// CSV style of --table OUT.csv.
     #[arg(long, value_enum, default_value = "id")]
     pub csv_style: CsvStyleArg,
@@ -398,6 +440,28 @@ pub struct RankArgs {
     /// table (for people), csv or json (for other programs).
     #[arg(long, value_enum, default_value = "table")]
     pub format: RankFormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    #[command(flatten)]
+    pub common: ScenarioArgs,
+    /// The year shown (default: the last data year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// What the colours show: gap (available − needed), ratio (available ÷ needed) or need
+    /// (midwives needed); without midwives in post, always the need.
+    #[arg(long, value_enum, default_value = "gap")]
+    pub by: RankByArg,
+    /// Where to write the map: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub out: PathBuf,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

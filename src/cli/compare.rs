@@ -27,6 +27,7 @@ fn scenarios(a: &CompareArgs, lang: Lang) -> Result<Vec<Variant>, CliError> {
     for file in files {
         out.push(Variant::antenatal(prepare_scenario(&ScenarioArgs {
             scenario: file,
+            example: None,
             rounding: a.rounding,
             lang: a.lang,
             set: a.set.clone(),

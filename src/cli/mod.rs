@@ -27,6 +27,7 @@ use crate::model::{Lang, ModelError, Rounding, Scenario};
 mod args;
 mod bands;
 mod compare;
+mod map;
 mod programs;
 mod projection;
 mod rank;
@@ -88,7 +89,9 @@ pub fn prepare_scenario(args: &ScenarioArgs) -> Result<Scenario, CliError> {
     let lang: Lang = args.lang.into();
     let mut scenario = match &args.scenario {
         Some(path) => load_scenario(path).map_err(|e| CliError::Read(e.message(lang)))?,
-        None => Scenario::example(),
+        None => crate::io::examples::Example::from(args.example.unwrap_or_default())
+            .scenario()
+            .map_err(|e| CliError::Read(e.to_string()))?,
     };
     if let Some(path) = &args.data {
         let options = crate::io::import::ImportOptions {
@@ -171,13 +174,18 @@ pub fn run_cli(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         }
         Some(Command::Compute(a)) => compute(&a, out)?,
         Some(Command::Explain(a)) => explain_cmd(&a, out)?,
-        Some(Command::Example { out: path }) => save_scenario(&path, &Scenario::example())
-            .map_err(|e| CliError::Read(e.message(Lang::Id)))?,
+        Some(Command::Example { which, out: path }) => {
+            let scenario = crate::io::examples::Example::from(which)
+                .scenario()
+                .map_err(|e| CliError::Read(e.to_string()))?;
+            save_scenario(&path, &scenario).map_err(|e| CliError::Read(e.message(Lang::Id)))?
+        }
         Some(Command::Template { out: path, lang }) => write_template(&path, lang.into())?,
         Some(Command::Export(a)) => export(&a)?,
         Some(Command::Workload(a)) => workload_cmd(&a, out)?,
         Some(Command::Supply(a)) => supply::supply_cmd(&a, out)?,
         Some(Command::Rank(a)) => rank::rank_cmd(&a, out)?,
+        Some(Command::Map(a)) => map::map_cmd(&a)?,
         Some(Command::Compare(a)) => compare::compare_cmd(&a, out)?,
         Some(Command::Sensitivity(a)) => sensitivity::sensitivity_cmd(&a, out)?,
         Some(Command::Bands(a)) => bands::bands_cmd(&a, out)?,

@@ -61,7 +61,7 @@ pub(super) fn print_flags(
 
 pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
     use crate::io::export::chart::save_chart;
-    use crate::io::export::{csv::CsvStyle, save_table};
+    use crate::io::export::csv::CsvStyle;
     let lang: Lang = a.common.lang.into();
     if a.chart.is_none() && a.table.is_none() {
         return Err(CliError::Usage(
@@ -124,7 +124,13 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
             CsvStyleArg::IdFull => CsvStyle::IndonesianFull,
             CsvStyleArg::Intl => CsvStyle::International,
         };
-        save_table(path, &scenario, &data, &proj, lang, style)
+        use crate::io::export::wide::TableLayout;
+        let layout = match a.layout {
+            Some(LayoutArg::Wide) => TableLayout::Wide,
+            Some(LayoutArg::Long) => TableLayout::Long,
+            None => TableLayout::default_for(path),
+        };
+        crate::io::export::save_table_as(path, &scenario, &data, &proj, lang, style, layout)
             .map_err(|e| CliError::Read(e.message(lang)))?;
     }
     Ok(())

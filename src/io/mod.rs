@@ -5,6 +5,8 @@
 //! - `safe_write`: writing any file so that it is never left half-written.
 //! - `autosave`: a copy of the open document in the data folder, restored after a crash.
 //! - `activities`: activity tables (CSV or .xlsx) for the staffing method, in.
+//! - `geo`: the bundled province boundaries and the BPS–Kemendagri code crosswalk, in.
+//! - `examples`: the bundled examples (the paper's Indonesia, the 34 provinces).
 //! - `import/`: data files in (CSV and .xlsx), checked whole:
 //!   - `mod`: the entry, `import_file`, with the options and what was read;
 //!   - `columns`: header names normalised, recognised and mapped to fields;
@@ -35,10 +37,13 @@
 //!   - `xlsx`: the results workbook (table, parameters and the working);
 //!   - `text`: the text table with its summary, for the command line;
 //!   - `json`: the projection as one JSON object.
+//!   - `map`: the province map as PNG or SVG.
 
 pub mod activities;
 pub mod autosave;
+pub mod examples;
 pub mod export;
+pub mod geo;
 pub mod import;
 pub mod programs;
 pub mod report;

@@ -40,6 +40,7 @@ pub enum Tab {
     Supply,
     Ranking,
     Analysis,
+    Map,
     Data,
     /// The internship and mentoring programmes.
     Programs,
@@ -79,6 +80,7 @@ pub struct ProyeksiApp {
     pub(super) analysis_panel: super::analysis::AnalysisPanel,
     /// The Analisis tab's pinned scenarios and results, and the bands.
     pub analysis: super::analysis::state::AnalysisState,
+    pub map_panel: super::map_panel::MapPanel,
     /// The Peringkat tab's year (`None`: the last data year) and order.
     pub ranking_choice: (Option<i32>, crate::model::ranking::RankBy),
     pub(super) data_panel: DataPanel,
@@ -139,6 +141,7 @@ impl ProyeksiApp {
             ranking_panel: Default::default(),
             analysis_panel: Default::default(),
             analysis: Default::default(),
+            map_panel: Default::default(),
             ranking_choice: Default::default(),
             data_panel: DataPanel::default(),
             guide: Default::default(),
@@ -350,16 +353,18 @@ impl ProyeksiApp {
     fn central(&mut self, ui: &mut Ui) {
         let lang = self.lang();
         let t = |k: T| lang.t(k);
-        ui.horizontal(|ui| {
+        // Ten tabs: on a narrow window they wrap to a second line.
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.tab, Tab::Projection, t(T::app_projection));
             ui.selectable_value(&mut self.tab, Tab::Table, t(T::app_table));
             ui.selectable_value(&mut self.tab, Tab::Working, t(T::app_working));
             ui.selectable_value(&mut self.tab, Tab::Workload, t(T::app_workload));
             ui.selectable_value(&mut self.tab, Tab::Supply, t(T::app_supply));
             ui.selectable_value(&mut self.tab, Tab::Ranking, t(T::app_ranking));
+            ui.selectable_value(&mut self.tab, Tab::Map, t(T::map_panel_tab));
             ui.selectable_value(&mut self.tab, Tab::Analysis, t(T::app_analysis));
-            ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
             ui.selectable_value(&mut self.tab, Tab::Programs, t(T::programs_ui_tab));
+            ui.selectable_value(&mut self.tab, Tab::Data, t(T::app_data));
         });
         ui.separator();
         if self.tab == Tab::Programs {
@@ -395,6 +400,7 @@ impl ProyeksiApp {
             Tab::Supply => self.supply_panel.ui(ui, &view),
             Tab::Ranking => self.ranking_panel.ui(ui, &view),
             Tab::Analysis => self.analysis_panel.ui(ui, &view, &self.analysis),
+            Tab::Map => self.map_panel.ui(ui, &view),
             Tab::Data => self.data_panel.ui(ui, &view),
             Tab::Programs => Vec::new(),
         };
@@ -642,7 +648,7 @@ impl eframe::App for ProyeksiApp {
             ctx.request_repaint();
         }
         // Ranking every region costs a sort: only while the tab is shown.
-        if self.tab == Tab::Ranking {
+        if matches!(self.tab, Tab::Ranking | Tab::Map) {
             let (year, by) = self.ranking_choice;
             if self.results.refresh_ranking(year, by) {
                 ctx.request_repaint();

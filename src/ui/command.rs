@@ -18,6 +18,8 @@ use crate::model::{Lang, Parameters};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     New,
+    /// Open a bundled example as a new, unsaved scenario.
+    OpenExample(crate::io::examples::Example),
     Open,
     OpenPath(PathBuf),
     Save,
@@ -95,6 +97,8 @@ pub enum Command {
     CancelBands,
     /// Draw the bands again (after a cancel or an error).
     RestartBands,
+    /// Show this region (`None`: the total), as a click on the map asks.
+    SelectRegion(Option<usize>),
     SetLang(Lang),
     SetTheme(Theme),
     ZoomIn,
@@ -160,7 +164,11 @@ impl Command {
     pub fn discards(&self) -> bool {
         matches!(
             self,
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+            Command::New
+                | Command::OpenExample(_)
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::Quit
         )
     }
 

@@ -10,6 +10,7 @@ use super::export_request::ExportRequest;
 use super::view::View;
 use crate::i18n::T;
 use crate::io::export::csv::CsvStyle;
+use crate::io::export::wide::TableLayout;
 use crate::model::Lang;
 
 /// The export window.
@@ -17,6 +18,8 @@ pub struct ExportDialog {
     pub open: bool,
     pub width: u32,
     pub height: u32,
+    /// The table's layout; `None`: wide for Excel, long for CSV.
+    pub layout: Option<TableLayout>,
 }
 
 impl Default for ExportDialog {
@@ -25,6 +28,7 @@ impl Default for ExportDialog {
             open: false,
             width: 1600,
             height: 1000,
+            layout: None,
         }
     }
 }
@@ -92,30 +96,50 @@ impl ExportDialog {
                         request = Some(ExportRequest::WorkloadSvg { width, height });
                     }
                 });
+                ui.label(t(T::map_export_label));
+                ui.horizontal(|ui| {
+                    let (width, height) = (self.width, self.height);
+                    if ui.button(t(T::map_export_png)).clicked() {
+                        request = Some(ExportRequest::MapPng { width, height });
+                    }
+                    if ui.button(t(T::map_export_svg)).clicked() {
+                        request = Some(ExportRequest::MapSvg { width, height });
+                    }
+                });
                 ui.separator();
                 ui.strong(t(T::export_dialog_table));
                 ui.label(t(T::export_dialog_every_year_the_total_and));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(t(T::table_layout_label));
+                    ui.radio_value(&mut self.layout, None, t(T::table_layout_auto));
+                    let wide = Some(TableLayout::Wide);
+                    ui.radio_value(&mut self.layout, wide, t(T::table_layout_wide));
+                    let long = Some(TableLayout::Long);
+                    ui.radio_value(&mut self.layout, long, t(T::table_layout_long));
+                });
+                let csv = self.layout.unwrap_or(TableLayout::Long);
+                let xlsx = self.layout.unwrap_or(TableLayout::Wide);
                 if ui
                     .button(t(T::export_dialog_csv_for_indonesian_excel))
                     .clicked()
                 {
-                    request = Some(ExportRequest::TableCsv(CsvStyle::Indonesian));
+                    request = Some(ExportRequest::TableCsv(CsvStyle::Indonesian, csv));
                 }
                 if ui
                     .button(t(T::export_dialog_csv_indonesian_full))
                     .on_hover_text(t(T::export_dialog_csv_indonesian_full_tip))
                     .clicked()
                 {
-                    request = Some(ExportRequest::TableCsv(CsvStyle::IndonesianFull));
+                    request = Some(ExportRequest::TableCsv(CsvStyle::IndonesianFull, csv));
                 }
                 if ui.button(t(T::export_dialog_international_csv)).clicked() {
-                    request = Some(ExportRequest::TableCsv(CsvStyle::International));
+                    request = Some(ExportRequest::TableCsv(CsvStyle::International, csv));
                 }
                 if ui
                     .button(t(T::export_dialog_excel_xlsx_with_parameters_and))
                     .clicked()
                 {
-                    request = Some(ExportRequest::TableXlsx);
+                    request = Some(ExportRequest::TableXlsx(xlsx));
                 }
             });
         self.open = open;

@@ -2,6 +2,7 @@
 //! format, with the suggested file name.
 
 use crate::io::export::csv::CsvStyle;
+use crate::io::export::wide::TableLayout;
 
 /// What the planner asked to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +24,17 @@ pub enum ExportRequest {
         width: u32,
         height: u32,
     },
-    TableCsv(CsvStyle),
-    TableXlsx,
+    /// The Peta tab's province map.
+    MapPng {
+        width: u32,
+        height: u32,
+    },
+    MapSvg {
+        width: u32,
+        height: u32,
+    },
+    TableCsv(CsvStyle, TableLayout),
+    TableXlsx(TableLayout),
     /// The PDF report of what is shown, in the window's language.
     ReportPdf,
     /// A chart (PNG, SVG) or table (CSV) of the Analisis tab.
@@ -62,8 +72,10 @@ impl ExportRequest {
             ExportRequest::ChartSvg { .. } => ("grafik-proyeksi-bidan.svg", "SVG", &["svg"]),
             ExportRequest::WorkloadPng { .. } => ("grafik-beban-kerja.png", "PNG", &["png"]),
             ExportRequest::WorkloadSvg { .. } => ("grafik-beban-kerja.svg", "SVG", &["svg"]),
-            ExportRequest::TableCsv(_) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
-            ExportRequest::TableXlsx => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
+            ExportRequest::MapPng { .. } => ("peta-provinsi.png", "PNG", &["png"]),
+            ExportRequest::MapSvg { .. } => ("peta-provinsi.svg", "SVG", &["svg"]),
+            ExportRequest::TableCsv(..) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
+            ExportRequest::TableXlsx(_) => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
             ExportRequest::ReportPdf => ("laporan-proyeksi-bidan.pdf", "PDF", &["pdf"]),
             ExportRequest::Analysis(what, format) => {
                 let (png, svg, csv, xlsx) = match what {

@@ -185,6 +185,19 @@ impl ProyeksiApp {
                         .to_string()
                 });
             }
+            Command::OpenExample(example) => match example.scenario() {
+                Ok(s) => {
+                    self.doc.replace(s, None);
+                    self.undoer = Undoer::default();
+                    self.region = None;
+                    self.say(false, |lang| lang.t(T::example_opened).to_string());
+                }
+                Err(e) => {
+                    let e = e.to_string();
+                    self.say(true, move |_| e.clone());
+                }
+            },
+            Command::SelectRegion(region) => self.region = region,
             Command::Open => {
                 if let Some(p) = self.choose(FilePurpose::OpenScenario, "") {
                     self.open_path(&p);
@@ -358,7 +371,7 @@ impl ProyeksiApp {
     pub fn export_to(&mut self, request: super::export_request::ExportRequest, path: &Path) {
         use super::export_request::ExportRequest;
         use crate::io::export::chart::save_chart;
-        use crate::io::export::{csv::CsvStyle, save_table};
+        use crate::io::export::{csv::CsvStyle, save_table_as};
         let lang = self.lang();
         let result = match request {
             ExportRequest::ChartPng { width, height }
@@ -390,19 +403,34 @@ impl ProyeksiApp {
                 let path = path.with_extension(ext[0]);
                 save_chart(&path, &spec, width, height).map(|()| path)
             }
-            ExportRequest::TableCsv(style) => match self.results.ok() {
+            ExportRequest::MapPng { width, height } | ExportRequest::MapSvg { width, height } => {
+                let (year, by) = self.ranking_choice;
+                self.results.refresh_ranking(year, by);
+                let name = self.doc.state.name.clone();
+                let (_, _, ext) = request.file();
+                let path = path.with_extension(ext[0]);
+                match super::map_panel::export_spec(&self.results, &name, lang) {
+                    Ok((map, spec)) => {
+                        crate::io::export::map::save_map(&path, map, &spec, width, height)
+                            .map(|()| path)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            ExportRequest::TableCsv(style, layout) => match self.results.ok() {
                 Some((d, p)) => {
                     let path = path.with_extension("csv");
                     let scenario = self.doc.state.to_scenario();
-                    save_table(&path, &scenario, d, p, lang, style).map(|()| path)
+                    save_table_as(&path, &scenario, d, p, lang, style, layout).map(|()| path)
                 }
                 None => return,
             },
-            ExportRequest::TableXlsx => match self.results.ok() {
+            ExportRequest::TableXlsx(layout) => match self.results.ok() {
                 Some((d, p)) => {
                     let path = path.with_extension("xlsx");
                     let scenario = self.doc.state.to_scenario();
-                    save_table(&path, &scenario, d, p, lang, CsvStyle::Indonesian).map(|()| path)
+                    let style = CsvStyle::Indonesian;
+                    save_table_as(&path, &scenario, d, p, lang, style, layout).map(|()| path)
                 }
                 None => return,
             },

@@ -38,6 +38,8 @@ pub fn menu_bar(ui: &mut Ui, m: &MenuState<'_>) -> Vec<Command> {
         ui.menu_button(t(T::menu_bar_file), |ui| {
             item(ui, t(T::menu_bar_new), Command::New, true, &mut out);
             item(ui, t(T::menu_bar_open), Command::Open, true, &mut out);
+            let provinces = Command::OpenExample(crate::io::examples::Example::Provinces);
+            item(ui, t(T::example_provinces_menu), provinces, true, &mut out);
             ui.menu_button(t(T::menu_bar_recent_files), |ui| {
                 if m.recent.is_empty() {
                     ui.label(t(T::menu_bar_none_yet));

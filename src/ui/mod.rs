@@ -52,6 +52,7 @@ pub mod file_dialog;
 pub mod files;
 pub mod help;
 pub mod import_dialog;
+pub mod map_panel;
 pub mod mentoring_panel;
 pub mod menu_bar;
 pub mod params_panel;

@@ -13,10 +13,12 @@ pub(crate) mod fonts;
 pub mod frame;
 pub mod hbars;
 pub mod json;
+pub mod map;
 pub mod ranking;
 mod stacked;
 pub mod text;
 pub mod tornado;
+pub mod wide;
 pub mod xlsx;
 
 use std::path::Path;
@@ -40,7 +42,8 @@ pub enum Format {
 }
 
 /// Saves the table as CSV (in `style`) or Excel, by the extension of `path`
-/// (case-insensitive). The file is written atomically.
+/// (case-insensitive), one row per region and year. The file is written
+/// atomically.
 pub fn save_table(
     path: &Path,
     scenario: &Scenario,
@@ -49,16 +52,47 @@ pub fn save_table(
     lang: Lang,
     style: csv::CsvStyle,
 ) -> Result<(), ExportError> {
+    save_table_as(
+        path,
+        scenario,
+        data,
+        proj,
+        lang,
+        style,
+        wide::TableLayout::Long,
+    )
+}
+
+/// Saves the table as [`save_table`] does, in `layout`.
+pub fn save_table_as(
+    path: &Path,
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    lang: Lang,
+    style: csv::CsvStyle,
+    layout: wide::TableLayout,
+) -> Result<(), ExportError> {
     match extension(path).as_deref() {
         // Streamed into the file: a national table is not held in memory.
-        Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| {
-            csv::write_csv(w, data, proj, style, style.precision(proj))
+        Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| match layout {
+            wide::TableLayout::Long => csv::write_csv(w, data, proj, style, style.precision(proj)),
+            wide::TableLayout::Wide => wide::write_wide_csv(
+                w,
+                data,
+                proj,
+                style != csv::CsvStyle::International,
+                style.precision(proj),
+            ),
         })
         .map_err(|e| ExportError::Write {
             path: path.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
         }),
-        Some("xlsx") => write_file(path, &xlsx::table_xlsx(scenario, data, proj, lang)?),
+        Some("xlsx") => write_file(
+            path,
+            &xlsx::table_xlsx_as(scenario, data, proj, lang, layout)?,
+        ),
         _ => Err(ExportError::UnknownExtension {
             path: path.to_path_buf(),
             expected: ".csv or .xlsx",

@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::file::ExportError;
+use super::wide::{self, TableLayout};
 use crate::i18n::T;
 use crate::model::explain::{Subject, explain};
 use crate::model::{GrowthMethod, Lang, PreparedData, Projection, Rounding, Scenario};
@@ -12,6 +13,11 @@ use crate::table::{Column, Precision, for_each_row, kind_text, row_count};
 
 /// Rows an Excel worksheet holds, the header row included.
 pub const MAX_SHEET_ROWS: usize = 1_048_576;
+/// Above this many cells the workbook is compressed at the quickest level
+/// (a larger file, written in less than half the time).
+pub const QUICK_ZIP_CELLS: usize = 1_000_000;
+/// Columns an Excel worksheet holds.
+pub const MAX_SHEET_COLUMNS: usize = 16_384;
 
 /// Sheet names of the workbook: the projection and the parameters.
 pub fn sheet_names(lang: Lang) -> [&'static str; 2] {
@@ -27,22 +33,43 @@ fn xlsx_err(e: XlsxError) -> ExportError {
     ExportError::Xlsx(e.to_string())
 }
 
-/// Writes the projection sheet.
+/// The heading row's format.
+fn heading_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(0xEDEDED)
+}
+
+/// Writes the projection sheet, one row per region and year. Each
+/// column's number format is set once for the column, so the cells carry
+/// none of their own; the sheet is written row by row.
 fn projection_sheet(
     ws: &mut Worksheet,
     data: &PreparedData,
     proj: &Projection,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let head = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(0xEDEDED);
-    let formats: Vec<Format> = Column::ALL
-        .iter()
-        .map(|c| Format::new().set_num_format(c.sheet_format()))
-        .collect();
+    let head = heading_format();
+    for (c, column) in Column::ALL.iter().enumerate() {
+        let width = match c {
+            0 => 12,
+            1 => 22,
+            2 => 7,
+            3 => 11,
+            _ => 15,
+        };
+        ws.set_column_width(c as u16, width)?;
+        if !column.is_label() || *column == Column::Year {
+            ws.set_column_format(
+                c as u16,
+                &Format::new().set_num_format(column.sheet_format()),
+            )?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_row_height(0, 32)?;
     for (c, h) in xlsx_headings(lang).iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &head)?;
     }
@@ -50,30 +77,67 @@ fn projection_sheet(
     for_each_row(data, proj, |code, name, r| {
         i += 1;
         let row = i;
-        for (j, (column, format)) in Column::ALL.iter().zip(&formats).enumerate() {
+        for (j, column) in Column::ALL.iter().enumerate() {
             let col = j as u16;
             match column {
                 Column::RegionCode => ws.write_string(row, col, code)?,
                 Column::RegionName => ws.write_string(row, col, name)?,
                 Column::Kind => ws.write_string(row, col, kind_text(r.kind, lang))?,
                 _ => match column.number(r, Precision::Full).filter(|v| v.is_finite()) {
-                    Some(v) => ws.write_number_with_format(row, col, v, format)?,
+                    Some(v) => ws.write_number(row, col, v)?,
                     None => continue,
                 },
             };
         }
         Ok::<(), XlsxError>(())
-    })?;
-    ws.set_freeze_panes(1, 0)?;
-    ws.set_row_height(0, 32)?;
+    })
+}
+
+/// Writes the projection sheet in the wide layout: one row per region,
+/// per year pregnant women, midwives needed (and the gap where given).
+fn wide_sheet(
+    ws: &mut Worksheet,
+    data: &PreparedData,
+    proj: &Projection,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let columns = wide::year_columns(data);
+    let head = heading_format();
     ws.set_column_width(0, 12)?;
     ws.set_column_width(1, 22)?;
-    ws.set_column_width(2, 7)?;
-    ws.set_column_width(3, 11)?;
-    for c in 4..Column::ALL.len() as u16 {
-        ws.set_column_width(c, 15)?;
+    let formats: Vec<Format> = columns
+        .iter()
+        .map(|c| Format::new().set_num_format(c.sheet_format()))
+        .collect();
+    let mut col = 2u16;
+    for _ in proj.years() {
+        for f in &formats {
+            ws.set_column_width(col, 13)?;
+            ws.set_column_format(col, f)?;
+            col += 1;
+        }
     }
-    Ok(())
+    ws.set_freeze_panes(1, 2)?;
+    ws.set_row_height(0, 45)?;
+    for (c, h) in wide::headings(data, proj, lang).iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &head)?;
+    }
+    let mut row = 0u32;
+    wide::for_each_region(data, proj, |code, name, rows| {
+        row += 1;
+        ws.write_string(row, 0, code)?;
+        ws.write_string(row, 1, name)?;
+        let mut col = 2u16;
+        for r in rows {
+            for c in &columns {
+                if let Some(v) = c.number(r, Precision::Full).filter(|v| v.is_finite()) {
+                    ws.write_number(row, col, v)?;
+                }
+                col += 1;
+            }
+        }
+        Ok::<(), XlsxError>(())
+    })
 }
 
 /// A parameter value: a number or a text.
@@ -293,7 +357,30 @@ pub fn table_xlsx(
     proj: &Projection,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
-    let rows = row_count(data, proj);
+    table_xlsx_as(scenario, data, proj, lang, TableLayout::Long)
+}
+
+/// The projection as an Excel workbook in `layout`: sheet 1 the
+/// projection (long: one row per region and year; wide: one row per
+/// region, the years side by side; the total first), sheet 2 the
+/// parameters and the working.
+pub fn table_xlsx_as(
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    lang: Lang,
+    layout: TableLayout,
+) -> Result<Vec<u8>, ExportError> {
+    let rows = match layout {
+        TableLayout::Long => row_count(data, proj),
+        TableLayout::Wide => data.regions() + 1,
+    };
+    let columns = 2 + proj.total.len() * wide::year_columns(data).len();
+    if layout == TableLayout::Wide && columns > MAX_SHEET_COLUMNS {
+        return Err(ExportError::Xlsx(format!(
+            "the wide table has {columns} columns, more than an Excel sheet holds ({MAX_SHEET_COLUMNS}); export it in the long layout"
+        )));
+    }
     if rows >= MAX_SHEET_ROWS {
         return Err(ExportError::Xlsx(format!(
             "the table has {rows} rows, more than an Excel sheet holds ({MAX_SHEET_ROWS}); export it as CSV, or one region at a time"
@@ -301,9 +388,21 @@ pub fn table_xlsx(
     }
     let [first, second] = sheet_names(lang);
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
+    let cells = match layout {
+        TableLayout::Long => rows * Column::ALL.len(),
+        TableLayout::Wide => rows * columns,
+    };
+    if cells > QUICK_ZIP_CELLS {
+        // Most of the time of a large workbook is compressing its sheet.
+        wb.set_zip_compression_level(1);
+    }
+    let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
     ws.set_name(first).map_err(xlsx_err)?;
-    projection_sheet(ws, data, proj, lang).map_err(xlsx_err)?;
+    match layout {
+        TableLayout::Long => projection_sheet(ws, data, proj, lang),
+        TableLayout::Wide => wide_sheet(ws, data, proj, lang),
+    }
+    .map_err(xlsx_err)?;
     let ws = wb.add_worksheet();
     ws.set_name(second).map_err(xlsx_err)?;
     parameter_sheet(ws, scenario, data, proj, lang).map_err(xlsx_err)?;

@@ -18,6 +18,11 @@ const DRAWN: (u32, u32) = (840, 532);
 /// The chart's SVG as a vector picture.
 fn picture(spec: &ChartSpec) -> Result<usvg::Tree, ReportError> {
     let svg = render_svg(spec, DRAWN.0, DRAWN.1).map_err(ReportError::Chart)?;
+    svg_picture(&svg)
+}
+
+/// An SVG drawing as a vector picture, its texts in the bundled fonts.
+pub(super) fn svg_picture(svg: &str) -> Result<usvg::Tree, ReportError> {
     let mut options = usvg::Options {
         font_family: "DejaVu Sans".to_string(),
         ..usvg::Options::default()
@@ -26,13 +31,18 @@ fn picture(spec: &ChartSpec) -> Result<usvg::Tree, ReportError> {
     db.load_font_data(REGULAR.to_vec());
     db.load_font_data(BOLD.to_vec());
     db.set_sans_serif_family("DejaVu Sans");
-    usvg::Tree::from_str(&svg, &options).map_err(|e| ReportError::Picture(e.to_string()))
+    usvg::Tree::from_str(svg, &options).map_err(|e| ReportError::Picture(e.to_string()))
 }
 
 impl Layout<'_> {
     /// The chart across the body, as high as its proportions make it.
     pub(super) fn chart(&mut self, spec: &ChartSpec) -> Result<(), ReportError> {
-        let tree = picture(spec)?;
+        self.picture(picture(spec)?);
+        Ok(())
+    }
+
+    /// A picture across the body, as high as its proportions make it.
+    pub(super) fn picture(&mut self, tree: usvg::Tree) {
         let size = tree.size();
         let h = CONTENT_W * size.height() / size.width();
         self.ensure(h);
@@ -44,6 +54,5 @@ impl Layout<'_> {
             tree: Box::new(tree),
         });
         self.y += h + 6.0;
-        Ok(())
     }
 }

@@ -117,7 +117,7 @@ pub fn report_pdf(input: &ReportInput, lang: Lang) -> Result<Vec<u8>, ReportErro
         layout.workload(&report)?;
     }
     layout.supply(&report);
-    layout.ranking(&report);
+    layout.ranking(&report)?;
     layout.programs(&report);
     let (mode, _) = params::rounding_texts(proj.rounding, lang);
     let page_lang = lang;
