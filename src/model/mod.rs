@@ -19,6 +19,7 @@
 //! - [`numeric_params`]: the numeric parameters one by one, their ranges, the model with one moved.
 //! - [`sensitivity`]: every parameter moved down and up, ranked by its swing on the need (tornado).
 //! - [`uncertainty`]: ranges on the parameters, seeded draws, and P10–P50–P90 bands per year.
+//! - [`region_tree`]: regions in a tree (province … village), from parent codes or Kemendagri codes.
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
@@ -43,6 +44,7 @@ pub mod params;
 pub mod population_route;
 pub mod projection;
 pub mod ranking;
+pub mod region_tree;
 pub mod sanity;
 pub mod scenario;
 pub mod sensitivity;
