@@ -515,6 +515,20 @@ impl Projection {
         round_people(f, self.rounding)
     }
 
+    /// The projected pregnant women of region `r` from the first year
+    /// shown on, each the same as [`projected`](Self::projected) (bit for
+    /// bit) without starting again for every year.
+    pub fn projected_series(&self, r: usize) -> impl Iterator<Item = f64> + '_ {
+        let mut f = self.base_pregnant[r]
+            * start_factor(self.growth_used[r], self.first_year - self.base_year);
+        let q = 1.0 + self.growth_used[r];
+        self.years().map(move |_| {
+            let shown = round_people(f, self.rounding);
+            f *= q;
+            shown
+        })
+    }
+
     /// Every figure of region `r` in `year`.
     pub fn region_row(&self, data: &PreparedData, r: usize, year: i32) -> YearRow {
         let k = (year - self.first_year) as usize;
