@@ -395,6 +395,49 @@ impl RegionTree {
     }
 }
 
+/// Whether rows may form a tree: some name a parent, or their Kemendagri
+/// codes are of more than one depth. A quick look, one code per run of
+/// rows.
+fn may_nest(rows: &[DataRow]) -> bool {
+    let mut depths = 0u8;
+    let mut last: Option<&DataRow> = None;
+    for r in rows {
+        if !r.parent_code().is_empty() {
+            return true;
+        }
+        if last.is_some_and(|l| l.region_code.shares_text(&r.region_code)) {
+            continue;
+        }
+        last = Some(r);
+        if let Some(d) = kemendagri_depth(&r.region_code) {
+            depths |= 1 << d;
+            if depths.count_ones() > 1 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Checks the tree that data rows form, without the rest of
+/// [`PreparedData`](super::PreparedData)'s checks: errors name the row
+/// (1-based) as [`RegionTree::build`] does.
+pub fn check_rows(rows: &[DataRow]) -> Result<(), ModelError> {
+    if !may_nest(rows) {
+        return Ok(());
+    }
+    let groups = super::data::RegionGroups::new(rows);
+    let members: Vec<&[usize]> = groups.iter().collect();
+    let codes: Vec<String> = members
+        .iter()
+        .map(|m| {
+            m.first()
+                .map_or(String::new(), |&i| rows[i].region_code.trim().to_string())
+        })
+        .collect();
+    RegionTree::build(rows, &codes, &members).map(|_| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
