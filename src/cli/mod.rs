@@ -31,6 +31,7 @@ mod rank;
 mod report;
 mod sensitivity;
 mod supply;
+mod tree;
 mod workload;
 
 pub use args::*;

@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use crate::model::{Lang, PreparedData, Projection};
-use crate::table::{Column, Precision, for_each_row, kind_key, kind_text};
+use crate::table::{Column, Precision, Selection, for_each_selected_row, kind_key, kind_text};
 
 /// How a CSV file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,6 +65,20 @@ pub fn write_csv<W: Write>(
     style: CsvStyle,
     precision: Precision,
 ) -> std::io::Result<()> {
+    let all = (Selection::All, crate::model::NeedSum::Fte);
+    write_csv_of(out, data, proj, all, style, precision)
+}
+
+/// Writes the rows of `selection` as CSV (see [`write_csv`]); regions are
+/// summed up the tree as the parameters' `need_sum` says (`rule`).
+pub fn write_csv_of<W: Write>(
+    out: W,
+    data: &PreparedData,
+    proj: &Projection,
+    (selection, rule): (Selection, crate::model::NeedSum),
+    style: CsvStyle,
+    precision: Precision,
+) -> std::io::Result<()> {
     let indonesian = style.indonesian();
     let delimiter = if indonesian { b';' } else { b',' };
     let mut out = std::io::BufWriter::new(out);
@@ -80,7 +94,7 @@ pub fn write_csv<W: Write>(
         w.write_record(CSV_COLUMNS)?;
     }
     let mut record: Vec<String> = Vec::with_capacity(CSV_COLUMNS.len());
-    for_each_row(data, proj, |code, name, r| {
+    for_each_selected_row(data, proj, selection, rule, |code, name, r| {
         record.clear();
         record.extend(Column::ALL.iter().map(|c| match c {
             Column::RegionCode => code.to_string(),

@@ -19,6 +19,7 @@ pub mod xlsx;
 use std::path::Path;
 
 use crate::model::{Lang, PreparedData, Projection, Scenario};
+use crate::table::Selection;
 
 pub use file::ExportError;
 use file::{extension, write_file};
@@ -41,16 +42,31 @@ pub fn save_table(
     lang: Lang,
     style: csv::CsvStyle,
 ) -> Result<(), ExportError> {
+    save_table_of(path, scenario, data, proj, Selection::All, lang, style)
+}
+
+/// Saves the rows of `selection` (see [`save_table`]), regions summed up
+/// the tree as the scenario's parameters say.
+pub fn save_table_of(
+    path: &Path,
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    selection: Selection,
+    lang: Lang,
+    style: csv::CsvStyle,
+) -> Result<(), ExportError> {
+    let of = (selection, scenario.params.need_sum);
     match extension(path).as_deref() {
         // Streamed into the file: a national table is not held in memory.
         Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| {
-            csv::write_csv(w, data, proj, style, style.precision(proj))
+            csv::write_csv_of(w, data, proj, of, style, style.precision(proj))
         })
         .map_err(|e| ExportError::Write {
             path: path.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
         }),
-        Some("xlsx") => write_file(path, &xlsx::table_xlsx(scenario, data, proj, lang)?),
+        Some("xlsx") => write_file(path, &xlsx::table_xlsx_of(scenario, data, proj, of, lang)?),
         _ => Err(ExportError::UnknownExtension {
             path: path.to_path_buf(),
             expected: ".csv or .xlsx",

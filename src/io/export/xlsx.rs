@@ -6,9 +6,12 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::file::ExportError;
 use crate::i18n::T;
+use crate::model::NeedSum;
 use crate::model::explain::{Subject, explain};
 use crate::model::{GrowthMethod, Lang, PreparedData, Projection, Rounding, Scenario};
-use crate::table::{Column, Precision, for_each_row, kind_text, row_count};
+use crate::table::{
+    Column, Precision, Selection, for_each_selected_row, kind_text, selected_row_count,
+};
 
 /// Rows an Excel worksheet holds, the header row included.
 pub const MAX_SHEET_ROWS: usize = 1_048_576;
@@ -32,6 +35,7 @@ fn projection_sheet(
     ws: &mut Worksheet,
     data: &PreparedData,
     proj: &Projection,
+    selection: (Selection, NeedSum),
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let head = Format::new()
@@ -47,7 +51,7 @@ fn projection_sheet(
         ws.write_string_with_format(0, c as u16, h, &head)?;
     }
     let mut i = 0u32;
-    for_each_row(data, proj, |code, name, r| {
+    for_each_selected_row(data, proj, selection.0, selection.1, |code, name, r| {
         i += 1;
         let row = i;
         for (j, (column, format)) in Column::ALL.iter().zip(&formats).enumerate() {
@@ -293,7 +297,18 @@ pub fn table_xlsx(
     proj: &Projection,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
-    let rows = row_count(data, proj);
+    table_xlsx_of(scenario, data, proj, (Selection::All, NeedSum::Fte), lang)
+}
+
+/// The workbook of the rows of `selection` (see [`table_xlsx`]).
+pub fn table_xlsx_of(
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    selection: (Selection, NeedSum),
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    let rows = selected_row_count(data, proj, selection.0);
     if rows >= MAX_SHEET_ROWS {
         return Err(ExportError::Xlsx(format!(
             "the table has {rows} rows, more than an Excel sheet holds ({MAX_SHEET_ROWS}); export it as CSV, or one region at a time"
@@ -303,7 +318,7 @@ pub fn table_xlsx(
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(first).map_err(xlsx_err)?;
-    projection_sheet(ws, data, proj, lang).map_err(xlsx_err)?;
+    projection_sheet(ws, data, proj, selection, lang).map_err(xlsx_err)?;
     let ws = wb.add_worksheet();
     ws.set_name(second).map_err(xlsx_err)?;
     parameter_sheet(ws, scenario, data, proj, lang).map_err(xlsx_err)?;
