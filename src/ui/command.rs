@@ -66,6 +66,8 @@ pub enum Command {
         year: i32,
         by: crate::model::ranking::RankBy,
     },
+    /// Show this region (`None`: the total), chosen in the region tree.
+    SelectRegion(Option<usize>),
     SetLang(Lang),
     SetTheme(Theme),
     ZoomIn,

@@ -257,6 +257,7 @@ impl ProyeksiApp {
                 }
             }
             Command::SetRanking { year, by } => self.ranking_choice = (Some(year), by),
+            Command::SelectRegion(region) => self.region = region,
             Command::SetSupply(supply) => {
                 let supply = supply.map(|s| *s);
                 if supply != self.doc.state.supply {
