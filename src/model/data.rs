@@ -480,7 +480,7 @@ impl PreparedData {
     /// Regions counted in the totals: those without regions under them.
     pub fn counted_regions(&self) -> usize {
         if self.tree.nested {
-            self.tree.leaves_under(None).count()
+            self.tree.leaf_count
         } else {
             self.regions()
         }

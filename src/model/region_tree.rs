@@ -156,6 +156,8 @@ pub struct RegionTree {
     pub depth: Vec<u16>,
     /// The level each region's code gives.
     pub level: Vec<Option<Level>>,
+    /// How many regions have no region under them.
+    pub leaf_count: usize,
     /// Where each region's children start in `child_list`, plus the end.
     child_start: Vec<u32>,
     child_list: Vec<u32>,
@@ -170,6 +172,13 @@ impl RegionTree {
         members: &[&[usize]],
     ) -> Result<RegionTree, ModelError> {
         let n = codes.len();
+        let any_given = rows.iter().any(|r| !r.parent_code().is_empty());
+        let kemendagri_nested = codes
+            .iter()
+            .any(|c| kemendagri_depth(c).is_some_and(|d| d > 1));
+        if !any_given && !kemendagri_nested {
+            return Ok(RegionTree::flat(codes));
+        }
         let level: Vec<Option<Level>> = codes.iter().map(|c| level_of(c)).collect();
         // Each region's parent code as given, checked the same in all its rows.
         let mut given: Vec<&str> = Vec::with_capacity(n);
@@ -188,17 +197,10 @@ impl RegionTree {
             }
             given.push(first);
         }
-        let any_given = given.iter().any(|p| !p.is_empty());
         let mut index: foldhash::HashMap<String, u32> = foldhash::HashMap::default();
-        if any_given
-            || codes
-                .iter()
-                .any(|c| kemendagri_depth(c).is_some_and(|d| d > 1))
-        {
-            for (r, c) in codes.iter().enumerate() {
-                if !c.is_empty() {
-                    index.entry(key(c)).or_insert(r as u32);
-                }
+        for (r, c) in codes.iter().enumerate() {
+            if !c.is_empty() {
+                index.entry(key(c)).or_insert(r as u32);
             }
         }
         let first_row = |r: usize| members[r].first().map_or(0, |&i| i + 1);
@@ -222,9 +224,15 @@ impl RegionTree {
             nested |= parent[r].is_some();
         }
         if nested {
-            // Every region needs a place: a parent, or a Kemendagri code.
+            // Every region needs a place: a parent, a Kemendagri code, or
+            // regions under it (a puskesmas file with its villages).
+            let mut has_children = vec![false; n];
+            for p in parent.iter().flatten() {
+                has_children[*p as usize] = true;
+            }
             for r in 0..n {
-                if parent[r].is_none() && kemendagri_depth(&codes[r]).is_none() {
+                if parent[r].is_none() && !has_children[r] && kemendagri_depth(&codes[r]).is_none()
+                {
                     return Err(ModelError::UnknownCode {
                         row: first_row(r),
                         code: codes[r].clone(),
@@ -298,6 +306,7 @@ impl RegionTree {
             size: vec![1; n],
             depth: vec![0; n],
             level,
+            leaf_count: 0,
             child_start,
             child_list,
         };
@@ -315,6 +324,7 @@ impl RegionTree {
                 tree.size[p as usize] += tree.size[r as usize];
             }
         }
+        tree.leaf_count = (0..n).filter(|&r| tree.is_leaf(r)).count();
         tree
     }
 
@@ -508,9 +518,18 @@ mod tests {
         assert_eq!(t.depth[2], 4);
         assert_eq!(t.preorder, vec![0, 1, 3, 4, 2, 5]);
         assert_eq!(t.leaves_under(None).collect::<Vec<_>>(), vec![2, 5]);
+        assert_eq!((t.leaf_count, d.counted_regions()), (2, 2));
         assert_eq!(t.leaves_under(Some(1)).collect::<Vec<_>>(), vec![2]);
         assert_eq!(t.level[4], Some(Level::Puskesmas));
         assert_eq!(t.at_level(Level::Regency), vec![1, 5]);
+    }
+
+    #[test]
+    fn a_puskesmas_with_its_villages_stands_at_the_top() {
+        let d = data(&[("P1", ""), ("3201052001", "P1"), ("3201052002", "P1")]).unwrap();
+        assert!(d.tree.nested);
+        assert_eq!(d.tree.roots, vec![0]);
+        assert_eq!(d.tree.children(0), &[1, 2]);
     }
 
     #[test]
