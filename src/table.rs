@@ -17,7 +17,9 @@
 use crate::i18n::T;
 use crate::model::explain::Fmt;
 use crate::model::number::{fmt_fixed, round_half_up};
-use crate::model::{Lang, PreparedData, Projection, Rounding, YearKind, YearRow};
+use crate::model::region_tree::Level;
+use crate::model::tree_sum::node_rows;
+use crate::model::{Lang, NeedSum, PreparedData, Projection, Rounding, YearKind, YearRow};
 
 /// A column of the results table, in the order of the files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -302,6 +304,63 @@ pub fn kind_key(kind: YearKind) -> &'static str {
     match kind {
         YearKind::Data => "data",
         YearKind::Projection => "projection",
+    }
+}
+
+/// Which rows of the region tree a table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Selection {
+    /// The total, then every region.
+    #[default]
+    All,
+    /// A region (its figures summed over the regions under it), then each
+    /// region directly under it.
+    Node(usize),
+    /// Every region of a level, each summed over the regions under it.
+    Level(Level),
+}
+
+impl Selection {
+    /// The regions listed, each summed over its subtree.
+    fn regions(self, data: &PreparedData) -> Option<Vec<usize>> {
+        match self {
+            Selection::All => None,
+            Selection::Node(r) if r < data.regions() => Some(
+                std::iter::once(r)
+                    .chain(data.tree.children(r).iter().map(|&c| c as usize))
+                    .collect(),
+            ),
+            Selection::Node(_) => Some(Vec::new()),
+            Selection::Level(level) => Some(data.tree.at_level(level)),
+        }
+    }
+}
+
+/// Visits the rows of `selection` in order (see [`for_each_row`] for all of
+/// them); a region's figures are those summed up the tree by `rule`.
+pub fn for_each_selected_row<E>(
+    data: &PreparedData,
+    proj: &Projection,
+    selection: Selection,
+    rule: NeedSum,
+    mut f: impl FnMut(&str, &str, &YearRow) -> Result<(), E>,
+) -> Result<(), E> {
+    let Some(regions) = selection.regions(data) else {
+        return for_each_row(data, proj, f);
+    };
+    for r in regions {
+        for row in node_rows(data, proj, Some(r), rule) {
+            f(&data.codes[r], &data.names[r], &row)?;
+        }
+    }
+    Ok(())
+}
+
+/// Number of rows of the table of `selection`.
+pub fn selected_row_count(data: &PreparedData, proj: &Projection, selection: Selection) -> usize {
+    match selection.regions(data) {
+        None => row_count(data, proj),
+        Some(regions) => regions.len() * proj.total.len(),
     }
 }
 

@@ -216,6 +216,14 @@ pub struct ComputeArgs {
     /// table (for people), csv or json (for other programs).
     #[arg(long, value_enum, default_value = "table")]
     pub format: FormatArg,
+    /// One region of the tree (by code or name): its figures summed over the regions under
+    /// it, then each region directly under it.
+    #[arg(long, value_name = "CODE", conflicts_with = "level")]
+    pub region: Option<String>,
+    /// Every region of one level, each summed over the regions under it: provinsi,
+    /// kabupaten (kota), kecamatan, puskesmas or desa (kelurahan).
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, Default)]
@@ -254,9 +262,14 @@ pub struct ExportArgs {
     /// CSV style of --table OUT.csv.
     #[arg(long, value_enum, default_value = "id")]
     pub csv_style: CsvStyleArg,
-    /// Chart one region (by code or name) instead of the total.
-    #[arg(long)]
+    /// Chart one region (by code or name) instead of the total; with --table, that region of
+    /// the tree (summed over the regions under it) and each region directly under it.
+    #[arg(long, conflicts_with = "level")]
     pub region: Option<String>,
+    /// With --table: every region of one level (provinsi, kabupaten, kecamatan, puskesmas or
+    /// desa), each summed over the regions under it.
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
     /// With --chart: the workload chart (midwives needed per year by activity, stacked bars)
     /// instead of the projection chart, from the scenario's workload set-up (Beban kerja tab).
     #[arg(long, requires = "chart")]
@@ -433,6 +446,10 @@ pub struct RankArgs {
     /// The year ranked (default: the last data year).
     #[arg(long)]
     pub year: Option<i32>,
+    /// Rank the regions directly under this one (by code or name), each summed over the
+    /// regions under it (default: the regions of the lowest level).
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
     /// What the regions are ranked by: gap (shortest first), ratio (lowest first) or need
     /// (largest first); without midwives in post, always by need.
     #[arg(long, value_enum, default_value = "gap")]

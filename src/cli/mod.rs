@@ -34,6 +34,7 @@ mod rank;
 mod report;
 mod sensitivity;
 mod supply;
+mod tree;
 mod workload;
 
 pub use args::*;

@@ -4,30 +4,42 @@
 use std::io::Write;
 
 use super::args::*;
-use super::{CliError, find_region, model_error, prepare_scenario};
+use super::{CliError, find_region, model_error, prepare_scenario, tree};
 use crate::io::export::{Format, csv, json, text};
 use crate::model::explain::{Subject, explain, render_text};
 use crate::model::{self, Lang, Scenario};
-use crate::table::Precision;
+use crate::table::{Precision, Selection};
 
 pub(super) fn compute(a: &ComputeArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = a.common.lang.into();
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
-    print_flags(&scenario, &data, &proj, None, lang);
+    let selection = tree::selection(&data, a.region.as_deref(), a.level.as_deref(), lang)?;
+    let node = match selection {
+        Selection::Node(r) => Some(r),
+        _ => None,
+    };
+    print_flags(&scenario, &data, &proj, node, lang);
     let format = match a.format {
         FormatArg::Table => Format::Table,
         FormatArg::Csv => Format::Csv,
         FormatArg::Json => Format::Json,
     };
     match format {
+        Format::Table if selection != Selection::All => {
+            tree::write_text(out, &scenario, &data, &proj, selection, lang)?
+        }
+        Format::Json if selection != Selection::All => {
+            tree::write_json(out, &scenario, &data, &proj, selection)?
+        }
         Format::Table => {
             out.write_all(text::render_table(&scenario.name, &data, &proj, lang).as_bytes())?
         }
-        Format::Csv => csv::write_csv(
+        Format::Csv => csv::write_csv_of(
             &mut *out,
             &data,
             &proj,
+            (selection, scenario.params.need_sum),
             csv::CsvStyle::International,
             Precision::AsShown(proj.rounding),
         )?,
@@ -61,7 +73,7 @@ pub(super) fn print_flags(
 
 pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
     use crate::io::export::chart::save_chart;
-    use crate::io::export::csv::CsvStyle;
+    use crate::io::export::{csv::CsvStyle, save_table_of};
     let lang: Lang = a.common.lang.into();
     if a.chart.is_none() && a.table.is_none() {
         return Err(CliError::Usage(
@@ -70,12 +82,18 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
     }
     let scenario = prepare_scenario(&a.common)?;
     let (data, proj) = model::compute(&scenario).map_err(|e| model_error(e, lang))?;
+    let selection = tree::selection(&data, a.region.as_deref(), a.level.as_deref(), lang)?;
     if let Some(path) = &a.chart {
         let (rows, subject, region) = match &a.region {
             Some(key) => {
                 let r = find_region(&data, key, lang)?;
                 (
-                    proj.region_rows(&data, r),
+                    crate::model::tree_sum::node_rows(
+                        &data,
+                        &proj,
+                        Some(r),
+                        scenario.params.need_sum,
+                    ),
                     data.label(r).to_string(),
                     Some(r),
                 )
@@ -130,8 +148,10 @@ pub(super) fn export(a: &ExportArgs) -> Result<(), CliError> {
             Some(LayoutArg::Long) => TableLayout::Long,
             None => TableLayout::default_for(path),
         };
-        crate::io::export::save_table_as(path, &scenario, &data, &proj, lang, style, layout)
-            .map_err(|e| CliError::Read(e.message(lang)))?;
+        save_table_of(
+            path, &scenario, &data, &proj, selection, lang, style, layout,
+        )
+        .map_err(|e| CliError::Read(e.message(lang)))?;
     }
     Ok(())
 }

@@ -4,11 +4,11 @@
 use std::io::Write;
 
 use super::args::{RankArgs, RankByArg, RankFormatArg};
-use super::{CliError, model_error, prepare_scenario};
+use super::{CliError, find_region, model_error, prepare_scenario};
 use crate::i18n::T;
 use crate::io::export::text::aligned;
 use crate::model::number::fmt_fixed;
-use crate::model::ranking::{RankBy, rank_by};
+use crate::model::ranking::{RankBy, rank_by, rank_nodes};
 use crate::model::{self, Lang};
 
 pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError> {
@@ -31,7 +31,14 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
         RankByArg::Ratio => RankBy::Ratio,
         RankByArg::Need => RankBy::Need,
     };
-    let ranking = rank_by(&data, &proj, year, by);
+    let ranking = match &a.region {
+        Some(key) => {
+            let r = find_region(&data, key, lang)?;
+            let children: Vec<usize> = data.tree.children(r).iter().map(|&c| c as usize).collect();
+            rank_nodes(&data, &proj, year, by, &children, scenario.params.need_sum)
+        }
+        None => rank_by(&data, &proj, year, by),
+    };
     if matches!(a.format, RankFormatArg::Json) {
         let rows: Vec<serde_json::Value> = ranking
             .rows
@@ -125,7 +132,7 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
                 T::rank_shortfall,
                 &[
                     ("short", &ranking.short_regions),
-                    ("regions", &data.regions()),
+                    ("regions", &ranking.rows.len()),
                     ("shortfall", &fmt_fixed(ranking.total_shortfall, 2, lang)),
                 ],
             )

@@ -17,10 +17,12 @@ pub enum Field {
     Births,
     PregnantWomen,
     MidwivesAvailable,
+    /// The code of the region this one belongs to (region tree).
+    ParentCode,
 }
 
 impl Field {
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 9] = [
         Field::RegionCode,
         Field::RegionName,
         Field::Year,
@@ -29,6 +31,7 @@ impl Field {
         Field::Births,
         Field::PregnantWomen,
         Field::MidwivesAvailable,
+        Field::ParentCode,
     ];
 
     /// The header written in templates and exports.
@@ -42,6 +45,7 @@ impl Field {
             Field::Births => "births",
             Field::PregnantWomen => "pregnant_women",
             Field::MidwivesAvailable => "midwives_available",
+            Field::ParentCode => "parent_code",
         }
     }
 
@@ -56,6 +60,7 @@ impl Field {
             Field::Births => "jumlah_kelahiran",
             Field::PregnantWomen => "jumlah_ibu_hamil",
             Field::MidwivesAvailable => "jumlah_bidan",
+            Field::ParentCode => "kode_induk",
         }
     }
 
@@ -69,6 +74,7 @@ impl Field {
             Field::Births => lang.t(T::data_births),
             Field::PregnantWomen => lang.t(T::data_pregnant_women),
             Field::MidwivesAvailable => lang.t(T::data_midwives_available),
+            Field::ParentCode => lang.t(T::data_parent_code),
         }
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ModelError, Problem};
+use super::region_tree::RegionTree;
 
 pub use super::columns::{ColumnMapping, Field};
 pub use super::values::{Label, MaybeNumber};
@@ -13,10 +14,12 @@ pub use super::values::{Label, MaybeNumber};
 pub const CBR_RANGE: (f64, f64) = (1.0, 60.0);
 
 /// One region in one year, as the planner enters or imports it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(from = "RowForm")]
 pub struct DataRow {
-    /// Region code (BPS code, or any code the planner uses).
-    #[serde(default)]
+    /// Region code (BPS code, or any code the planner uses), with the code
+    /// of its parent region when the file gives one (see
+    /// [`parent_code`](Self::parent_code)).
     pub region_code: Label,
     #[serde(default)]
     pub region_name: Label,
@@ -38,7 +41,96 @@ pub struct DataRow {
     pub midwives_available: MaybeNumber,
 }
 
+/// A data row as written in a scenario file: the parent's code is a field
+/// of its own, left out when empty (files without it open unchanged).
+#[derive(Deserialize)]
+#[serde(rename = "DataRow")]
+struct RowForm {
+    #[serde(default)]
+    region_code: Label,
+    #[serde(default)]
+    parent_code: Label,
+    #[serde(default)]
+    region_name: Label,
+    year: i32,
+    #[serde(default)]
+    population: MaybeNumber,
+    #[serde(default)]
+    cbr: MaybeNumber,
+    #[serde(default)]
+    births: MaybeNumber,
+    #[serde(default)]
+    pregnant_women: MaybeNumber,
+    #[serde(default)]
+    midwives_available: MaybeNumber,
+}
+
+impl From<RowForm> for DataRow {
+    fn from(f: RowForm) -> Self {
+        let region_code = if f.parent_code.trim().is_empty() {
+            f.region_code
+        } else {
+            Label::with_parent(&f.region_code, f.parent_code.trim())
+        };
+        DataRow {
+            region_code,
+            region_name: f.region_name,
+            year: f.year,
+            population: f.population,
+            cbr: f.cbr,
+            births: f.births,
+            pregnant_women: f.pregnant_women,
+            midwives_available: f.midwives_available,
+        }
+    }
+}
+
+/// A data row as written, borrowed from the row (writing a national table
+/// copies no text).
+#[derive(Serialize)]
+#[serde(rename = "DataRow")]
+struct RowRef<'a> {
+    region_code: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    parent_code: &'a str,
+    region_name: &'a str,
+    year: i32,
+    population: MaybeNumber,
+    cbr: MaybeNumber,
+    births: MaybeNumber,
+    pregnant_women: MaybeNumber,
+    midwives_available: MaybeNumber,
+}
+
+impl Serialize for DataRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        RowRef {
+            region_code: self.region_code.as_str(),
+            parent_code: self.parent_code(),
+            region_name: self.region_name.as_str(),
+            year: self.year,
+            population: self.population,
+            cbr: self.cbr,
+            births: self.births,
+            pregnant_women: self.pregnant_women,
+            midwives_available: self.midwives_available,
+        }
+        .serialize(s)
+    }
+}
+
 impl DataRow {
+    /// The code of the region this one belongs to, empty when the row
+    /// gives none.
+    pub fn parent_code(&self) -> &str {
+        self.region_code.parent().trim()
+    }
+
+    /// Sets the code of the region this one belongs to (empty for none).
+    pub fn set_parent_code(&mut self, parent: &str) {
+        self.region_code = Label::with_parent(&self.region_code, parent.trim());
+    }
+
     /// Whether two rows belong to the same region (same [`region_key`](Self::region_key)).
     pub fn same_region(&self, other: &DataRow) -> bool {
         // Rows of one region read from a file share their code.
@@ -104,6 +196,10 @@ pub struct PreparedData {
     pub population_total: Vec<Option<f64>>,
     /// Per data year: total midwives available, if every region gives them.
     pub midwives_total: Vec<Option<f64>>,
+    /// The regions as a tree; flat (every region under the total) unless
+    /// the rows name parents or Kemendagri codes nest. The totals above sum
+    /// the regions without regions under them.
+    pub tree: RegionTree,
 }
 
 fn check(
@@ -334,10 +430,14 @@ impl PreparedData {
             pregnant_given: Vec::with_capacity(cells),
             population_total: vec![Some(0.0); years],
             midwives_total: vec![Some(0.0); years],
+            tree: RegionTree::default(),
         };
-        for m in members {
-            let first = &rows[m[0]];
-            out.codes.push(first.region_code.trim().to_string());
+        for m in &members {
+            out.codes.push(rows[m[0]].region_code.trim().to_string());
+        }
+        out.tree = RegionTree::build(rows, &out.codes, &members)?;
+        for (region, m) in members.iter().enumerate() {
+            let counted = out.tree.is_leaf(region);
             let name = m
                 .iter()
                 .map(|&i| rows[i].region_name.trim())
@@ -354,12 +454,14 @@ impl PreparedData {
                 out.births_base.push(births);
                 out.pregnant_given
                     .push(r.pregnant_women.unwrap_or(f64::NAN));
-                out.population_total[k] = out.population_total[k]
-                    .zip(r.population.get())
-                    .map(|(a, x)| a + x);
-                out.midwives_total[k] = out.midwives_total[k]
-                    .zip(r.midwives_available.get())
-                    .map(|(a, x)| a + x);
+                if counted {
+                    out.population_total[k] = out.population_total[k]
+                        .zip(r.population.get())
+                        .map(|(a, x)| a + x);
+                    out.midwives_total[k] = out.midwives_total[k]
+                        .zip(r.midwives_available.get())
+                        .map(|(a, x)| a + x);
+                }
                 out.population.push(r.population.get());
                 out.cbr.push(r.cbr.get());
                 out.births.push(r.births.get());
@@ -373,6 +475,15 @@ impl PreparedData {
 
     pub fn regions(&self) -> usize {
         self.codes.len()
+    }
+
+    /// Regions counted in the totals: those without regions under them.
+    pub fn counted_regions(&self) -> usize {
+        if self.tree.nested {
+            self.tree.leaf_count
+        } else {
+            self.regions()
+        }
     }
 
     pub fn last_year(&self) -> i32 {

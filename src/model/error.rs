@@ -76,6 +76,28 @@ pub enum ModelError {
     PopulationRouteNeedsPopulation { region: String, year: i32 },
     /// The projection grows past any number a computer holds (infinity):
     /// the growth rate is absurd, almost always from a tiny data value.
+    /// A row names a parent region that no row of the data has.
+    #[error("{}", self.message(Lang::En))]
+    ParentNotInData {
+        row: usize,
+        region: String,
+        parent: String,
+    },
+    /// The rows of one region name different parents.
+    #[error("{}", self.message(Lang::En))]
+    ParentConflict {
+        row: usize,
+        region: String,
+        parent: String,
+        other: String,
+    },
+    /// Following the parents from a region comes back to it.
+    #[error("{}", self.message(Lang::En))]
+    ParentLoop { row: usize, region: String },
+    /// In data that form a tree: a code that is neither a Kemendagri code
+    /// (dotted or of 2, 4, 6 or 10 digits) nor given a parent.
+    #[error("{}", self.message(Lang::En))]
+    UnknownCode { row: usize, code: String },
     #[error("{}", self.message(Lang::En))]
     ProjectionOverflow {
         region: String,
@@ -133,6 +155,20 @@ impl Problem {
 }
 
 impl ModelError {
+    /// The data row (1-based) and column an error points at, when it points
+    /// at one.
+    pub fn location(&self) -> Option<(usize, &'static str)> {
+        match self {
+            ModelError::Data { row, column, .. } => Some((*row, column)),
+            ModelError::DuplicateYear { row, .. } => Some((*row, "year")),
+            ModelError::ParentNotInData { row, .. }
+            | ModelError::ParentConflict { row, .. }
+            | ModelError::ParentLoop { row, .. } => Some((*row, "parent_code")),
+            ModelError::UnknownCode { row, .. } => Some((*row, "region_code")),
+            _ => None,
+        }
+    }
+
     /// The absences together leave no working day: the error names their
     /// sum, not one of them.
     pub fn no_working_days(working_days: f64, absences: Vec<(&'static str, f64)>) -> Self {
@@ -241,6 +277,34 @@ impl ModelError {
                 T::error_population_route_population,
                 &[("region", region), ("year", year)],
             ),
+            ModelError::ParentNotInData {
+                row,
+                region,
+                parent,
+            } => lang.tf(
+                T::error_parent_not_in_data,
+                &[("row", row), ("region", region), ("parent", parent)],
+            ),
+            ModelError::ParentConflict {
+                row,
+                region,
+                parent,
+                other,
+            } => lang.tf(
+                T::error_parent_conflict,
+                &[
+                    ("row", row),
+                    ("region", region),
+                    ("parent", parent),
+                    ("other", other),
+                ],
+            ),
+            ModelError::ParentLoop { row, region } => {
+                lang.tf(T::error_parent_loop, &[("row", row), ("region", region)])
+            }
+            ModelError::UnknownCode { row, code } => {
+                lang.tf(T::error_unknown_code, &[("row", row), ("code", code)])
+            }
             ModelError::ProjectionOverflow {
                 region,
                 growth,

@@ -19,6 +19,8 @@
 //! - [`numeric_params`]: the numeric parameters one by one, their ranges, the model with one moved.
 //! - [`sensitivity`]: every parameter moved down and up, ranked by its swing on the need (tornado).
 //! - [`uncertainty`]: ranges on the parameters, seeded draws, and P10–P50–P90 bands per year.
+//! - [`region_tree`]: regions in a tree (province … village), from parent codes or Kemendagri codes.
+//! - [`tree_sum`]: a region's figures summed over the regions under it, and parents checked against their children.
 //! - [`ranking`]: the regions ranked by gap for a year, and the sum of shortfalls.
 //! - [`shortfall`]: how many regions are short of midwives, and by how much in all.
 //! - [`staffing`]: the workload method (WISN / ABK-Kes) over every activity of a midwife.
@@ -45,6 +47,7 @@ pub mod population_route;
 pub mod programs;
 pub mod projection;
 pub mod ranking;
+pub mod region_tree;
 pub mod sanity;
 pub mod scenario;
 pub mod sensitivity;
@@ -53,6 +56,7 @@ pub mod staffing;
 pub mod supply;
 pub mod supply_outlook;
 pub mod synthetic;
+pub mod tree_sum;
 pub mod uncertainty;
 pub mod values;
 
@@ -61,7 +65,7 @@ pub use capacity::{Capacity, PackageTime, WorkingTimeResult, capacity};
 pub use data::{DataRow, MaybeNumber, PreparedData};
 pub use error::{ModelError, Problem};
 pub use params::{
-    CbrTrend, GrowthMethod, Parameters, PopulationGrowth, PopulationParams, Rounding,
+    CbrTrend, GrowthMethod, NeedSum, Parameters, PopulationGrowth, PopulationParams, Rounding,
     ServiceStandard, StandardPreset, Visit, WorkingTime, YearSpan,
 };
 pub use projection::{Projection, YearKind, YearRow, project};

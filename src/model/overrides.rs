@@ -4,12 +4,13 @@
 use super::Lang;
 use super::number::parse_number;
 use super::params::{
-    CbrTrend, GrowthMethod, Parameters, PopulationGrowth, Rounding, StandardPreset, Visit, YearSpan,
+    CbrTrend, GrowthMethod, NeedSum, Parameters, PopulationGrowth, Rounding, StandardPreset, Visit,
+    YearSpan,
 };
 use crate::i18n::T;
 
 /// The parameter names `set` accepts, with what each means.
-pub const NAMES: [(&str, &str); 22] = [
+pub const NAMES: [(&str, &str); 23] = [
     (
         "coefficient",
         "pregnant women per live birth (1.10) / ibu hamil per kelahiran hidup",
@@ -58,6 +59,10 @@ pub const NAMES: [(&str, &str); 22] = [
         "growth per year in % when growth_method=fixed",
     ),
     ("rounding", "exact or published"),
+    (
+        "need_sum",
+        "midwives needed summed up the region tree: fte, or each-rounded-up (each region rounded up, then summed)",
+    ),
     ("name", "scenario name (command line only)"),
 ];
 
@@ -298,6 +303,19 @@ pub fn apply(params: &mut Parameters, assignment: &str, lang: Lang) -> Result<()
                         name: name.to_string(),
                         value: value.to_string(),
                         expected: Expected::OneOf(&["exact", "published"]),
+                    });
+                }
+            }
+        }
+        "need_sum" => {
+            params.need_sum = match value {
+                "fte" => NeedSum::Fte,
+                "each-rounded-up" | "each_rounded_up" => NeedSum::EachRoundedUp,
+                _ => {
+                    return Err(OverrideError::BadValue {
+                        name: name.to_string(),
+                        value: value.to_string(),
+                        expected: Expected::OneOf(&["fte", "each-rounded-up"]),
                     });
                 }
             }

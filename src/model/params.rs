@@ -391,6 +391,40 @@ impl Default for PopulationParams {
     }
 }
 
+/// How the midwives needed of regions are summed up the region tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum NeedSum {
+    /// The FTE of the regions summed as they are (the default).
+    #[default]
+    Fte,
+    /// Each region with data rounded up to whole midwives, then summed:
+    /// posts are filled per puskesmas.
+    EachRoundedUp,
+}
+
+impl NeedSum {
+    pub fn is_default(&self) -> bool {
+        *self == NeedSum::Fte
+    }
+
+    /// The name on the command line and in `--set need_sum=…`.
+    pub fn key(self) -> &'static str {
+        match self {
+            NeedSum::Fte => "fte",
+            NeedSum::EachRoundedUp => "each-rounded-up",
+        }
+    }
+
+    /// A region's need as it enters the sum.
+    pub fn leaf(self, need: f64) -> f64 {
+        match self {
+            NeedSum::Fte => need,
+            // A hair below a whole number is that whole number.
+            NeedSum::EachRoundedUp => (need - 1e-9).ceil().max(0.0),
+        }
+    }
+}
+
 /// Everything the planner can set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Parameters {
@@ -399,6 +433,9 @@ pub struct Parameters {
     pub working_time: WorkingTime,
     pub population: PopulationParams,
     pub rounding: Rounding,
+    /// How the midwives needed are summed up the region tree.
+    #[serde(default, skip_serializing_if = "NeedSum::is_default")]
+    pub need_sum: NeedSum,
 }
 
 #[cfg(test)]

@@ -269,7 +269,10 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
     let mut births_total = vec![0.0; years];
     let mut births_known = vec![true; years];
     let mut pregnant_total = vec![0.0; years];
+    let nested = data.tree.nested;
     for r in 0..regions {
+        // In a tree, a region with regions under it is not counted again.
+        let counted = !nested || data.tree.is_leaf(r);
         for k in 0..years {
             let i = r * years + k;
             let b = round_people(data.births_base[i], rounding);
@@ -282,12 +285,14 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
                 // PreparedData guarantees births or pregnant women can be had.
                 0.0
             };
-            if b.is_nan() {
-                births_known[k] = false;
-            } else {
-                births_total[k] += b;
+            if counted {
+                if b.is_nan() {
+                    births_known[k] = false;
+                } else {
+                    births_total[k] += b;
+                }
+                pregnant_total[k] += pw;
             }
-            pregnant_total[k] += pw;
             pregnant.push(pw);
         }
     }
@@ -327,7 +332,13 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
     // over contiguous columns, so the compiler can vectorise it.
     let mut projected_total = vec![0.0; span];
     let mut factor: Vec<f64> = (0..regions)
-        .map(|r| base_pregnant[r] * start_factor(growth_used[r], first_year - base_year))
+        .map(|r| {
+            if nested && !data.tree.is_leaf(r) {
+                0.0
+            } else {
+                base_pregnant[r] * start_factor(growth_used[r], first_year - base_year)
+            }
+        })
         .collect();
     let q: Vec<f64> = growth_used.iter().map(|g| 1.0 + g).collect();
     for total in projected_total.iter_mut() {
@@ -502,6 +513,20 @@ impl Projection {
             f *= q;
         }
         round_people(f, self.rounding)
+    }
+
+    /// The projected pregnant women of region `r` from the first year
+    /// shown on, each the same as [`projected`](Self::projected) (bit for
+    /// bit) without starting again for every year.
+    pub fn projected_series(&self, r: usize) -> impl Iterator<Item = f64> + '_ {
+        let mut f = self.base_pregnant[r]
+            * start_factor(self.growth_used[r], self.first_year - self.base_year);
+        let q = 1.0 + self.growth_used[r];
+        self.years().map(move |_| {
+            let shown = round_people(f, self.rounding);
+            f *= q;
+            shown
+        })
     }
 
     /// Every figure of region `r` in `year`.

@@ -3,7 +3,9 @@
 //! of shortfalls, which a net total hides).
 
 use super::data::PreparedData;
-use super::projection::Projection;
+use super::params::NeedSum;
+use super::projection::{Projection, YearRow};
+use super::tree_sum::node_row;
 
 /// One region in the ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,28 +59,53 @@ pub fn rank(data: &PreparedData, proj: &Projection, year: i32) -> Ranking {
     rank_by(data, proj, year, RankBy::Gap)
 }
 
-/// Ranks every region of `proj` in `year` by `by`. Gap and ratio need the
-/// midwives in post; without them the ranking is by need. Regions without
-/// midwives in post go last; ties keep the file's order.
+/// Ranks every region of `proj` in `year` by `by` (in a region tree, the
+/// regions of the lowest level: those without regions under them). Gap and
+/// ratio need the midwives in post; without them the ranking is by need.
+/// Regions without midwives in post go last; ties keep the file's order.
 pub fn rank_by(data: &PreparedData, proj: &Projection, year: i32, by: RankBy) -> Ranking {
-    let mut rows: Vec<RankRow> = (0..data.regions())
-        .map(|r| {
-            let row = proj.region_row(data, r, year);
-            let women = row.pregnant_women;
-            RankRow {
-                region: r,
-                need: row.midwives_needed,
-                available: row.midwives_available,
-                gap: row.gap,
-                ratio: row.ratio,
-                need_per_1000_women: if women > 0.0 {
-                    row.midwives_needed / women * 1000.0
-                } else {
-                    0.0
-                },
-            }
-        })
+    let rows = (0..data.regions())
+        .filter(|&r| !data.tree.nested || data.tree.is_leaf(r))
+        .map(|r| rank_row(r, &proj.region_row(data, r, year)))
         .collect();
+    ranked(rows, year, by)
+}
+
+/// Ranks the regions `nodes` (any level of the tree, each summed over the
+/// regions under it by `rule`) in `year` by `by`: a district's kecamatan,
+/// a province's kabupaten.
+pub fn rank_nodes(
+    data: &PreparedData,
+    proj: &Projection,
+    year: i32,
+    by: RankBy,
+    nodes: &[usize],
+    rule: NeedSum,
+) -> Ranking {
+    let rows = nodes
+        .iter()
+        .filter_map(|&r| node_row(data, proj, Some(r), year, rule).map(|row| rank_row(r, &row)))
+        .collect();
+    ranked(rows, year, by)
+}
+
+fn rank_row(region: usize, row: &YearRow) -> RankRow {
+    let women = row.pregnant_women;
+    RankRow {
+        region,
+        need: row.midwives_needed,
+        available: row.midwives_available,
+        gap: row.gap,
+        ratio: row.ratio,
+        need_per_1000_women: if women > 0.0 {
+            row.midwives_needed / women * 1000.0
+        } else {
+            0.0
+        },
+    }
+}
+
+fn ranked(mut rows: Vec<RankRow>, year: i32, by: RankBy) -> Ranking {
     let by_gap = rows.iter().any(|r| r.gap.is_some());
     let known_first = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (Some(x), Some(y)) => x.total_cmp(&y),

@@ -11,20 +11,42 @@ use std::sync::Arc;
 /// copying a row allocates nothing. Reads as a `str`; the empty text takes no
 /// memory. One pointer wide (the text's length lives with the text), so that
 /// a row stays small.
+///
+/// A region's code may carry the code of the region it belongs to (its
+/// parent in the region tree), kept with the shared text so that a row stays
+/// one cache line.
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Label(Option<Arc<String>>);
+pub struct Label(Option<Arc<LabelText>>);
+
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct LabelText {
+    text: String,
+    parent: Label,
+}
 
 impl Label {
     pub fn new(text: &str) -> Self {
-        if text.is_empty() {
-            Label(None)
-        } else {
-            Label(Some(Arc::new(text.to_owned())))
+        Label::from(text.to_owned())
+    }
+
+    /// A code with the code of its parent region (empty for none).
+    pub fn with_parent(text: &str, parent: &str) -> Self {
+        if parent.is_empty() {
+            return Label::new(text);
         }
+        Label(Some(Arc::new(LabelText {
+            text: text.to_owned(),
+            parent: Label::new(parent),
+        })))
     }
 
     pub fn as_str(&self) -> &str {
-        self.0.as_deref().map_or("", String::as_str)
+        self.0.as_deref().map_or("", |t| t.text.as_str())
+    }
+
+    /// The parent region's code carried with this code, empty when none.
+    pub fn parent(&self) -> &str {
+        self.0.as_deref().map_or("", |t| t.parent.as_str())
     }
 
     /// Whether both hold the very same copy of a text (rows of one region
@@ -70,7 +92,10 @@ impl From<String> for Label {
         if s.is_empty() {
             Label(None)
         } else {
-            Label(Some(Arc::new(s)))
+            Label(Some(Arc::new(LabelText {
+                text: s,
+                parent: Label(None),
+            })))
         }
     }
 }

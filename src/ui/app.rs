@@ -21,6 +21,7 @@ use super::menu_bar::{MenuState, menu_bar};
 use super::params_panel::ParamsPanel;
 use super::plot_panel::PlotPanel;
 use super::region_picker::{RegionList, RegionPicker};
+use super::region_tree::RegionTreePanel;
 use super::settings::{Settings, Theme};
 use super::status_bar::{Status, status_bar};
 use super::summary::summary;
@@ -69,6 +70,7 @@ pub struct ProyeksiApp {
     /// The region shown in the chart, table and working (`None`: total).
     pub region: Option<usize>,
     region_picker: RegionPicker,
+    region_tree: RegionTreePanel,
     pub(super) params_panel: ParamsPanel,
     pub(super) plot_panel: PlotPanel,
     pub table_panel: TablePanel,
@@ -131,6 +133,7 @@ impl ProyeksiApp {
             dialogs,
             region: None,
             region_picker: RegionPicker::default(),
+            region_tree: RegionTreePanel::default(),
             params_panel: ParamsPanel,
             plot_panel: PlotPanel::default(),
             table_panel: TablePanel::default(),
@@ -338,6 +341,10 @@ impl ProyeksiApp {
         let Some((data, _)) = self.results.ok() else {
             return;
         };
+        if data.tree.nested {
+            // The region tree beside the parameters chooses.
+            return;
+        }
         let list = RegionList {
             lang: self.lang(),
             data,
@@ -626,6 +633,19 @@ impl eframe::App for ProyeksiApp {
                 let commands = self.params_panel.ui(ui, &view);
                 self.commands.extend(commands);
             });
+        if self.results.ok().is_some_and(|(d, _)| d.tree.nested) {
+            egui::Panel::left("region_tree")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| {
+                    let rows = self.shown_rows();
+                    let subject = self.subject_name();
+                    let view = View::new(lang, &self.doc.state, &self.results, &rows, &subject)
+                        .for_region(self.region);
+                    let commands = self.region_tree.ui(ui, &view);
+                    self.commands.extend(commands);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.dialogs_ui(&ctx);
         let rows = self.shown_rows();
@@ -650,7 +670,7 @@ impl eframe::App for ProyeksiApp {
         // Ranking every region costs a sort: only while the tab is shown.
         if matches!(self.tab, Tab::Ranking | Tab::Map) {
             let (year, by) = self.ranking_choice;
-            if self.results.refresh_ranking(year, by) {
+            if self.results.refresh_ranking(year, by, self.region) {
                 ctx.request_repaint();
             }
         }

@@ -97,7 +97,8 @@ pub enum Command {
     CancelBands,
     /// Draw the bands again (after a cancel or an error).
     RestartBands,
-    /// Show this region (`None`: the total), as a click on the map asks.
+    /// Show this region (`None`: the total), chosen in the region tree or
+    /// by a click on the map.
     SelectRegion(Option<usize>),
     SetLang(Lang),
     SetTheme(Theme),

@@ -9,7 +9,7 @@ use crate::model::capacity::{Capacity, WorkingTimeResult};
 use crate::model::data::ColumnMapping;
 use crate::model::explain::{Step, Subject, explain};
 use crate::model::flags::{Flags, flags};
-use crate::model::ranking::{RankBy, Ranking, rank_by};
+use crate::model::ranking::{RankBy, Ranking, rank_by, rank_nodes};
 use crate::model::scenario::FORMAT_VERSION;
 use crate::model::shortfall::{Shortfalls, shortfalls};
 use crate::model::staffing::WorkloadSetup;
@@ -20,7 +20,8 @@ use crate::model::staffing::{
 use crate::model::supply::SupplyParams;
 use crate::model::supply_outlook::{SupplyOutlook, outlook};
 use crate::model::{
-    self, DataRow, Lang, ModelError, Parameters, PreparedData, Projection, Scenario, YearRow,
+    self, DataRow, Lang, ModelError, NeedSum, Parameters, PreparedData, Projection, Scenario,
+    YearRow,
 };
 
 /// The editable content of a scenario. The data table is shared, so undo
@@ -200,8 +201,12 @@ pub struct Results {
     supply_key: Option<(Option<SupplyParams>, Option<usize>)>,
     /// The regions ranked for the Peringkat tab (computed while it is shown).
     pub ranking: Option<Ranking>,
-    /// What the ranking was computed for; `None` after the scenario changed.
-    ranking_key: Option<(Option<i32>, RankBy)>,
+    /// What the ranking was computed for (year, order, region whose
+    /// children are ranked); `None` after the scenario changed.
+    ranking_key: Option<(Option<i32>, RankBy, Option<usize>)>,
+    /// The rows of the region shown (as of `view_key`): a region of a tree
+    /// is summed over the regions under it once, not every frame.
+    shown: Vec<YearRow>,
     /// The flags of every region, checked once per change of the scenario.
     flags: Flags,
     /// The suspect data years by region (its code, else its name) and year,
@@ -404,7 +409,9 @@ impl Results {
             self.steps = Vec::new();
             self.staffing = None;
             self.warnings = Vec::new();
+            self.view_key = None;
             let rows = self.shown_rows(region);
+            self.shown = rows.clone();
             if let Some((d, p)) = self.ok() {
                 let mut flags = self.flags.clone();
                 if let Some(r) = region {
@@ -451,24 +458,55 @@ impl Results {
     /// Brings the ranking up to date for `year` (default: the last data
     /// year; a year outside the projection is taken as the default) and
     /// `by`; true if it changed.
-    pub fn refresh_ranking(&mut self, year: Option<i32>, by: RankBy) -> bool {
-        if self.ranking_key == Some((year, by)) {
+    /// In a region tree, the regions directly under `region` (the total's
+    /// for `None`) are ranked; a region with none under it is ranked among
+    /// its siblings. Flat data rank every region, whichever is shown.
+    pub fn refresh_ranking(
+        &mut self,
+        year: Option<i32>,
+        by: RankBy,
+        region: Option<usize>,
+    ) -> bool {
+        let nested = self.ok().is_some_and(|(d, _)| d.tree.nested);
+        let region = region.filter(|_| nested);
+        if self.ranking_key == Some((year, by, region)) {
             return false;
         }
+        let rule = self.params.as_ref().map_or(NeedSum::Fte, |p| p.need_sum);
         self.ranking = self.ok().map(|(d, p)| {
             let year = year
                 .filter(|y| p.years().contains(y))
                 .unwrap_or(p.last_data_year);
-            rank_by(d, p, year, by)
+            if !nested {
+                return rank_by(d, p, year, by);
+            }
+            let node = region.filter(|&r| r < d.regions());
+            let node = match node {
+                Some(r) if d.tree.is_leaf(r) => d.tree.parent[r].map(|x| x as usize),
+                other => other,
+            };
+            let children: Vec<usize> = d
+                .tree
+                .children_of(node)
+                .iter()
+                .map(|&c| c as usize)
+                .collect();
+            rank_nodes(d, p, year, by, &children, rule)
         });
-        self.ranking_key = Some((year, by));
+        self.ranking_key = Some((year, by, region));
         true
     }
 
-    /// The rows of what is shown: the total, or the chosen region.
+    /// The rows of what is shown: the total, or the chosen region (summed
+    /// over the regions under it in a tree, as the parameters' `need_sum`
+    /// says).
     pub fn shown_rows(&self, region: Option<usize>) -> Vec<YearRow> {
+        if self.view_key.as_ref().is_some_and(|(_, r, _)| *r == region) {
+            return self.shown.clone();
+        }
+        let rule = self.params.as_ref().map_or(NeedSum::Fte, |p| p.need_sum);
         match self.ok() {
-            Some((d, p)) => shown_rows(d, p, region),
+            Some((d, p)) => shown_rows(d, p, region, rule),
             None => Vec::new(),
         }
     }
@@ -491,9 +529,12 @@ impl Results {
 }
 
 /// The rows of `region` (the total when `None` or out of range).
-fn shown_rows(d: &PreparedData, p: &Projection, region: Option<usize>) -> Vec<YearRow> {
-    match region {
-        Some(r) if r < d.regions() => p.region_rows(d, r),
-        _ => p.total.clone(),
-    }
+fn shown_rows(
+    d: &PreparedData,
+    p: &Projection,
+    region: Option<usize>,
+    rule: NeedSum,
+) -> Vec<YearRow> {
+    let region = region.filter(|&r| r < d.regions());
+    crate::model::tree_sum::node_rows(d, p, region, rule)
 }

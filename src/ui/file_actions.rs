@@ -405,7 +405,7 @@ impl ProyeksiApp {
             }
             ExportRequest::MapPng { width, height } | ExportRequest::MapSvg { width, height } => {
                 let (year, by) = self.ranking_choice;
-                self.results.refresh_ranking(year, by);
+                self.results.refresh_ranking(year, by, self.region);
                 let name = self.doc.state.name.clone();
                 let (_, _, ext) = request.file();
                 let path = path.with_extension(ext[0]);

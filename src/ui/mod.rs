@@ -16,6 +16,7 @@
 //! - `files`: the file dialogs the app asks (native ones in the program).
 //! - `params_panel`: the left panel with every parameter of the model.
 //! - `region_picker`: the region list above the results, searched as the planner types.
+//! - `region_tree`: the regions as a tree beside the parameters, when the data form one.
 //! - `summary`: the line of key figures above the results.
 //! - `plot_panel`: the projection chart (Proyeksi tab).
 //! - `table_panel`: the results table (Tabel tab).
@@ -63,6 +64,7 @@ pub mod programs_panel;
 pub mod properties_dialog;
 pub mod ranking_panel;
 pub mod region_picker;
+pub mod region_tree;
 pub mod renderer;
 pub mod settings;
 pub mod stacked_chart;

@@ -57,7 +57,7 @@ impl RankingPanel {
                     T::ranking_panel_shortfall,
                     &[
                         ("short", &ranking.short_regions),
-                        ("regions", &data.regions()),
+                        ("regions", &ranking.rows.len()),
                         ("year", &ranking.year),
                         ("shortfall", &fmt_fixed(ranking.total_shortfall, 2, lang)),
                     ],

@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use crate::model::{Lang, PreparedData, Projection};
-use crate::table::{Column, Precision, kind_key, kind_text};
+use crate::table::{Column, Precision, Selection, for_each_selected_row, kind_key, kind_text};
 
 /// How a CSV file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,6 +65,20 @@ pub fn write_csv<W: Write>(
     style: CsvStyle,
     precision: Precision,
 ) -> std::io::Result<()> {
+    let all = (Selection::All, crate::model::NeedSum::Fte);
+    write_csv_of(out, data, proj, all, style, precision)
+}
+
+/// Writes the rows of `selection` as CSV (see [`write_csv`]); regions are
+/// summed up the tree as the parameters' `need_sum` says (`rule`).
+pub fn write_csv_of<W: Write>(
+    out: W,
+    data: &PreparedData,
+    proj: &Projection,
+    (selection, rule): (Selection, crate::model::NeedSum),
+    style: CsvStyle,
+    precision: Precision,
+) -> std::io::Result<()> {
     let indonesian = style.indonesian();
     let delimiter = if indonesian { b';' } else { b',' };
     let mut out = std::io::BufWriter::new(out);
@@ -79,32 +93,55 @@ pub fn write_csv<W: Write>(
     } else {
         w.write_record(CSV_COLUMNS)?;
     }
-    let mut cells = Cells::new(indonesian, precision);
-    let several = data.regions() > 1;
-    let (tc, tn) = if several {
-        ("TOTAL", "Total")
-    } else {
-        (data.codes[0].as_str(), data.names[0].as_str())
-    };
-    for r in &proj.total {
-        cells.row(&mut w, tc, tn, r)?;
-    }
-    w.flush()?;
-    if !several {
-        return Ok(());
-    }
-    let mut out = w
-        .into_inner()
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    in_parallel(&mut out, data.regions(), delimiter, |w, reg| {
+    if matches!(selection, Selection::All) {
+        // Every region: the total, then each region, written a chunk of
+        // regions per core.
         let mut cells = Cells::new(indonesian, precision);
-        let (code, name) = (&data.codes[reg], &data.names[reg]);
-        for year in proj.years() {
-            cells.row(w, code, name, &proj.region_row(data, reg, year))?;
+        let several = data.regions() > 1;
+        let (tc, tn) = if several {
+            ("TOTAL", "Total")
+        } else {
+            (data.codes[0].as_str(), data.names[0].as_str())
+        };
+        for r in &proj.total {
+            cells.row(&mut w, tc, tn, r)?;
         }
-        Ok(())
-    })?;
-    out.flush()
+        w.flush()?;
+        if !several {
+            return Ok(());
+        }
+        let mut out = w
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        in_parallel(&mut out, data.regions(), delimiter, |w, reg| {
+            let mut cells = Cells::new(indonesian, precision);
+            let (code, name) = (&data.codes[reg], &data.names[reg]);
+            for year in proj.years() {
+                cells.row(w, code, name, &proj.region_row(data, reg, year))?;
+            }
+            Ok(())
+        })?;
+        out.flush()
+    } else {
+        let mut record: Vec<String> = Vec::with_capacity(CSV_COLUMNS.len());
+        for_each_selected_row(data, proj, selection, rule, |code, name, r| {
+            record.clear();
+            record.extend(Column::ALL.iter().map(|c| match c {
+                Column::RegionCode => code.to_string(),
+                Column::RegionName => name.to_string(),
+                Column::Year => r.year.to_string(),
+                Column::Kind if indonesian => kind_text(r.kind, Lang::Id).to_string(),
+                Column::Kind => kind_key(r.kind).to_string(),
+                _ => match c.number(r, precision) {
+                    Some(v) if indonesian => v.to_string().replace('.', ","),
+                    Some(v) => v.to_string(),
+                    None => String::new(),
+                },
+            }));
+            w.write_record(&record).map_err(std::io::Error::other)
+        })?;
+        w.flush()
+    }
 }
 
 /// Regions written together by one thread.

@@ -24,6 +24,7 @@ pub mod xlsx;
 use std::path::Path;
 
 use crate::model::{Lang, PreparedData, Projection, Scenario};
+use crate::table::Selection;
 
 pub use file::ExportError;
 
@@ -73,10 +74,44 @@ pub fn save_table_as(
     style: csv::CsvStyle,
     layout: wide::TableLayout,
 ) -> Result<(), ExportError> {
+    save_table_of(
+        path,
+        scenario,
+        data,
+        proj,
+        Selection::All,
+        lang,
+        style,
+        layout,
+    )
+}
+
+/// Saves the rows of `selection` (see [`save_table`]) in `layout`, regions
+/// summed up the tree as the scenario's parameters say. The wide layout
+/// lists every region, so a selection is written in the long layout.
+#[allow(clippy::too_many_arguments)]
+pub fn save_table_of(
+    path: &Path,
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    selection: Selection,
+    lang: Lang,
+    style: csv::CsvStyle,
+    layout: wide::TableLayout,
+) -> Result<(), ExportError> {
+    let of = (selection, scenario.params.need_sum);
+    let layout = if matches!(selection, Selection::All) {
+        layout
+    } else {
+        wide::TableLayout::Long
+    };
     match extension(path).as_deref() {
         // Streamed into the file: a national table is not held in memory.
         Some("csv") => crate::io::scenario_file::write_atomic_with(path, |w| match layout {
-            wide::TableLayout::Long => csv::write_csv(w, data, proj, style, style.precision(proj)),
+            wide::TableLayout::Long => {
+                csv::write_csv_of(w, data, proj, of, style, style.precision(proj))
+            }
             wide::TableLayout::Wide => wide::write_wide_csv(
                 w,
                 data,
@@ -91,7 +126,7 @@ pub fn save_table_as(
         }),
         Some("xlsx") => write_file(
             path,
-            &xlsx::table_xlsx_as(scenario, data, proj, lang, layout)?,
+            &xlsx::table_xlsx_of(scenario, data, proj, of, lang, layout)?,
         ),
         _ => Err(ExportError::UnknownExtension {
             path: path.to_path_buf(),

@@ -44,7 +44,7 @@ pub fn aligned(lines: &[Vec<String>], is_label: impl Fn(usize) -> bool) -> Strin
 
 /// The rows as a text table: the shown columns under their headings,
 /// labels left-aligned and numbers right-aligned.
-fn render_rows(rows: &[YearRow], f: Fmt, with_midwives: bool) -> String {
+pub fn render_rows(rows: &[YearRow], f: Fmt, with_midwives: bool) -> String {
     let columns: Vec<Column> = Column::shown(with_midwives).collect();
     let mut lines: Vec<Vec<String>> = vec![
         columns

@@ -7,9 +7,12 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use super::file::ExportError;
 use super::wide::{self, TableLayout};
 use crate::i18n::T;
+use crate::model::NeedSum;
 use crate::model::explain::{Subject, explain};
 use crate::model::{GrowthMethod, Lang, PreparedData, Projection, Rounding, Scenario};
-use crate::table::{Column, Precision, for_each_row, kind_text, row_count};
+use crate::table::{
+    Column, Precision, Selection, for_each_selected_row, kind_text, selected_row_count,
+};
 
 /// Rows an Excel worksheet holds, the header row included.
 pub const MAX_SHEET_ROWS: usize = 1_048_576;
@@ -49,6 +52,7 @@ fn projection_sheet(
     ws: &mut Worksheet,
     data: &PreparedData,
     proj: &Projection,
+    selection: (Selection, NeedSum),
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let head = heading_format();
@@ -74,7 +78,7 @@ fn projection_sheet(
         ws.write_string_with_format(0, c as u16, h, &head)?;
     }
     let mut i = 0u32;
-    for_each_row(data, proj, |code, name, r| {
+    for_each_selected_row(data, proj, selection.0, selection.1, |code, name, r| {
         i += 1;
         let row = i;
         for (j, column) in Column::ALL.iter().enumerate() {
@@ -371,8 +375,28 @@ pub fn table_xlsx_as(
     lang: Lang,
     layout: TableLayout,
 ) -> Result<Vec<u8>, ExportError> {
+    table_xlsx_of(
+        scenario,
+        data,
+        proj,
+        (Selection::All, NeedSum::Fte),
+        lang,
+        layout,
+    )
+}
+
+/// The workbook of the rows of `selection` (see [`table_xlsx`]) in
+/// `layout`; the wide layout lists every region.
+pub fn table_xlsx_of(
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    selection: (Selection, NeedSum),
+    lang: Lang,
+    layout: TableLayout,
+) -> Result<Vec<u8>, ExportError> {
     let rows = match layout {
-        TableLayout::Long => row_count(data, proj),
+        TableLayout::Long => selected_row_count(data, proj, selection.0),
         TableLayout::Wide => data.regions() + 1,
     };
     let columns = 2 + proj.total.len() * wide::year_columns(data).len();
@@ -399,7 +423,7 @@ pub fn table_xlsx_as(
     let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
     ws.set_name(first).map_err(xlsx_err)?;
     match layout {
-        TableLayout::Long => projection_sheet(ws, data, proj, lang),
+        TableLayout::Long => projection_sheet(ws, data, proj, selection, lang),
         TableLayout::Wide => wide_sheet(ws, data, proj, lang),
     }
     .map_err(xlsx_err)?;

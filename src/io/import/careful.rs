@@ -284,7 +284,13 @@ impl<'a> Converter<'a> {
                 found.push((f, Msg::new(key)));
             }
         }
-        let labels = year.map(|_| (text(Field::RegionCode), text(Field::RegionName)));
+        let labels = year.map(|_| {
+            (
+                text(Field::RegionCode),
+                text(Field::RegionName),
+                text(Field::ParentCode),
+            )
+        });
         let row = year.map(|year| DataRow {
             year,
             population: population.into(),
@@ -298,7 +304,7 @@ impl<'a> Converter<'a> {
             let p = self.at(line, f, message);
             self.problems.report(p);
         }
-        if let (Some(row), Some((code, name))) = (&row, &labels) {
+        if let (Some(row), Some((code, name, _))) = (&row, &labels) {
             let key = if code.trim().is_empty() {
                 name.trim()
             } else {
@@ -326,8 +332,8 @@ impl<'a> Converter<'a> {
             }
             self.last = Some((key.to_string(), row.year, line));
         }
-        if let (Some(mut row), Some((code, name))) = (row, labels) {
-            row.region_code = shared(&mut self.last_code, &code);
+        if let (Some(mut row), Some((code, name, parent))) = (row, labels) {
+            row.region_code = shared_code(&mut self.last_code, &code, parent.trim());
             row.region_name = shared(&mut self.last_name, &name);
             self.rows.push(row);
             self.lines.push(line);
@@ -390,6 +396,19 @@ impl<'a> Converter<'a> {
         }
         self.unnamed_regions(&rows, &lines);
         self.whole_table(&rows, &lines);
+        if self.problems.total == 0
+            && let Err(e) = check_tree(&rows)
+            && let Some((row, column)) = e.location()
+        {
+            let line = lines.get(row.wrapping_sub(1)).copied().unwrap_or(row);
+            let f = if column == "region_code" {
+                Field::RegionCode
+            } else {
+                Field::ParentCode
+            };
+            let p = self.at(line, f, tree_message(&e));
+            self.problems.report(p);
+        }
         if let Some(e) = self.problems.into_error(file, None) {
             return Err(e);
         }
@@ -516,6 +535,17 @@ impl<'a> Converter<'a> {
 }
 
 /// The label of `text`, shared with the previous row's when it is the same.
+use super::tree_check::{check_tree, tree_message};
+
+/// A region's code with its parent's, shared with the row before when both
+/// are the same.
+fn shared_code(last: &mut Label, text: &str, parent: &str) -> Label {
+    if last.as_str() != text || last.parent() != parent {
+        *last = Label::with_parent(text, parent);
+    }
+    last.clone()
+}
+
 fn shared(last: &mut Label, text: &str) -> Label {
     if last.as_str() != text {
         *last = Label::from(text.to_string());

@@ -4,7 +4,7 @@
 use crate::model::data::{ColumnMapping, Field};
 
 /// Header names recognised for each field, compared after [`normalize`].
-const ALIASES: [(Field, &[&str]); 8] = [
+const ALIASES: [(Field, &[&str]); 9] = [
     (
         Field::RegionCode,
         &[
@@ -103,6 +103,18 @@ const ALIASES: [(Field, &[&str]); 8] = [
             "bidanyangada",
             "bidanpuskesmas",
             "jumlahbidanpuskesmas",
+        ],
+    ),
+    (
+        Field::ParentCode,
+        &[
+            "parentcode",
+            "kodeinduk",
+            "induk",
+            "kodewilayahinduk",
+            "parent",
+            "parentregion",
+            "parentregioncode",
         ],
     ),
 ];

@@ -198,6 +198,11 @@ fn columns(
     {
         return None;
     }
+    // Files of several levels with parent codes are read by the careful
+    // reader, which checks the tree.
+    if mapping.index_of(Field::ParentCode).is_some() {
+        return None;
+    }
     let mut field_of: Vec<Option<Field>> = vec![None; headers.len()];
     for f in Field::ALL {
         if let Some(i) = mapping.index_of(f)
@@ -457,6 +462,7 @@ fn read_line<'a>(
             Some(Field::MidwivesAvailable) => {
                 row.midwives_available = number(cell, people).ok()?.into()
             }
+            Some(Field::ParentCode) => return None,
         }
         if end == bytes.len() {
             break;

@@ -14,6 +14,7 @@ pub(crate) mod problems;
 mod rows;
 pub(crate) mod sheet_read;
 mod templates;
+mod tree_check;
 mod xlsx_parts;
 mod xlsx_quick;
 
@@ -97,7 +98,8 @@ pub fn import_file(
                 file: file_name(path),
             });
         }
-        if let Some(plain) = quick {
+        // A tree fault is named at its row by the careful reader.
+        if let Some(plain) = quick.filter(|p| tree_check::check_tree(&p.rows).is_ok()) {
             // A cancel asked for meanwhile is honoured at the end.
             if !progress(1.0) {
                 return Err(ImportError::Cancelled {
@@ -143,6 +145,7 @@ pub fn import_csv_bytes(
         let delimiter = cells::sniff_delimiter(&text);
         if let Some((rows, mapping)) =
             csv_quick::read_plain(&text, delimiter, options.mapping.as_ref())
+                .filter(|(rows, _)| tree_check::check_tree(rows).is_ok())
         {
             // The quick route takes a fraction of a second even for every
             // village of the country: a cancel asked for meanwhile is
@@ -241,7 +244,9 @@ pub fn import_xlsx_bytes(
                 options.mapping.as_ref(),
             ))
         });
-        if let Ok(Some(sheet)) = quick {
+        if let Ok(Some(sheet)) = quick
+            && tree_check::check_tree(&sheet.rows).is_ok()
+        {
             // As for CSV: a cancel asked for meanwhile is honoured at the end.
             if !progress(1.0) {
                 return Err(ImportError::Cancelled { file });

@@ -4,6 +4,19 @@ use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::data::Field;
 
+/// The columns of the templates: every field but the parent's code, which
+/// only a file of several levels needs.
+const TEMPLATE_FIELDS: [Field; 8] = [
+    Field::RegionCode,
+    Field::RegionName,
+    Field::Year,
+    Field::Population,
+    Field::Cbr,
+    Field::Births,
+    Field::PregnantWomen,
+    Field::MidwivesAvailable,
+];
+
 /// The example row of the data templates (Indonesia 2017 from the paper).
 fn template_row() -> [(&'static str, f64); 3] {
     [
@@ -20,7 +33,7 @@ pub fn template_csv(lang: Lang) -> Vec<u8> {
         Lang::Id => f.key_id(),
         Lang::En => f.key(),
     };
-    let headers: Vec<&str> = Field::ALL.iter().map(|&f| key(f)).collect();
+    let headers: Vec<&str> = TEMPLATE_FIELDS.iter().map(|&f| key(f)).collect();
     let [year, pop, cbr] = template_row();
     let cbr_text = match lang {
         Lang::Id => cbr.0.to_string(),
@@ -49,7 +62,7 @@ pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
     let ws = wb.add_worksheet();
     ws.set_name(lang.t(T::templates_data))?;
     let bold = Format::new().set_bold();
-    for (c, f) in Field::ALL.iter().enumerate() {
+    for (c, f) in TEMPLATE_FIELDS.iter().enumerate() {
         let name = match lang {
             Lang::Id => f.key_id(),
             Lang::En => f.key(),

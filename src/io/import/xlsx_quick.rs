@@ -395,7 +395,7 @@ fn read_sheet(
         return None;
     }
     let mapping = detect_mapping(&names, remembered);
-    if !mapping.missing().is_empty() {
+    if !mapping.missing().is_empty() || mapping.index_of(Field::ParentCode).is_some() {
         return None;
     }
     let mut field_of: Vec<Option<Field>> = vec![None; names.len()];
@@ -532,6 +532,7 @@ fn read_piece(
                 Field::Births => row.births = number(people)?.into(),
                 Field::PregnantWomen => row.pregnant_women = number(people)?.into(),
                 Field::MidwivesAvailable => row.midwives_available = number(people)?.into(),
+                Field::ParentCode => return None,
             }
         }
         if blank {

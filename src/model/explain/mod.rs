@@ -7,6 +7,7 @@
 mod capacity;
 mod growth;
 mod population;
+mod tree;
 
 use super::Lang;
 use super::data::PreparedData;
@@ -143,6 +144,7 @@ pub fn explain(
     steps.extend(projection_steps(proj, &series, f));
     steps.extend(need_steps(proj, &series, f));
     steps.extend(model_steps(proj, &series, f));
+    steps.extend(tree::tree_steps(params, data, proj, subject, f));
     steps
 }
 

@@ -6,8 +6,10 @@ use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::data::PreparedData;
 use crate::model::number::{fmt_auto, fmt_fixed, fmt_trim};
+use crate::model::params::NeedSum;
 use crate::model::params::{GrowthMethod, Parameters, Rounding};
 use crate::model::projection::{Projection, YearKind, YearRow};
+use crate::model::tree_sum::node_rows;
 
 use super::{Fmt, Step, Subject, step, t};
 
@@ -50,8 +52,32 @@ impl Series {
                     },
                 ),
             };
-        let several = data.regions() > 1 && matches!(subject, Subject::Total);
+        let parent = match subject {
+            Subject::Region(r) if r < data.regions() && !data.tree.is_leaf(r) => Some(r),
+            _ => None,
+        };
+        let (rows, growth_used, mean_growth) = match parent {
+            // A region with regions under it: the sum of its leaves.
+            Some(r) => {
+                let rows = node_rows(data, proj, Some(r), NeedSum::Fte);
+                let (g0, g1) = proj.growth_years;
+                let rates: Vec<f64> = rows
+                    .iter()
+                    .filter(|row| row.year > g0 && row.year <= g1)
+                    .filter_map(|row| row.growth)
+                    .collect();
+                let mean = if rates.is_empty() {
+                    0.0
+                } else {
+                    rates.iter().sum::<f64>() / rates.len() as f64
+                };
+                (rows, mean, mean)
+            }
+            None => (rows, growth_used, mean_growth),
+        };
+        let several = (data.regions() > 1 && matches!(subject, Subject::Total)) || parent.is_some();
         let region = match subject {
+            _ if parent.is_some() => None,
             Subject::Region(r) if r < data.regions() => Some(r),
             _ if !several => Some(0),
             _ => None,

@@ -1,0 +1,146 @@
+//! The region tree beside the parameters: a file of several levels shows
+//! its regions as a tree under the total; choosing a region shows its
+//! figures (summed over the regions under it), and the Peringkat tab ranks
+//! the regions directly under it.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use proyeksi_bidan::model::{DataRow, Scenario};
+
+mod common;
+use common::{App, ScriptedDialogs, app_on};
+
+/// Midwives needed per pregnant woman: 146,58 / 69.825.
+const SHARE: f64 = 146.58 / 69_825.0;
+
+fn settle(h: &mut App) {
+    h.run_steps(4);
+}
+
+fn shows(h: &App, text: &str) -> bool {
+    h.query_all_by_value(text).next().is_some() || h.query_by_label(text).is_some()
+}
+
+/// Kab. Bogor (32.01, its own row 3.000 pregnant women) > Kec. Cibinong
+/// (32.01.05) > Puskesmas Cibinong (1.000, 2 midwives) and Pabuaran (1.500,
+/// 4); Kab. Bogor > Kec. Citeureup (32.01.06, 400, 1). 10 % growth a year.
+fn kabupaten() -> Scenario {
+    let mut s = Scenario::example();
+    let region = |code: &str, name: &str, parent: &str, pw: f64, midwives: f64| {
+        [(2023, pw), (2024, pw * 1.1)].map(|(year, w)| {
+            let mut r = DataRow {
+                region_code: code.into(),
+                region_name: name.into(),
+                year,
+                pregnant_women: Some(w).into(),
+                midwives_available: Some(midwives).into(),
+                ..Default::default()
+            };
+            r.set_parent_code(parent);
+            r
+        })
+    };
+    s.data = [
+        region("32.01", "Kab. Bogor", "", 3_000.0, 6.0),
+        region("32.01.05", "Kec. Cibinong", "", 2_500.0, 5.0),
+        region("P3201051", "Puskesmas Cibinong", "32.01.05", 1_000.0, 2.0),
+        region("P3201052", "Puskesmas Pabuaran", "32.01.05", 1_500.0, 4.0),
+        region("32.01.06", "Kec. Citeureup", "", 400.0, 1.0),
+    ]
+    .concat();
+    s.params.population.base_year = 2023;
+    s.params.population.horizon_year = 2025;
+    s
+}
+
+fn pick(h: &mut App, label: &str) {
+    h.get_by(|n| n.role() != Role::TextInput && n.label().as_deref() == Some(label))
+        .click();
+    settle(h);
+}
+
+#[test]
+fn choosing_a_region_in_the_tree_shows_its_figures() {
+    let mut h = app_on(kabupaten(), ScriptedDialogs::default());
+    // The total is the root: the three regions with nothing under them.
+    assert!(shows(&h, "Total (3 wilayah)"));
+    assert!(shows(&h, "32.01 Kab. Bogor"));
+    assert!(shows(&h, "32.01.05 Kec. Cibinong"));
+    // The puskesmas are under a closed kecamatan.
+    assert!(!shows(&h, "P3201051 Puskesmas Cibinong"));
+    // The total's gap in 2024: 7 − 3.190 × share = 7 − 6,70 = +0,3.
+    assert!(shows(&h, "Selisih bidan 2024: +0,3 FTE"));
+
+    pick(&mut h, "32.01.05 Kec. Cibinong");
+    assert_eq!(h.state().region, Some(1));
+    // Cibinong: 6 − 2.750 × share = 6 − 5,77 = +0,2.
+    assert!((6.0 - 2_750.0 * SHARE - 0.227).abs() < 0.001);
+    assert!(shows(&h, "Selisih bidan 2024: +0,2 FTE"));
+    let rows = h.state().shown_rows();
+    assert_eq!(rows[0].pregnant_women, 2_500.0);
+    assert!((rows[2].projected_pregnant_women - 3_025.0).abs() < 1e-6);
+
+    // Its puskesmas are shown now; Pabuaran: 4 − 1.650 × share = +0,5.
+    pick(&mut h, "P3201052 Puskesmas Pabuaran");
+    assert_eq!(h.state().region, Some(3));
+    assert!(shows(&h, "Selisih bidan 2024: +0,5 FTE"));
+
+    // The kabupaten: its own row says 3.000, the regions under it 2.900;
+    // shown are the 2.900, and the working names the difference.
+    pick(&mut h, "32.01 Kab. Bogor");
+    assert_eq!(h.state().shown_rows()[0].pregnant_women, 2_900.0);
+    let steps = &h.state().results.steps;
+    let tree = steps
+        .iter()
+        .find(|s| s.id == "tree_sum")
+        .expect("tree step");
+    assert!(
+        tree.note.contains("3.000") && tree.note.contains("2.900"),
+        "{}",
+        tree.note
+    );
+
+    pick(&mut h, "Total (3 wilayah)");
+    assert_eq!(h.state().region, None);
+    assert!(shows(&h, "Selisih bidan 2024: +0,3 FTE"));
+}
+
+#[test]
+fn the_search_finds_a_region_by_code_or_name() {
+    let mut h = app_on(kabupaten(), ScriptedDialogs::default());
+    h.get_by_role_and_label(Role::TextInput, "Cari di pohon wilayah")
+        .click();
+    settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Cari di pohon wilayah")
+        .type_text("pabuaran");
+    settle(&mut h);
+    pick(&mut h, "P3201052 Puskesmas Pabuaran — puskesmas");
+    assert_eq!(h.state().region, Some(3));
+    assert!(shows(&h, "Selisih bidan 2024: +0,5 FTE"));
+}
+
+#[test]
+fn the_ranking_ranks_the_regions_under_the_chosen_one() {
+    let mut h = app_on(kabupaten(), ScriptedDialogs::default());
+    h.get_by_role_and_label(Role::Button, "Peringkat").click();
+    settle(&mut h);
+    pick(&mut h, "32.01.05 Kec. Cibinong");
+    settle(&mut h);
+    let codes = |h: &App| -> Vec<String> {
+        let state = h.state();
+        let (d, _) = state.results.ok().unwrap();
+        let ranking = state.results.ranking.as_ref().unwrap();
+        ranking
+            .rows
+            .iter()
+            .map(|r| d.codes[r.region].clone())
+            .collect()
+    };
+    // 2024: Cibinong puskesmas 2 for 2,31 (−0,31) first, Pabuaran +0,54.
+    assert_eq!(codes(&h), ["P3201051", "P3201052"]);
+    assert!(shows(&h, "Puskesmas Cibinong"));
+    // The total ranks the kabupaten's level: the one region at the top.
+    pick(&mut h, "32.01 Kab. Bogor");
+    settle(&mut h);
+    assert_eq!(codes(&h), ["32.01.06", "32.01.05"]);
+}
