@@ -310,3 +310,38 @@ fn a_region_may_leave_at_its_own_rate_and_the_total_weighs_the_rates() {
     assert_ne!(code, 0);
     assert!(err.contains("--attrition-region KODE=PERSEN"), "{err}");
 }
+
+#[test]
+fn rank_writes_its_chart_and_its_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("desa.csv");
+    std::fs::write(
+        &file,
+        "kode_wilayah;nama_wilayah;tahun;jumlah_penduduk;kelahiran_hidup;bidan\n\
+         A;Desa A;2024;1000000;20000;30\n\
+         B;Desa B;2024;1000000;20000;50\n",
+    )
+    .unwrap();
+    let svg = dir.path().join("peringkat.svg");
+    let xlsx = dir.path().join("peringkat.xlsx");
+    let (code, out, err) = run(&[
+        "rank",
+        "--data",
+        file.to_str().unwrap(),
+        "--chart",
+        svg.to_str().unwrap(),
+        "--table",
+        xlsx.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // A: 30 − 46,18 first.
+    assert!(
+        out.lines().nth(1).unwrap().starts_with("1,A,Desa A,2024,"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Peringkat wilayah 2024 — Total"), "{text}");
+    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
+}

@@ -93,3 +93,38 @@ fn without_midwives_in_post_the_ranking_is_by_need_and_says_why() {
     assert_eq!(ranking.year, 2020);
     assert_eq!(ranking.rows.len(), 1);
 }
+
+#[test]
+fn the_ranking_is_exported_from_the_tab_as_a_table_and_a_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("peringkat.csv");
+    let xlsx = dir.path().join("peringkat.xlsx");
+    let png = dir.path().join("peringkat.png");
+    let mut h = app_on(
+        belitung_short(),
+        ScriptedDialogs {
+            open: vec![],
+            save: vec![Some(csv.clone()), Some(xlsx.clone()), Some(png.clone())],
+        },
+    );
+    h.get_by_role_and_label(Role::Button, "Peringkat").click();
+    settle(&mut h);
+    for label in [
+        "Simpan tabel (CSV)…",
+        "Simpan tabel (Excel)…",
+        "Simpan grafik (PNG)…",
+    ] {
+        h.get_by_role_and_label(Role::Button, label).click();
+        settle(&mut h);
+    }
+    // Manggar first: 1 midwife for 1,4548 needed.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let first: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(first[0], "1");
+    assert_eq!(first[2], "Manggar");
+    let gap: f64 = first[6].parse().unwrap();
+    assert!((gap + 0.4548).abs() < 1e-3, "{gap}");
+    assert_eq!(text.lines().count(), 1 + 7);
+    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
+    assert_eq!(&std::fs::read(&png).unwrap()[1..4], b"PNG");
+}

@@ -457,6 +457,12 @@ pub struct RankArgs {
     /// table (for people), csv or json (for other programs).
     #[arg(long, value_enum, default_value = "table")]
     pub format: RankFormatArg,
+    /// Also writes the chart of the first 20 regions: OUT.png or OUT.svg.
+    #[arg(long, value_name = "OUT.png|OUT.svg")]
+    pub chart: Option<PathBuf>,
+    /// Also writes the whole ranking as a table: OUT.csv or OUT.xlsx.
+    #[arg(long, value_name = "OUT.csv|OUT.xlsx")]
+    pub table: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -39,6 +39,25 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
         }
         None => rank_by(&data, &proj, year, by),
     };
+    let subject = match &a.region {
+        Some(key) => data.label(find_region(&data, key, lang)?).to_string(),
+        None => lang.t(T::text_total).to_string(),
+    };
+    if let Some(path) = &a.chart {
+        let footer = format!(
+            "{} · {} · Proyeksi Bidan",
+            scenario.name,
+            crate::chart::today()
+        );
+        let chart =
+            crate::io::export::ranking::ranking_chart(&ranking, &data, &subject, &footer, lang);
+        crate::io::export::ranking::save_ranking_chart(path, &chart, 1600, 1000)
+            .map_err(|e| CliError::Read(e.message(lang)))?;
+    }
+    if let Some(path) = &a.table {
+        crate::io::export::ranking::save_ranking_table(path, &ranking, &data, lang)
+            .map_err(|e| CliError::Read(e.message(lang)))?;
+    }
     if matches!(a.format, RankFormatArg::Json) {
         let rows: Vec<serde_json::Value> = ranking
             .rows
@@ -70,35 +89,7 @@ pub(super) fn rank_cmd(a: &RankArgs, out: &mut dyn Write) -> Result<(), CliError
     }
     let opt = |x: Option<f64>, d: usize| x.map_or(String::new(), |v| fmt_fixed(v, d, lang));
     if matches!(a.format, RankFormatArg::Csv) {
-        let mut w = csv::Writer::from_writer(&mut *out);
-        w.write_record([
-            "rank",
-            "region_code",
-            "region_name",
-            "year",
-            "midwives_needed",
-            "midwives_available",
-            "gap",
-            "ratio",
-            "need_per_1000_pregnant_women",
-        ])
-        .map_err(std::io::Error::other)?;
-        for (i, r) in ranking.rows.iter().enumerate() {
-            let num = |x: Option<f64>| x.map_or(String::new(), |v| v.to_string());
-            w.write_record([
-                (i + 1).to_string(),
-                data.codes[r.region].clone(),
-                data.names[r.region].clone(),
-                year.to_string(),
-                r.need.to_string(),
-                num(r.available),
-                num(r.gap),
-                num(r.ratio),
-                r.need_per_1000_women.to_string(),
-            ])
-            .map_err(std::io::Error::other)?;
-        }
-        w.flush()?;
+        crate::io::export::ranking::write_ranking_csv(&ranking, &data, out)?;
         return Ok(());
     }
     let mut lines: Vec<Vec<String>> = vec![vec![

@@ -184,6 +184,47 @@ impl ProyeksiApp {
     }
 }
 
+impl ProyeksiApp {
+    /// Writes the Peringkat tab's ranking to `path`: the chart of the first
+    /// regions (PNG, SVG) or the whole table (CSV, Excel).
+    pub(super) fn export_ranking(
+        &mut self,
+        format: Format,
+        path: &Path,
+    ) -> Option<Result<std::path::PathBuf, ExportError>> {
+        use crate::io::export::ranking::{ranking_chart, save_ranking_chart, save_ranking_table};
+        let lang = self.lang();
+        let (year, by) = self.ranking_choice;
+        self.results.refresh_ranking(year, by, self.region);
+        let (ranking, (data, _)) = (self.results.ranking.as_ref()?, self.results.ok()?);
+        let ext = match format {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        };
+        let path = path.with_extension(ext);
+        let result = match format {
+            Format::Png | Format::Svg => {
+                let subject = match self.region {
+                    Some(r) if r < data.regions() => data.label(r).to_string(),
+                    _ => lang.t(T::text_total).to_string(),
+                };
+                let footer = format!(
+                    "{} · {} · Proyeksi Bidan",
+                    self.doc.state.name,
+                    crate::chart::today()
+                );
+                let chart = ranking_chart(ranking, data, &subject, &footer, lang);
+                let (w, h) = ANALYSIS_CHART_SIZE;
+                save_ranking_chart(&path, &chart, w, h)
+            }
+            Format::Csv | Format::Xlsx => save_ranking_table(&path, ranking, data, lang),
+        };
+        Some(result.map(|()| path))
+    }
+}
+
 /// Writes a CSV file atomically with `write`.
 fn write_csv(
     path: &Path,

@@ -39,6 +39,8 @@ pub enum ExportRequest {
     ReportPdf,
     /// A chart (PNG, SVG) or table (CSV) of the Analisis tab.
     Analysis(AnalysisExport, Format),
+    /// The Peringkat tab's chart (PNG, SVG) or table (CSV, Excel).
+    Ranking(Format),
 }
 
 /// The charts and tables of the Analisis tab.
@@ -77,6 +79,12 @@ impl ExportRequest {
             ExportRequest::TableCsv(..) => ("tabel-proyeksi-bidan.csv", "CSV", &["csv"]),
             ExportRequest::TableXlsx(_) => ("tabel-proyeksi-bidan.xlsx", "Excel", &["xlsx"]),
             ExportRequest::ReportPdf => ("laporan-proyeksi-bidan.pdf", "PDF", &["pdf"]),
+            ExportRequest::Ranking(format) => match format {
+                Format::Png => ("peringkat-wilayah.png", "PNG", &["png"]),
+                Format::Svg => ("peringkat-wilayah.svg", "SVG", &["svg"]),
+                Format::Csv => ("peringkat-wilayah.csv", "CSV", &["csv"]),
+                Format::Xlsx => ("peringkat-wilayah.xlsx", "Excel", &["xlsx"]),
+            },
             ExportRequest::Analysis(what, format) => {
                 let (png, svg, csv, xlsx) = match what {
                     AnalysisExport::Compare => (

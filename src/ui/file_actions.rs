@@ -435,6 +435,10 @@ impl ProyeksiApp {
                 None => return,
             },
             ExportRequest::ReportPdf => return self.report_to(path),
+            ExportRequest::Ranking(format) => match self.export_ranking(format, path) {
+                Some(r) => r,
+                None => return,
+            },
             ExportRequest::Analysis(what, format) => {
                 match self.export_analysis(what, format, path) {
                     Some(r) => r,

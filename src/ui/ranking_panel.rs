@@ -76,6 +76,19 @@ impl RankingPanel {
         ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
             bar_chart(ui, ranking, &labels, lang);
         });
+        ui.horizontal_wrapped(|ui| {
+            use super::export_request::{ExportRequest, Format};
+            for (format, label) in [
+                (Format::Png, T::analysis_save_png),
+                (Format::Svg, T::analysis_save_svg),
+                (Format::Csv, T::analysis_save_csv),
+                (Format::Xlsx, T::analysis_save_xlsx),
+            ] {
+                if ui.button(t(label)).clicked() {
+                    out.push(Command::ExportTo(ExportRequest::Ranking(format)));
+                }
+            }
+        });
         ui.separator();
         // A narrow window scrolls the table sideways rather than cutting a
         // number short.
