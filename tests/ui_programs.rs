@@ -34,6 +34,10 @@ fn internship_schedule_expectations_and_undo() {
     assert!(shows(&h, "Jadwal magang"));
     // Bunga: both clinics are full on 3 March, so RB Budi Setia on 4–5 March.
     assert!(shows(&h, "2026-03-04") && shows(&h, "2026-03-05"));
+    // The month calendar: March 2026 with Bunga at RB Budi Setia on 4 March.
+    assert!(shows(&h, "Maret 2026"));
+    assert!(shows(&h, "Bunga · RB Budi Setia"));
+    assert!(shows(&h, "Pertemuan kasus bulanan"));
     // Ani: λ = 2 × 1.602 ÷ 365 = 8,78; a mother of Koto Lolo (36 births ×
     // 25% ÷ 365 × 2 = 0,0493) with P = 4,81%, 80% in 66 days.
     assert!(shows(&h, "8,78"));

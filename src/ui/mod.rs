@@ -58,6 +58,7 @@ pub mod mentoring_panel;
 pub mod menu_bar;
 pub mod params_panel;
 pub mod plot_panel;
+pub mod program_calendar;
 pub mod program_charts;
 pub mod program_results;
 pub mod programs_panel;

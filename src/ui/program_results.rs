@@ -14,6 +14,8 @@ use crate::model::{Lang, PreparedData, Projection};
 /// The internship's tables: schedule, expectations, meetings, case log.
 pub struct InternshipSheets {
     pub schedule: Sheet,
+    /// The rotation and the meetings month by month.
+    pub months: Vec<crate::model::programs::month_grid::MonthGrid>,
     pub calendar: Sheet,
     pub expectations: Sheet,
     pub meetings: Sheet,
@@ -62,6 +64,10 @@ impl ProgramResults {
             work_out(plan, &state.data)
                 .map(|r| InternshipSheets {
                     schedule: schedule_sheet(plan, &r, lang),
+                    months: crate::model::programs::month_grid::month_grids(
+                        &r.schedule,
+                        &r.meetings,
+                    ),
                     calendar: calendar_sheet(plan, &r),
                     expectations: expectations_sheet(plan, &r, lang),
                     meetings: meetings_sheet(&r),

@@ -241,6 +241,12 @@ fn internship_ui(ui: &mut Ui, p: &mut Programs, view: &View, commands: &mut Vec<
         }
         Some(Ok(s)) => {
             sheet_grid(ui, &s.schedule, lang);
+            egui::CollapsingHeader::new(lang.t(T::calendar_by_month))
+                .id_salt("month_calendar")
+                .default_open(true)
+                .show(ui, |ui| {
+                    super::program_calendar::month_grids_ui(ui, &s.months, plan, lang)
+                });
             egui::CollapsingHeader::new(lang.t(T::programs_sheet_calendar))
                 .id_salt("calendar")
                 .show(ui, |ui| sheet_grid(ui, &s.calendar, lang));

@@ -18,6 +18,7 @@ pub mod error;
 pub mod indicators;
 pub mod internship;
 pub mod mentoring;
+pub mod month_grid;
 pub mod poisson;
 pub mod schedule;
 
