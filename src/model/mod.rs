@@ -3,7 +3,9 @@
 //! these functions, so they all show the same numbers.
 //!
 //! - [`params`]: the planner's parameters (service standard, working time, population, rounding).
-//! - [`data`]: the data table (region, year, population, CBR) and its checked form.
+//! - [`data`]: the data table checked and in columns, as the projection reads it;
+//!   [`data_row`] one row (region, year, population, CBR…); [`region_groups`] the
+//!   rows grouped by region.
 //! - [`values`]: a region's shared code or name, and a number that may be missing.
 //! - [`columns`]: the data table's columns that a file's columns are mapped to.
 //! - [`scenario`]: a name, the parameters, the data and the workload set-up, as one file.
@@ -35,6 +37,7 @@ pub mod capacity;
 pub mod columns;
 pub mod compare;
 pub mod data;
+pub mod data_row;
 pub mod error;
 pub mod explain;
 pub mod flags;
@@ -47,6 +50,7 @@ pub mod population_route;
 pub mod programs;
 pub mod projection;
 pub mod ranking;
+pub mod region_groups;
 pub mod region_tree;
 pub mod sanity;
 pub mod scenario;

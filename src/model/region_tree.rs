@@ -6,7 +6,7 @@
 //! region sits directly under the total, as they always did.
 
 use super::Lang;
-use super::data::DataRow;
+use super::data_row::DataRow;
 use super::error::ModelError;
 use crate::i18n::T;
 
@@ -436,7 +436,7 @@ pub fn check_rows(rows: &[DataRow]) -> Result<(), ModelError> {
     if !may_nest(rows) {
         return Ok(());
     }
-    let groups = super::data::RegionGroups::new(rows);
+    let groups = super::region_groups::RegionGroups::new(rows);
     let members: Vec<&[usize]> = groups.iter().collect();
     let codes: Vec<String> = members
         .iter()

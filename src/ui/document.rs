@@ -451,7 +451,11 @@ impl Results {
             (Some(Ok(d)), Some(Ok(p))) => Some((&**d, p)),
             _ => None,
         };
-        changed |= self.programs.refresh(state, computed, lang);
+        changed |= self.programs.refresh(
+            (&state.programs, &state.data, state.data_rev),
+            computed,
+            lang,
+        );
         changed
     }
 

@@ -6,7 +6,7 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, ProgramFile};
-use super::programs_panel::{date_field, sheet_grid, text_cell};
+use super::program_widgets::{date_field, sheet_grid, text_cell};
 use super::view::View;
 use crate::i18n::T;
 use crate::io::programs::sheets::kind_text;

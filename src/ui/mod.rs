@@ -61,6 +61,7 @@ pub mod plot_panel;
 pub mod program_calendar;
 pub mod program_charts;
 pub mod program_results;
+pub mod program_widgets;
 pub mod programs_panel;
 pub mod properties_dialog;
 pub mod ranking_panel;

@@ -1,7 +1,6 @@
 //! The Program tab's tables, worked out again only when the programmes, the
 //! data's projection, the language or the day change.
 
-use super::document::DocState;
 use super::program_charts::{Series, indicator_series, trend_series};
 use crate::io::programs::Sheet;
 use crate::io::programs::sheets::{
@@ -9,7 +8,7 @@ use crate::io::programs::sheets::{
     schedule_sheet, scores_sheet, visit_list_sheet, visits_sheet,
 };
 use crate::model::programs::{Date, Programs, region_gap, work_out};
-use crate::model::{Lang, PreparedData, Projection};
+use crate::model::{DataRow, Lang, PreparedData, Projection};
 
 /// The internship's tables: schedule, expectations, meetings, case log.
 pub struct InternshipSheets {
@@ -44,24 +43,26 @@ pub struct ProgramResults {
 }
 
 impl ProgramResults {
-    /// Brings the tables up to date; true if they changed.
+    /// Brings the tables up to date with the scenario's programmes, its data
+    /// table (version `data_rev`) and what was computed from it; true if
+    /// they changed.
     pub fn refresh(
         &mut self,
-        state: &DocState,
+        (programs, data, data_rev): (&Option<Programs>, &[DataRow], u64),
         computed: Option<(&PreparedData, &Projection)>,
         lang: Lang,
     ) -> bool {
         let day = crate::io::programs::today();
-        let rev = computed.map(|_| state.data_rev);
-        let key = (state.programs.clone(), lang, day, rev);
+        let rev = computed.map(|_| data_rev);
+        let key = (programs.clone(), lang, day, rev);
         if self.key.as_ref() == Some(&key) {
             return false;
         }
         self.today = Some(day);
-        let p = state.programs.clone().unwrap_or_default();
+        let p = programs.clone().unwrap_or_default();
         let plan = &p.internship;
         self.internship = (!plan.interns.is_empty() || !plan.clinics.is_empty()).then(|| {
-            work_out(plan, &state.data)
+            work_out(plan, data)
                 .map(|r| InternshipSheets {
                     schedule: schedule_sheet(plan, &r, lang),
                     months: crate::model::programs::month_grid::month_grids(

@@ -5,8 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::Date;
-use super::internship::Period;
+use super::date::{Date, Period};
 
 /// The intern's role at a delivery: first helper when the mother comes
 /// from her own village (the senior midwife assists), second otherwise.

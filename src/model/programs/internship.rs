@@ -121,18 +121,7 @@ impl Clinic {
     }
 }
 
-/// The days to schedule, first and last included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Period {
-    pub start: Date,
-    pub end: Date,
-}
-
-impl Period {
-    pub fn contains(&self, day: Date) -> bool {
-        self.start <= day && day <= self.end
-    }
-}
+pub use super::date::Period;
 
 /// The internship plan: the midwives, the clinics, the length, the period
 /// and the case log.
