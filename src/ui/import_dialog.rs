@@ -306,7 +306,9 @@ impl ImportDialog {
                                         for field in Field::ALL {
                                             ui.selectable_value(f, Some(field), field.label(lang));
                                         }
-                                    });
+                                    })
+                                    .response
+                                    .accessible_name(h.as_str());
                                 ui.end_row();
                             }
                         });

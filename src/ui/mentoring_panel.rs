@@ -96,7 +96,9 @@ fn facilities_grid(ui: &mut Ui, facilities: &mut Vec<Facility>, lang: Lang) {
                         for k in FacilityKind::ALL {
                             ui.selectable_value(&mut f.kind, k, kind_text(k, lang));
                         }
-                    });
+                    })
+                    .response
+                    .accessible_name(format!("{} {}", t(T::programs_col_kind), i + 1));
                 text_cell(ui, &mut f.refers_to, t(T::programs_col_refers_to), 140.0);
                 text_cell(ui, &mut f.region, t(T::programs_ui_region), 110.0);
                 if ui
@@ -152,7 +154,9 @@ fn visits_grid(
                     for n in &names {
                         ui.selectable_value(&mut v.facility, n.clone(), n);
                     }
-                });
+                })
+                .response
+                .accessible_name(format!("{} {}", t(T::programs_col_facility), i + 1));
             date_field(
                 ui,
                 &mut v.date,

@@ -199,7 +199,9 @@ fn cases_grid(ui: &mut Ui, cases: &mut Vec<CaseEntry>, names: &[String], lang: L
                     for n in names {
                         ui.selectable_value(&mut c.intern, n.clone(), n);
                     }
-                });
+                })
+                .response
+                .accessible_name(format!("{} {}", t(T::programs_col_intern), i + 1));
             text_cell(ui, &mut c.anamnesis, t(T::programs_col_anamnesis), 150.0);
             text_cell(ui, &mut c.diagnosis, t(T::programs_col_diagnosis), 120.0);
             text_cell(ui, &mut c.plan, t(T::programs_col_plan), 120.0);
@@ -219,7 +221,9 @@ fn cases_grid(ui: &mut Ui, cases: &mut Vec<CaseEntry>, names: &[String], lang: L
                     for r in [HelperRole::First, HelperRole::Second] {
                         ui.selectable_value(&mut c.role, r, role(r));
                     }
-                });
+                })
+                .response
+                .accessible_name(format!("{} {}", t(T::programs_col_role), i + 1));
             if ui
                 .small_button("×")
                 .on_hover_text(t(T::programs_ui_remove))

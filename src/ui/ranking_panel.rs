@@ -34,14 +34,16 @@ impl RankingPanel {
         let mut year = ranking.year;
         let mut by = ranking.by;
         ui.horizontal_wrapped(|ui| {
-            ui.label(t(T::ranking_panel_year));
+            let l = ui.label(t(T::ranking_panel_year));
             egui::ComboBox::from_id_salt("ranking_year")
                 .selected_text(year.to_string())
                 .show_ui(ui, |ui| {
                     for y in proj.years() {
                         ui.selectable_value(&mut year, y, y.to_string());
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.add_space(12.0);
             ui.label(t(T::ranking_panel_by));
             ui.radio_value(&mut by, RankBy::Gap, t(T::ranking_panel_by_gap));

@@ -187,7 +187,9 @@ fn settings_ui(ui: &mut Ui, s: &mut UncertaintySetup, view: &View, out: &mut Vec
                         out.push(Command::AddRange(p));
                     }
                 }
-            });
+            })
+            .response
+            .accessible_name(t(T::analysis_bands_add));
     }
 }
 

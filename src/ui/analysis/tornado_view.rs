@@ -37,14 +37,16 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState) -> Vec<Command> {
         Step::PlausibleRange => 10.0,
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(t(T::ranking_panel_year));
+        let l = ui.label(t(T::ranking_panel_year));
         egui::ComboBox::from_id_salt("tornado_year")
             .selected_text(year.to_string())
             .show_ui(ui, |ui| {
                 for &y in &years {
                     ui.selectable_value(&mut year, y, y.to_string());
                 }
-            });
+            })
+            .response
+            .labelled_by(l.id);
         ui.add_space(12.0);
         ui.radio_value(&mut by_range, false, t(T::analysis_step_share))
             .on_hover_text(t(T::analysis_step_share_tip));
