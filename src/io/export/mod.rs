@@ -8,6 +8,7 @@ pub mod bands;
 pub mod chart;
 pub mod compare;
 pub mod csv;
+mod deflate_parts;
 mod file;
 pub(crate) mod fonts;
 pub mod frame;
@@ -15,11 +16,14 @@ pub mod hbars;
 pub mod json;
 pub mod map;
 pub mod ranking;
+mod sheet_xml;
 mod stacked;
 pub mod text;
 pub mod tornado;
 pub mod wide;
 pub mod xlsx;
+mod xlsx_parallel;
+mod zip_archive;
 
 use std::path::Path;
 

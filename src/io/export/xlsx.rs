@@ -6,6 +6,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::file::ExportError;
 use super::wide::{self, TableLayout};
+use super::xlsx_parallel::{self, Rows};
 use crate::i18n::T;
 use crate::model::NeedSum;
 use crate::model::explain::{Subject, explain};
@@ -55,6 +56,29 @@ fn projection_sheet(
     selection: (Selection, NeedSum),
     lang: Lang,
 ) -> Result<(), XlsxError> {
+    projection_setup(ws, lang)?;
+    let mut i = 0u32;
+    for_each_selected_row(data, proj, selection.0, selection.1, |code, name, r| {
+        i += 1;
+        let row = i;
+        for (j, column) in Column::ALL.iter().enumerate() {
+            let col = j as u16;
+            match column {
+                Column::RegionCode => ws.write_string(row, col, code)?,
+                Column::RegionName => ws.write_string(row, col, name)?,
+                Column::Kind => ws.write_string(row, col, kind_text(r.kind, lang))?,
+                _ => match column.number(r, Precision::Full).filter(|v| v.is_finite()) {
+                    Some(v) => ws.write_number(row, col, v)?,
+                    None => continue,
+                },
+            };
+        }
+        Ok::<(), XlsxError>(())
+    })
+}
+
+/// The projection sheet's column widths and formats, panes and headings.
+fn projection_setup(ws: &mut Worksheet, lang: Lang) -> Result<(), XlsxError> {
     let head = heading_format();
     for (c, column) in Column::ALL.iter().enumerate() {
         let width = match c {
@@ -77,29 +101,53 @@ fn projection_sheet(
     for (c, h) in xlsx_headings(lang).iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &head)?;
     }
-    let mut i = 0u32;
-    for_each_selected_row(data, proj, selection.0, selection.1, |code, name, r| {
-        i += 1;
-        let row = i;
-        for (j, column) in Column::ALL.iter().enumerate() {
-            let col = j as u16;
-            match column {
-                Column::RegionCode => ws.write_string(row, col, code)?,
-                Column::RegionName => ws.write_string(row, col, name)?,
-                Column::Kind => ws.write_string(row, col, kind_text(r.kind, lang))?,
-                _ => match column.number(r, Precision::Full).filter(|v| v.is_finite()) {
-                    Some(v) => ws.write_number(row, col, v)?,
-                    None => continue,
-                },
-            };
+    Ok(())
+}
+
+/// A sample row under the headings, a text in each of `texts` and a
+/// number in every other of `width` columns: the cells take the styles
+/// the whole column's cells will have.
+fn sample_row(ws: &mut Worksheet, width: usize, texts: &[usize]) -> Result<(), XlsxError> {
+    for col in 0..width {
+        if texts.contains(&col) {
+            ws.write_string(1, col as u16, "x")?;
+        } else {
+            ws.write_number(1, col as u16, 0.0)?;
         }
-        Ok::<(), XlsxError>(())
-    })
+    }
+    Ok(())
 }
 
 /// Writes the projection sheet in the wide layout: one row per region,
 /// per year pregnant women, midwives needed (and the gap where given).
 fn wide_sheet(
+    ws: &mut Worksheet,
+    data: &PreparedData,
+    proj: &Projection,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    wide_setup(ws, data, proj, lang)?;
+    let columns = wide::year_columns(data);
+    let mut row = 0u32;
+    wide::for_each_region(data, proj, |code, name, rows| {
+        row += 1;
+        ws.write_string(row, 0, code)?;
+        ws.write_string(row, 1, name)?;
+        let mut col = 2u16;
+        for r in rows {
+            for c in &columns {
+                if let Some(v) = c.number(r, Precision::Full).filter(|v| v.is_finite()) {
+                    ws.write_number(row, col, v)?;
+                }
+                col += 1;
+            }
+        }
+        Ok::<(), XlsxError>(())
+    })
+}
+
+/// The wide sheet's column widths and formats, panes and headings.
+fn wide_setup(
     ws: &mut Worksheet,
     data: &PreparedData,
     proj: &Projection,
@@ -126,22 +174,7 @@ fn wide_sheet(
     for (c, h) in wide::headings(data, proj, lang).iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &head)?;
     }
-    let mut row = 0u32;
-    wide::for_each_region(data, proj, |code, name, rows| {
-        row += 1;
-        ws.write_string(row, 0, code)?;
-        ws.write_string(row, 1, name)?;
-        let mut col = 2u16;
-        for r in rows {
-            for c in &columns {
-                if let Some(v) = c.number(r, Precision::Full).filter(|v| v.is_finite()) {
-                    ws.write_number(row, col, v)?;
-                }
-                col += 1;
-            }
-        }
-        Ok::<(), XlsxError>(())
-    })
+    Ok(())
 }
 
 /// A parameter value: a number or a text.
@@ -395,6 +428,20 @@ pub fn table_xlsx_of(
     lang: Lang,
     layout: TableLayout,
 ) -> Result<Vec<u8>, ExportError> {
+    workbook(scenario, data, proj, selection, lang, layout, true)
+}
+
+/// The workbook of [`table_xlsx_of`]; `on_every_core` lets a whole table be
+/// written on every core (else it is written row by row).
+fn workbook(
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    selection: (Selection, NeedSum),
+    lang: Lang,
+    layout: TableLayout,
+    on_every_core: bool,
+) -> Result<Vec<u8>, ExportError> {
     let rows = match layout {
         TableLayout::Long => selected_row_count(data, proj, selection.0),
         TableLayout::Wide => data.regions() + 1,
@@ -420,15 +467,125 @@ pub fn table_xlsx_of(
         // Most of the time of a large workbook is compressing its sheet.
         wb.set_zip_compression_level(1);
     }
+    let year_columns = wide::year_columns(data);
+    let rows = match layout {
+        TableLayout::Long => Rows::Long { lang },
+        TableLayout::Wide => Rows::Wide {
+            columns: &year_columns,
+        },
+    };
+    // The whole table is written on every core into the workbook made
+    // here around a sample row; a selection is written here row by row.
+    let parallel = on_every_core
+        && matches!(selection.0, Selection::All)
+        && xlsx_parallel::fits(data, proj, rows);
     let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
     ws.set_name(first).map_err(xlsx_err)?;
-    match layout {
-        TableLayout::Long => projection_sheet(ws, data, proj, selection, lang),
-        TableLayout::Wide => wide_sheet(ws, data, proj, lang),
+    match (layout, parallel) {
+        (TableLayout::Long, false) => projection_sheet(ws, data, proj, selection, lang),
+        (TableLayout::Wide, false) => wide_sheet(ws, data, proj, lang),
+        (TableLayout::Long, true) => projection_setup(ws, lang)
+            .and_then(|_| sample_row(ws, Column::ALL.len(), &LONG_TEXT_COLUMNS)),
+        (TableLayout::Wide, true) => {
+            wide_setup(ws, data, proj, lang).and_then(|_| sample_row(ws, columns, &[0, 1]))
+        }
     }
     .map_err(xlsx_err)?;
     let ws = wb.add_worksheet();
     ws.set_name(second).map_err(xlsx_err)?;
     parameter_sheet(ws, scenario, data, proj, lang).map_err(xlsx_err)?;
-    wb.save_to_buffer().map_err(xlsx_err)
+    let bytes = wb.save_to_buffer().map_err(xlsx_err)?;
+    if parallel {
+        xlsx_parallel::fill_workbook(&bytes, data, proj, rows)
+    } else {
+        Ok(bytes)
+    }
+}
+
+/// The long sheet's text columns: region code, region name and kind.
+const LONG_TEXT_COLUMNS: [usize; 3] = [0, 1, 3];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{self, MaybeNumber, synthetic};
+    use std::io::Read;
+
+    /// Every part of a workbook: each entry's name and text.
+    fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..z.len())
+            .map(|i| {
+                let mut f = z.by_index(i).unwrap();
+                let mut text = String::new();
+                f.read_to_string(&mut text).unwrap();
+                (f.name().unwrap().into_owned(), text)
+            })
+            .collect()
+    }
+
+    /// The cells of a sheet: reference, style, type and text.
+    fn cells(xml: &str) -> Vec<(String, String, String, String)> {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name("c"))
+            .map(|c| {
+                let a = |k: &str| c.attribute(k).unwrap_or("").to_string();
+                let text: String = c
+                    .descendants()
+                    .filter(|n| n.is_text())
+                    .map(|n| n.text().unwrap())
+                    .collect();
+                (a("r"), a("s"), a("t"), text)
+            })
+            .collect()
+    }
+
+    /// 700 regions (several compressed parts), midwives in some (so a gap
+    /// column), and names that need escaping.
+    fn national() -> Scenario {
+        let mut s = Scenario::example();
+        s.data = synthetic::regions(700, 7);
+        for (i, row) in s.data.iter_mut().enumerate() {
+            if i % 3 == 0 {
+                row.midwives_available = MaybeNumber::from(Some(40.0 + i as f64 / 8.0));
+            }
+        }
+        s.data[4].region_name = " RB <Budi> & Ibu_x0041_".into();
+        s.params.population.horizon_year = 2035;
+        s
+    }
+
+    #[test]
+    fn a_table_written_on_every_core_reads_as_one_written_row_by_row() {
+        let s = national();
+        let (d, p) = model::compute(&s).unwrap();
+        for layout in [TableLayout::Long, TableLayout::Wide] {
+            let all = (Selection::All, NeedSum::Fte);
+            let fast = workbook(&s, &d, &p, all, Lang::Id, layout, true).unwrap();
+            let slow = workbook(&s, &d, &p, all, Lang::Id, layout, false).unwrap();
+            let (fast, slow) = (parts(&fast), parts(&slow));
+            assert_eq!(fast.len(), slow.len());
+            for ((fname, ftext), (sname, stext)) in fast.iter().zip(&slow) {
+                assert_eq!(fname, sname);
+                if fname == "xl/worksheets/sheet1.xml" {
+                    let (fc, sc) = (cells(ftext), cells(stext));
+                    let expected_rows = match layout {
+                        TableLayout::Long => 701 * p.total.len(),
+                        TableLayout::Wide => 701,
+                    };
+                    assert_eq!(
+                        fc.iter()
+                            .filter(|c| c.0.trim_end_matches(|ch: char| ch.is_ascii_digit()) == "A")
+                            .count(),
+                        expected_rows + 1
+                    );
+                    assert_eq!(fc, sc, "{layout:?}");
+                    assert!(ftext.contains("&lt;Budi&gt; &amp; Ibu_x005F_x0041_"));
+                } else {
+                    assert_eq!(ftext, stext, "{fname}");
+                }
+            }
+        }
+    }
 }
