@@ -64,6 +64,17 @@ fn hovering_a_province_shows_its_figures_and_a_click_selects_it() {
     assert_eq!(data.names[r], "Jawa Tengah");
     // The projection of the region chosen is what the window shows.
     assert_eq!(h.state().subject_name(), "Jawa Tengah");
+    // The map outlines it and says so.
+    assert!(shows(&h, "Terpilih: Jawa Tengah (bergaris tebal di peta)"));
+    let map = proyeksi_bidan::io::geo::bundled_map().unwrap();
+    let outlined: Vec<&str> = h
+        .state()
+        .map_panel
+        .outlined()
+        .iter()
+        .map(|&i| map.provinces[i].name.as_str())
+        .collect();
+    assert_eq!(outlined, ["Jawa Tengah"]);
 
     // A parameter changed: the map shows the new figures (1,20 pregnant
     // women per birth: 1.475,63 × 1,20 / 1,10 = 1.609,78 needed).
@@ -73,10 +84,19 @@ fn hovering_a_province_shows_its_figures_and_a_click_selects_it() {
     pointer_to(&mut h, pos);
     assert!(shows(&h, "Bidan dibutuhkan: 1.609,78"), "stale map");
 
-    // Papua (BPS 94) is shown on the four provinces of its former area.
+    // Papua (BPS 94) is shown on the four provinces of its former area;
+    // chosen, all four are outlined.
     let pos = h.state().map_panel.screen_pos(138.9, -4.1).unwrap();
     pointer_to(&mut h, pos);
     assert!(shows(&h, "(Papua)"), "Papua's successor not matched");
+    let papua = {
+        let (data, _) = h.state().results.ok().unwrap();
+        data.names.iter().position(|n| n == "Papua").unwrap()
+    };
+    h.state_mut().region = Some(papua);
+    settle(&mut h);
+    assert_eq!(h.state().map_panel.outlined().len(), 4);
+    assert!(shows(&h, "Terpilih: Papua ("));
 }
 
 #[test]
@@ -107,4 +127,25 @@ fn the_map_is_exported_from_the_window() {
     );
     let status = h.state().status.clone().unwrap();
     assert!(!status.error, "{status:?}");
+}
+
+#[test]
+fn a_legend_class_is_never_split_across_lines_in_a_narrow_window() {
+    let mut h = common::app_on_system(
+        provinces().unwrap(),
+        Box::new(ScriptedDialogs::default()),
+        egui::vec2(1024.0, 640.0),
+    );
+    h.get_by_role_and_label(Role::Button, "Peta").click();
+    settle(&mut h);
+    // The need classes of the 2020 sample; the last is the one that met
+    // the window's edge.
+    for class in ["28,4 – 412,8", "1.566,3 – 1.950,8"] {
+        let label = h.get_by_label(class).rect();
+        let swatch_line = h.get_by_label("Warna menurut").rect().height();
+        assert!(
+            label.height() < 1.5 * swatch_line,
+            "{class} wraps: {label:?}"
+        );
+    }
 }

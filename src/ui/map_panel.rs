@@ -33,9 +33,17 @@ pub struct MapPanel {
     drawn: Option<Drawn>,
     /// Where the map was drawn last, in points.
     rect: Option<egui::Rect>,
+    /// The provinces outlined last frame: those of the region chosen.
+    outlined: Vec<usize>,
 }
 
 impl MapPanel {
+    /// The provinces (by their place in the boundary file) outlined as the
+    /// region chosen, as last drawn.
+    pub fn outlined(&self) -> &[usize] {
+        &self.outlined
+    }
+
     /// The window's point over `lon`, `lat` as last drawn (for tests and
     /// for what the pointer is over).
     pub fn screen_pos(&self, lon: f64, lat: f64) -> Option<egui::Pos2> {
@@ -106,6 +114,27 @@ impl MapPanel {
             ui.colored_label(ui.visuals().warn_fg_color, line);
         }
         legend(ui, &spec);
+        // The region chosen (in the tree, the ranking or here) is outlined.
+        self.outlined = match view.region {
+            Some(r) => (0..map.provinces.len())
+                .filter(|&i| {
+                    spec.figures
+                        .get(i)
+                        .and_then(|f| f.as_ref())
+                        .is_some_and(|f| f.region == r)
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        if let (Some(&first), Some(r)) = (self.outlined.first(), view.region) {
+            let name = map.provinces.get(first).map_or("", |p| p.name.as_str());
+            let shown = if name == data.names[r].as_str() {
+                name.to_string()
+            } else {
+                format!("{} ({name})", data.names[r])
+            };
+            ui.label(lang.tf(T::map_panel_selected, &[("name", &shown)]));
+        }
         let size = ui.available_size();
         let (area, response) = ui.allocate_exact_size(size, Sense::click());
         // A margin, so that no coast touches the window's edge.
@@ -123,6 +152,7 @@ impl MapPanel {
                 Color32::WHITE,
             );
         }
+        self.outline(ui, map, rect);
         let hovered = response
             .hover_pos()
             .and_then(|p| self.province_at(p))
@@ -141,6 +171,26 @@ impl MapPanel {
         }
         self.spec = Some((key, spec));
         out
+    }
+
+    /// A thick line round each outlined province, over the picture.
+    fn outline(&self, ui: &Ui, map: &ProvinceMap, rect: egui::Rect) {
+        let Some(d) = &self.drawn else { return };
+        let sx = rect.width() / d.raster.width as f32;
+        let sy = rect.height() / d.raster.height as f32;
+        let stroke = egui::Stroke::new(2.5, ui.visuals().strong_text_color());
+        for &i in &self.outlined {
+            for ring in map.provinces.get(i).map_or(&[][..], |p| &p.rings[..]) {
+                let points = ring
+                    .iter()
+                    .map(|&q| {
+                        let [x, y] = d.raster.fit.to_xy(q);
+                        rect.min + egui::vec2(x as f32 * sx, y as f32 * sy)
+                    })
+                    .collect();
+                ui.painter().add(egui::Shape::closed_line(points, stroke));
+            }
+        }
     }
 
     /// Draws the picture again when the size or the colours changed.
@@ -206,10 +256,22 @@ fn legend(ui: &mut Ui, spec: &MapSpec) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&spec.legend_title).strong());
         for (label, [r, g, b]) in &spec.legend {
+            // A class (its colour and range) moves to the next line whole:
+            // a range is never split.
+            let galley = egui::WidgetText::from(label.as_str()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            let width = 14.0 + 2.0 * ui.spacing().item_spacing.x + galley.size().x;
+            if width > ui.available_size_before_wrap().x {
+                ui.end_row();
+            }
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
             ui.painter()
                 .rect_filled(rect, 2.0, Color32::from_rgb(*r, *g, *b));
-            ui.label(label);
+            ui.label(galley);
         }
     });
 }
