@@ -202,3 +202,38 @@ fn rank_region_ranks_the_regions_under_it() {
     let codes: Vec<&str> = rows.iter().map(|r| r["region_code"].as_str()).collect();
     assert_eq!(codes, ["P3201051", "32.01.06", "P3201052"]);
 }
+
+#[test]
+fn the_supply_of_a_kecamatan_stands_on_its_puskesmas() {
+    // Kec. Cibinong's own row says 5 midwives; its two puskesmas have
+    // 2 + 4 = 6, and the supply counts those, as the tree does. Need
+    // 2023: 2.500 × 146,58 / 69.825 = 5,25; 2025: 3.025 × … = 6,35.
+    // Puskesmas Cibinong leaves at 10 % a year, the rest at 4 %: the
+    // kecamatan's rate is (2 × 10 + 4 × 4) / 6 = 6 %, so 2025 starts with
+    // 6 and loses 0,36.
+    let out = run(&[
+        "supply",
+        "--region",
+        "32.01.05",
+        "--attrition",
+        "4",
+        "--attrition-region",
+        "P3201051=10",
+    ])
+    .unwrap();
+    let line = |year: &str| -> Vec<String> {
+        out.lines()
+            .find(|l| l.starts_with(year))
+            .unwrap_or_else(|| panic!("no {year} in {out}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(line("2023")[6..], ["6,00", "5,25", "0,75"]);
+    assert_eq!(
+        line("2025")[2..],
+        ["6,00", "0,36", "0,00", "0,00", "5,64", "6,35", "-0,71"]
+    );
+    assert!(out.contains("Keluar 6% per tahun"), "{out}");
+    assert!((2_500.0 * SHARE - 5.25).abs() < 0.005);
+}

@@ -11,7 +11,7 @@ use proyeksi_bidan::io::import::{ImportOptions, import_file};
 use proyeksi_bidan::model::number::fmt_fixed;
 use proyeksi_bidan::model::supply::SupplyParams;
 use proyeksi_bidan::model::supply_outlook::outlook;
-use proyeksi_bidan::model::{self, Lang, Scenario};
+use proyeksi_bidan::model::{self, Lang, NeedSum, Scenario};
 
 mod common;
 use common::{App, ScriptedDialogs, app_on};
@@ -144,7 +144,10 @@ fn the_target_year_shows_the_intake_that_closes_the_gap_checked() {
     // The same answer as the engine's goal seek, with its check at zero.
     let (data, proj) = model::compute(&s).unwrap();
     let p = h.state().doc.state.supply.clone().unwrap();
-    let goal = outlook(&p, &data, &proj, None, None).unwrap().goal.unwrap();
+    let goal = outlook(&p, &data, &proj, None, NeedSum::Fte, None)
+        .unwrap()
+        .goal
+        .unwrap();
     let intake = fmt_fixed(goal.intake.unwrap(), 2, Lang::Id);
     let line = format!(
         "Agar selisih tertutup sejak 2029 sampai akhir proyeksi: {intake} bidan baru per tahun (diperiksa: dengan penempatan ini selisih terkecil sejak 2029 = 0,00 FTE)."
@@ -208,7 +211,7 @@ fn a_puskesmas_leaves_at_its_own_rate_and_the_total_weighs_it() {
     let weighted = (stocks[0] * 20.0 + (total - stocks[0]) * 5.0) / total;
     h.state_mut().region = None;
     settle(&mut h);
-    let o = outlook(&p, &data, &proj, None, None).unwrap();
+    let o = outlook(&p, &data, &proj, None, NeedSum::Fte, None).unwrap();
     assert!((o.attrition.percent - weighted).abs() < 1e-9);
     let text = format!(
         "Laju keluar yang dipakai: {} setahun (rata-rata laju tiap wilayah, ditimbang dengan bidan yang bertugas tahun 2024).",

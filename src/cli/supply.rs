@@ -63,7 +63,8 @@ pub(super) fn supply_cmd(a: &SupplyArgs, out: &mut dyn Write) -> Result<(), CliE
     let mut p = supply_params(a, scenario.supply.clone(), lang)?;
     // The goal seek is asked for here with --close-by only.
     p.close_by = None;
-    let o = outlook(&p, &data, &proj, region, a.close_by).map_err(|e| {
+    let rule = scenario.params.need_sum;
+    let o = outlook(&p, &data, &proj, region, rule, a.close_by).map_err(|e| {
         CliError::Model(match region {
             Some(r) => format!("{}: {}", data.label(r), e.message(lang)),
             None => e.message(lang),

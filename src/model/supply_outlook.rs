@@ -4,9 +4,12 @@
 //! for the planner's target year, the goal seek with its answer put back.
 
 use super::error::{ModelError, Problem};
+use super::params::NeedSum;
+use super::projection::YearRow;
 use super::supply::{
     Intake, Supply, SupplyParams, attrition_to_keep_closed, intake_to_close, project_supply,
 };
+use super::tree_sum::node_rows;
 use super::{PreparedData, Projection};
 
 /// An attrition (%) at or above which the gap stays closed whatever the
@@ -65,18 +68,20 @@ pub fn attrition_used(
             data.codes[r].trim()
         }
     };
+    if let Some(percent) = region.and_then(|r| p.own_attrition(key(r))) {
+        return AttritionUsed {
+            percent,
+            from: AttritionFrom::Own,
+        };
+    }
     match region {
-        Some(r) => match p.own_attrition(key(r)) {
-            Some(percent) => AttritionUsed {
-                percent,
-                from: AttritionFrom::Own,
-            },
-            None => all,
-        },
-        None if p.attrition_by_region.is_empty() => all,
-        None => {
+        Some(r) if data.tree.is_leaf(r) => all,
+        _ if p.attrition_by_region.is_empty() => all,
+        // The total, or a region with regions under it: the rates of the
+        // regions at the foot of the tree (whose midwives are counted).
+        _ => {
             let (mut lost, mut stock) = (0.0, 0.0);
-            for r in 0..data.regions() {
+            for r in data.tree.leaves_under(region) {
                 let s = proj
                     .region_row(data, r, proj.base_year)
                     .midwives_available
@@ -111,28 +116,35 @@ pub struct Goal {
     pub attrition: Option<f64>,
 }
 
-/// Midwives in post in `year` from the data (none after the last data year).
-pub fn stock_of(
+/// The figures the supply of `region` (or the total) stands on, year by
+/// year from the base year: a region at the foot of the tree its own; the
+/// total and a region with regions under it the sum of those at the foot
+/// (midwives in post and need, the need summed by `rule`), as the tree and
+/// the table show them.
+fn subject_rows(
     data: &PreparedData,
     proj: &Projection,
     region: Option<usize>,
-    year: i32,
-) -> Option<f64> {
-    if year > proj.last_data_year {
+    rule: NeedSum,
+) -> Vec<YearRow> {
+    node_rows(data, proj, region, rule)
+}
+
+/// Midwives in post in `year` from the data (none after the last data year).
+fn stock_in(rows: &[YearRow], last_data_year: i32, year: i32) -> Option<f64> {
+    if year > last_data_year {
         return None;
     }
-    match region {
-        Some(r) => proj.region_row(data, r, year).midwives_available,
-        None => proj.total_row(year).and_then(|row| row.midwives_available),
-    }
+    rows.iter()
+        .find(|r| r.year == year)
+        .and_then(|r| r.midwives_available)
 }
 
 /// Midwives needed in `year`.
-pub fn need_of(data: &PreparedData, proj: &Projection, region: Option<usize>, year: i32) -> f64 {
-    match region {
-        Some(r) => proj.region_row(data, r, year).midwives_needed,
-        None => proj.total_row(year).map_or(0.0, |row| row.midwives_needed),
-    }
+fn need_in(rows: &[YearRow], year: i32) -> f64 {
+    rows.iter()
+        .find(|r| r.year == year)
+        .map_or(0.0, |r| r.midwives_needed)
 }
 
 /// The supply of `region` (or the total) under `p`, to the projection's
@@ -142,6 +154,7 @@ pub fn outlook(
     data: &PreparedData,
     proj: &Projection,
     region: Option<usize>,
+    rule: NeedSum,
     by_year: Option<i32>,
 ) -> Result<SupplyOutlook, ModelError> {
     p.check()?;
@@ -150,8 +163,9 @@ pub fn outlook(
     resolved.attrition_percent = attrition.percent;
     resolved.attrition_by_region.clear();
     let p = &resolved;
-    let stock = |year: i32| stock_of(data, proj, region, year);
-    let need = |year: i32| need_of(data, proj, region, year);
+    let rows = subject_rows(data, proj, region, rule);
+    let stock = |year: i32| stock_in(&rows, proj.last_data_year, year);
+    let need = |year: i32| need_in(&rows, year);
     let (base, horizon) = (proj.base_year, proj.horizon_year);
     let supply = project_supply(p, base, horizon, &stock, &need)?;
     let closes_in = supply.closes_in();
@@ -238,7 +252,7 @@ mod tests {
             transfers: Vec::new(),
             close_by: Some(2028),
         };
-        let o = outlook(&p, &data, &proj, Some(0), None).unwrap();
+        let o = outlook(&p, &data, &proj, Some(0), NeedSum::Fte, None).unwrap();
         let first = &o.supply.years[0];
         assert_eq!(
             (first.year, first.stock, first.from_data),
@@ -258,7 +272,7 @@ mod tests {
         assert!(check.abs() < 1e-9, "{check}");
         let mut less = p.clone();
         less.intake = Intake::Number(intake - 0.01);
-        let o2 = outlook(&less, &data, &proj, Some(0), None).unwrap();
+        let o2 = outlook(&less, &data, &proj, Some(0), NeedSum::Fte, None).unwrap();
         assert!(
             o2.supply
                 .years
@@ -266,7 +280,7 @@ mod tests {
                 .any(|y| y.year >= 2028 && y.gap < 0.0)
         );
         // The total of one region is that region.
-        let total = outlook(&p, &data, &proj, None, None).unwrap();
+        let total = outlook(&p, &data, &proj, None, NeedSum::Fte, None).unwrap();
         assert_eq!(total.supply.years[0].stock, 1.0);
     }
 
@@ -275,13 +289,13 @@ mod tests {
         let (data, proj) = belitung_like();
         let p = SupplyParams::default();
         for by in [2024, 2031] {
-            let e = outlook(&p, &data, &proj, Some(0), Some(by)).unwrap_err();
+            let e = outlook(&p, &data, &proj, Some(0), NeedSum::Fte, Some(by)).unwrap_err();
             assert!(
                 e.message(crate::model::Lang::En).contains("close_by"),
                 "{by}"
             );
         }
-        assert!(outlook(&p, &data, &proj, Some(0), Some(2030)).is_ok());
+        assert!(outlook(&p, &data, &proj, Some(0), NeedSum::Fte, Some(2030)).is_ok());
     }
 
     /// Two regions in 2024: A with 30 midwives in post, B with 10.
@@ -315,31 +329,31 @@ mod tests {
         };
         p.set_own_attrition("B", Some(10.0));
         // B alone: its own 10%, 10 → 9 → 8,1.
-        let b = outlook(&p, &data, &proj, Some(1), None).unwrap();
+        let b = outlook(&p, &data, &proj, Some(1), NeedSum::Fte, None).unwrap();
         assert_eq!(b.attrition.from, AttritionFrom::Own);
         assert_eq!(b.attrition.percent, 10.0);
         assert!((b.supply.years[2].stock - 8.1).abs() < 1e-9);
         // A: the rate for all, 4%.
-        let a = outlook(&p, &data, &proj, Some(0), None).unwrap();
+        let a = outlook(&p, &data, &proj, Some(0), NeedSum::Fte, None).unwrap();
         assert_eq!(
             (a.attrition.from, a.attrition.percent),
             (AttritionFrom::All, 4.0)
         );
         // The total: (30 × 4 + 10 × 10) / 40 = 5,5%; 40 → 37,8.
-        let t = outlook(&p, &data, &proj, None, None).unwrap();
+        let t = outlook(&p, &data, &proj, None, NeedSum::Fte, None).unwrap();
         assert_eq!(t.attrition.from, AttritionFrom::Weighted);
         assert!((t.attrition.percent - 5.5).abs() < 1e-12);
         assert!((t.supply.years[1].stock - 37.8).abs() < 1e-9);
         // Back to the rate for all.
         p.set_own_attrition("B", None);
         assert!(p.attrition_by_region.is_empty());
-        let t = outlook(&p, &data, &proj, None, None).unwrap();
+        let t = outlook(&p, &data, &proj, None, NeedSum::Fte, None).unwrap();
         assert_eq!(
             (t.attrition.from, t.attrition.percent),
             (AttritionFrom::All, 4.0)
         );
         // A region's rate out of range is refused, whatever is shown.
         p.set_own_attrition("B", Some(100.0));
-        assert!(outlook(&p, &data, &proj, Some(0), None).is_err());
+        assert!(outlook(&p, &data, &proj, Some(0), NeedSum::Fte, None).is_err());
     }
 }

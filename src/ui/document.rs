@@ -198,7 +198,7 @@ pub struct Results {
     /// planner's target year; `None` when supply is not planned.
     pub supply: Option<Result<SupplyOutlook, ModelError>>,
     /// What the supply was computed for: its assumptions and the region.
-    supply_key: Option<(Option<SupplyParams>, Option<usize>)>,
+    supply_key: Option<(Option<SupplyParams>, Option<usize>, crate::model::NeedSum)>,
     /// The regions ranked for the Peringkat tab (computed while it is shown).
     pub ranking: Option<Ranking>,
     /// What the ranking was computed for (year, order, region whose
@@ -437,11 +437,13 @@ impl Results {
         if changed {
             self.ranking_key = None;
         }
-        let key = (state.supply.clone(), region);
+        let key = (state.supply.clone(), region, state.params.need_sum);
         if changed || self.supply_key.as_ref() != Some(&key) {
             self.supply = match (&state.supply, self.ok()) {
                 (None, _) => None,
-                (Some(p), Some((d, proj))) => Some(outlook(p, d, proj, region, None)),
+                (Some(p), Some((d, proj))) => {
+                    Some(outlook(p, d, proj, region, state.params.need_sum, None))
+                }
                 (Some(_), None) => None,
             };
             self.supply_key = Some(key);

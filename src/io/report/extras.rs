@@ -146,7 +146,8 @@ impl Layout<'_> {
             close_by: None,
             ..p.clone()
         };
-        let supply = match outlook(&plain, input.data, input.proj, region, None) {
+        let rule = input.scenario.params.need_sum;
+        let supply = match outlook(&plain, input.data, input.proj, region, rule, None) {
             Ok(o) => o.supply,
             Err(e) => {
                 self.paragraph(&e.message(lang), BODY, 0.0);
