@@ -24,7 +24,7 @@ impl Part {
         let mut crc = crc32fast::Hasher::new();
         crc.update(raw);
         let mut c = Compress::new(level, false);
-        let mut bytes = Vec::with_capacity(raw.len() / 4 + 1024);
+        let mut bytes = Vec::with_capacity(raw.len() / 3 + 1024);
         let mut input = raw;
         loop {
             if bytes.capacity() - bytes.len() < 1024 {
@@ -50,19 +50,29 @@ impl Part {
     }
 }
 
-/// A deflate stream being put together from parts, in order.
+/// A deflate stream being put together from parts, in order. The parts
+/// are kept apart (not copied into one buffer) and written one after the
+/// other.
 pub struct Stream {
-    bytes: Vec<u8>,
+    parts: Vec<Vec<u8>>,
     crc: crc32fast::Hasher,
     len: u64,
 }
 
-/// A finished stream: the compressed bytes, the CRC-32 and the length of
-/// the text it holds.
+/// A finished stream: the compressed bytes in pieces, the CRC-32 and the
+/// length of the text it holds.
 pub struct Compressed {
-    pub bytes: Vec<u8>,
+    pub pieces: Vec<Vec<u8>>,
     pub crc: u32,
     pub len: u64,
+}
+
+impl Compressed {
+    /// Length of the compressed bytes.
+    #[cfg(test)]
+    fn compressed_len(&self) -> u64 {
+        self.pieces.iter().map(|p| p.len() as u64).sum()
+    }
 }
 
 impl Default for Stream {
@@ -74,7 +84,7 @@ impl Default for Stream {
 impl Stream {
     pub fn new() -> Self {
         Stream {
-            bytes: Vec::new(),
+            parts: Vec::new(),
             crc: crc32fast::Hasher::new(),
             len: 0,
         }
@@ -82,20 +92,16 @@ impl Stream {
 
     /// Appends the next part.
     pub fn push(&mut self, part: Part) {
-        if self.bytes.is_empty() {
-            self.bytes = part.bytes;
-        } else {
-            self.bytes.extend_from_slice(&part.bytes);
-        }
+        self.parts.push(part.bytes);
         self.crc.combine(&part.crc);
         self.len += part.len;
     }
 
     /// Closes the stream.
     pub fn finish(mut self) -> Compressed {
-        self.bytes.extend_from_slice(&FINAL_BLOCK);
+        self.parts.push(FINAL_BLOCK.to_vec());
         Compressed {
-            bytes: self.bytes,
+            pieces: self.parts,
             crc: self.crc.finalize(),
             len: self.len,
         }
@@ -133,8 +139,8 @@ mod tests {
         let done = s.finish();
         assert_eq!(done.len, text.len() as u64);
         assert_eq!(done.crc, crc32fast::hash(&text));
-        assert!(done.bytes.len() < text.len() / 3, "{}", done.bytes.len());
-        assert_eq!(inflate(&done.bytes), text);
+        assert!(done.compressed_len() < text.len() as u64 / 3);
+        assert_eq!(inflate(&done.pieces.concat()), text);
     }
 
     #[test]
@@ -142,6 +148,6 @@ mod tests {
         let done = Stream::new().finish();
         assert_eq!(done.len, 0);
         assert_eq!(done.crc, 0);
-        assert!(inflate(&done.bytes).is_empty());
+        assert!(inflate(&done.pieces.concat()).is_empty());
     }
 }

@@ -7,6 +7,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use super::file::ExportError;
 use super::wide::{self, TableLayout};
 use super::xlsx_parallel::{self, Rows};
+use super::zip_archive::Archive;
 use crate::i18n::T;
 use crate::model::NeedSum;
 use crate::model::explain::{Subject, explain};
@@ -428,7 +429,46 @@ pub fn table_xlsx_of(
     lang: Lang,
     layout: TableLayout,
 ) -> Result<Vec<u8>, ExportError> {
-    workbook(scenario, data, proj, selection, lang, layout, true)
+    let mut bytes = Vec::new();
+    workbook(scenario, data, proj, selection, lang, layout, true)?
+        .write_to(&mut bytes)
+        .map_err(|e| ExportError::Xlsx(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Writes the workbook of [`table_xlsx_of`] to `path` safely: a whole
+/// national table goes from its compressed parts straight into the file.
+pub fn save_table_xlsx(
+    path: &std::path::Path,
+    scenario: &Scenario,
+    data: &PreparedData,
+    proj: &Projection,
+    selection: (Selection, NeedSum),
+    lang: Lang,
+    layout: TableLayout,
+) -> Result<(), ExportError> {
+    let book = workbook(scenario, data, proj, selection, lang, layout, true)?;
+    crate::io::safe_write::write_atomic_with(path, |w| book.write_to(w)).map_err(|e| {
+        ExportError::Write {
+            path: e.path,
+            source: e.source,
+        }
+    })
+}
+
+/// A workbook made: its bytes, or the parts of its archive.
+enum Made {
+    Bytes(Vec<u8>),
+    Parts(Archive),
+}
+
+impl Made {
+    fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Made::Bytes(b) => w.write_all(b),
+            Made::Parts(a) => a.write_to(w),
+        }
+    }
 }
 
 /// The workbook of [`table_xlsx_of`]; `on_every_core` lets a whole table be
@@ -441,7 +481,7 @@ fn workbook(
     lang: Lang,
     layout: TableLayout,
     on_every_core: bool,
-) -> Result<Vec<u8>, ExportError> {
+) -> Result<Made, ExportError> {
     let rows = match layout {
         TableLayout::Long => selected_row_count(data, proj, selection.0),
         TableLayout::Wide => data.regions() + 1,
@@ -496,9 +536,9 @@ fn workbook(
     parameter_sheet(ws, scenario, data, proj, lang).map_err(xlsx_err)?;
     let bytes = wb.save_to_buffer().map_err(xlsx_err)?;
     if parallel {
-        xlsx_parallel::fill_workbook(&bytes, data, proj, rows)
+        xlsx_parallel::fill_workbook(&bytes, data, proj, rows).map(Made::Parts)
     } else {
-        Ok(bytes)
+        Ok(Made::Bytes(bytes))
     }
 }
 
@@ -562,8 +602,15 @@ mod tests {
         let (d, p) = model::compute(&s).unwrap();
         for layout in [TableLayout::Long, TableLayout::Wide] {
             let all = (Selection::All, NeedSum::Fte);
-            let fast = workbook(&s, &d, &p, all, Lang::Id, layout, true).unwrap();
-            let slow = workbook(&s, &d, &p, all, Lang::Id, layout, false).unwrap();
+            let bytes = |on_every_core| {
+                let mut b = Vec::new();
+                workbook(&s, &d, &p, all, Lang::Id, layout, on_every_core)
+                    .unwrap()
+                    .write_to(&mut b)
+                    .unwrap();
+                b
+            };
+            let (fast, slow) = (bytes(true), bytes(false));
             let (fast, slow) = (parts(&fast), parts(&slow));
             assert_eq!(fast.len(), slow.len());
             for ((fname, ftext), (sname, stext)) in fast.iter().zip(&slow) {

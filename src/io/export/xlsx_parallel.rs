@@ -111,13 +111,13 @@ pub fn fits(data: &PreparedData, proj: &Projection, rows: Rows) -> bool {
 
 /// The workbook `template` (made by rust_xlsxwriter, its table sheet
 /// holding the heading row and one sample row) with the sample row
-/// replaced by every row of the table.
+/// replaced by every row of the table, ready to be written.
 pub fn fill_workbook(
     template: &[u8],
     data: &PreparedData,
     proj: &Projection,
     rows: Rows,
-) -> Result<Vec<u8>, ExportError> {
+) -> Result<Archive, ExportError> {
     let bad = |e: &dyn std::fmt::Display| ExportError::Xlsx(format!("workbook template: {e}"));
     let mut zip = zip::ZipArchive::new(Cursor::new(template)).map_err(|e| bad(&e))?;
     let mut xml = String::new();
@@ -138,7 +138,7 @@ pub fn fill_workbook(
                 method: Method::Deflated,
                 crc: sheet.crc,
                 len: sheet.len,
-                bytes: sheet.bytes,
+                pieces: sheet.pieces,
             });
             continue;
         }
@@ -154,12 +154,14 @@ pub fn fill_workbook(
             method,
             crc: f.crc32(),
             len: f.size(),
-            bytes,
+            pieces: vec![bytes],
         });
     }
-    archive
-        .finish()
-        .ok_or_else(|| ExportError::Xlsx("the workbook is over 4 GiB".into()))
+    if archive.fits() {
+        Ok(archive)
+    } else {
+        Err(ExportError::Xlsx("the workbook is over 4 GiB".into()))
+    }
 }
 
 /// The sheet's XML with the sample row replaced by the table, compressed.
@@ -219,7 +221,7 @@ fn fill_sheet(xml: &str, data: &PreparedData, proj: &Projection, rows: Rows) -> 
             }
         }
     }
-    stream.push(Part::compress(xml[end..].as_bytes(), level));
+    stream.push(Part::compress(&xml.as_bytes()[end..], level));
     Some(stream.finish())
 }
 

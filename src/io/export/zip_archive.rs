@@ -3,7 +3,9 @@
 //! it is given on one core; a national results sheet is compressed on every
 //! core beforehand ([`super::deflate_parts`]) and only put in here. The
 //! archive is the plain (not zip64) format, so every size and offset must
-//! stay under 4 GiB; [`Archive::finish`] refuses one that does not.
+//! stay under 4 GiB; [`Archive::fits`] says whether it does.
+
+use std::io::Write;
 
 /// How an entry's bytes are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +31,15 @@ pub struct Entry {
     pub crc: u32,
     /// Length of the uncompressed bytes.
     pub len: u64,
-    /// The bytes as stored (compressed when `method` is deflate).
-    pub bytes: Vec<u8>,
+    /// The bytes as stored (compressed when `method` is deflate), in
+    /// pieces written one after the other.
+    pub pieces: Vec<Vec<u8>>,
+}
+
+impl Entry {
+    fn stored_len(&self) -> u64 {
+        self.pieces.iter().map(|p| p.len() as u64).sum()
+    }
 }
 
 /// The archive's entries, in order.
@@ -45,8 +54,8 @@ pub struct Archive {
 const DOS_DATE: u16 = (1 << 5) | 1;
 
 /// Every size and offset of a plain zip archive fits in 32 bits.
-fn small(n: u64) -> Option<u32> {
-    u32::try_from(n).ok().filter(|&n| n != u32::MAX)
+fn small(n: u64) -> bool {
+    n < u32::MAX as u64
 }
 
 impl Archive {
@@ -54,64 +63,82 @@ impl Archive {
         self.entries.push(entry);
     }
 
-    /// The archive's bytes, or `None` if it would need the zip64 format
-    /// (an entry or the whole over 4 GiB, or over 65.535 entries).
-    pub fn finish(self) -> Option<Vec<u8>> {
+    /// Whether the archive fits the plain zip format: every entry and the
+    /// whole under 4 GiB, at most 65.535 entries, names under 64 KiB.
+    pub fn fits(&self) -> bool {
         let total: u64 = self
             .entries
             .iter()
-            .map(|e| 30 + 46 + 2 * e.name.len() as u64 + e.bytes.len() as u64)
+            .map(|e| 30 + 46 + 2 * e.name.len() as u64 + e.stored_len())
             .sum::<u64>()
             + 22;
-        small(total)?;
-        let count = u16::try_from(self.entries.len()).ok()?;
-        let mut out = Vec::with_capacity(total as usize);
+        small(total)
+            && self.entries.len() <= u16::MAX as usize
+            && self
+                .entries
+                .iter()
+                .all(|e| small(e.len) && e.name.len() <= u16::MAX as usize)
+    }
+
+    /// Writes the archive; it must [`fit`](Archive::fits).
+    pub fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        if !self.fits() {
+            return Err(std::io::Error::other("the archive is over 4 GiB"));
+        }
+        let mut at = 0u32;
         let mut offsets = Vec::with_capacity(self.entries.len());
         for e in &self.entries {
-            offsets.push(out.len() as u32);
+            offsets.push(at);
             let name = e.name.as_bytes();
-            out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-            out.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0
-            out.extend_from_slice(&utf8_flag(&e.name).to_le_bytes());
-            out.extend_from_slice(&e.method.code().to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes()); // time
-            out.extend_from_slice(&DOS_DATE.to_le_bytes());
-            out.extend_from_slice(&e.crc.to_le_bytes());
-            out.extend_from_slice(&small(e.bytes.len() as u64)?.to_le_bytes());
-            out.extend_from_slice(&small(e.len)?.to_le_bytes());
-            out.extend_from_slice(&(u16::try_from(name.len()).ok()?).to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes()); // extra field
-            out.extend_from_slice(name);
-            out.extend_from_slice(&e.bytes);
+            let mut head = Vec::with_capacity(30 + name.len());
+            head.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+            head.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0
+            head.extend_from_slice(&utf8_flag(&e.name).to_le_bytes());
+            head.extend_from_slice(&e.method.code().to_le_bytes());
+            head.extend_from_slice(&0u16.to_le_bytes()); // time
+            head.extend_from_slice(&DOS_DATE.to_le_bytes());
+            head.extend_from_slice(&e.crc.to_le_bytes());
+            head.extend_from_slice(&(e.stored_len() as u32).to_le_bytes());
+            head.extend_from_slice(&(e.len as u32).to_le_bytes());
+            head.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            head.extend_from_slice(&0u16.to_le_bytes()); // extra field
+            head.extend_from_slice(name);
+            out.write_all(&head)?;
+            for piece in &e.pieces {
+                out.write_all(piece)?;
+            }
+            at += head.len() as u32 + e.stored_len() as u32;
         }
-        let directory = out.len() as u32;
+        let mut directory = Vec::new();
         for (e, offset) in self.entries.iter().zip(offsets) {
             let name = e.name.as_bytes();
-            out.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-            out.extend_from_slice(&20u16.to_le_bytes()); // made by: 2.0, MS-DOS
-            out.extend_from_slice(&20u16.to_le_bytes());
-            out.extend_from_slice(&utf8_flag(&e.name).to_le_bytes());
-            out.extend_from_slice(&e.method.code().to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes());
-            out.extend_from_slice(&DOS_DATE.to_le_bytes());
-            out.extend_from_slice(&e.crc.to_le_bytes());
-            out.extend_from_slice(&(e.bytes.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(e.len as u32).to_le_bytes());
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&[0; 8]); // extra, comment, disk, internal attributes
-            out.extend_from_slice(&0u32.to_le_bytes()); // external attributes
-            out.extend_from_slice(&offset.to_le_bytes());
-            out.extend_from_slice(name);
+            directory.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+            directory.extend_from_slice(&20u16.to_le_bytes()); // made by: 2.0, MS-DOS
+            directory.extend_from_slice(&20u16.to_le_bytes());
+            directory.extend_from_slice(&utf8_flag(&e.name).to_le_bytes());
+            directory.extend_from_slice(&e.method.code().to_le_bytes());
+            directory.extend_from_slice(&0u16.to_le_bytes());
+            directory.extend_from_slice(&DOS_DATE.to_le_bytes());
+            directory.extend_from_slice(&e.crc.to_le_bytes());
+            directory.extend_from_slice(&(e.stored_len() as u32).to_le_bytes());
+            directory.extend_from_slice(&(e.len as u32).to_le_bytes());
+            directory.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            directory.extend_from_slice(&[0; 8]); // extra, comment, disk, internal attributes
+            directory.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+            directory.extend_from_slice(&offset.to_le_bytes());
+            directory.extend_from_slice(name);
         }
-        let directory_len = out.len() as u32 - directory;
-        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        out.extend_from_slice(&[0; 4]); // this disk, the directory's disk
-        out.extend_from_slice(&count.to_le_bytes());
-        out.extend_from_slice(&count.to_le_bytes());
-        out.extend_from_slice(&directory_len.to_le_bytes());
-        out.extend_from_slice(&directory.to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes()); // comment
-        Some(out)
+        let count = self.entries.len() as u16;
+        let mut end = Vec::with_capacity(22);
+        end.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        end.extend_from_slice(&[0; 4]); // this disk, the directory's disk
+        end.extend_from_slice(&count.to_le_bytes());
+        end.extend_from_slice(&count.to_le_bytes());
+        end.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+        end.extend_from_slice(&at.to_le_bytes());
+        end.extend_from_slice(&0u16.to_le_bytes()); // comment
+        out.write_all(&directory)?;
+        out.write_all(&end)
     }
 }
 
@@ -140,16 +167,18 @@ mod tests {
             method: Method::Stored,
             crc: crc32fast::hash(b"types"),
             len: 5,
-            bytes: b"types".to_vec(),
+            pieces: vec![b"ty".to_vec(), b"pes".to_vec()],
         });
         a.push(Entry {
             name: "xl/worksheets/sheet1.xml".into(),
             method: Method::Deflated,
             crc: deflated.crc,
             len: deflated.len,
-            bytes: deflated.bytes,
+            pieces: deflated.pieces,
         });
-        let bytes = a.finish().unwrap();
+        assert!(a.fits());
+        let mut bytes = Vec::new();
+        a.write_to(&mut bytes).unwrap();
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(z.len(), 2);
         let mut got = String::new();
