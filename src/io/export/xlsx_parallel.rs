@@ -29,7 +29,7 @@ const PARTS_AT_ONCE: usize = 16;
 const MAX_SHEET_BYTES: u64 = 3 << 30;
 /// Bytes of XML per cell, to size the parts (a reference, a style and a
 /// number of up to 17 digits).
-const CELL_BYTES: usize = 36;
+const CELL_BYTES: usize = 48;
 
 /// Which of the table's layouts the sheet holds.
 #[derive(Clone, Copy)]
