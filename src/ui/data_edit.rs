@@ -84,7 +84,10 @@ impl DataEdit {
             }
             DataEdit::Code(i, s) => {
                 if let Some(r) = rows.get_mut(i) {
-                    r.region_code = s.into()
+                    // The row keeps the region it belongs to.
+                    let parent = r.parent_code().to_string();
+                    r.region_code = s.into();
+                    r.set_parent_code(&parent);
                 }
             }
             DataEdit::Name(i, s) => {
@@ -110,5 +113,27 @@ impl DataEdit {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_code_keeps_the_region_the_row_belongs_to() {
+        let mut row = DataRow {
+            region_code: "P3201051".into(),
+            region_name: "Puskesmas Cibinong".into(),
+            year: 2023,
+            ..DataRow::default()
+        };
+        row.set_parent_code("32.01.05");
+        let mut rows = vec![row];
+        DataEdit::Code(0, "P3201059".into()).apply(&mut rows);
+        assert_eq!(rows[0].region_code.as_str(), "P3201059");
+        assert_eq!(rows[0].parent_code(), "32.01.05");
+        DataEdit::Name(0, "Puskesmas Cibinong Baru".into()).apply(&mut rows);
+        assert_eq!(rows[0].parent_code(), "32.01.05");
     }
 }
