@@ -91,8 +91,13 @@ pub struct RowWriter<'a> {
 
 impl<'a> RowWriter<'a> {
     pub fn new(columns: &'a [String], styles: &'a [String], capacity: usize) -> Self {
+        Self::with_buffer(columns, styles, Vec::with_capacity(capacity))
+    }
+
+    /// A writer that appends to `out` (a buffer used again).
+    pub fn with_buffer(columns: &'a [String], styles: &'a [String], out: Vec<u8>) -> Self {
         RowWriter {
-            out: Vec::with_capacity(capacity),
+            out,
             columns,
             styles,
             row: itoa::Buffer::new(),

@@ -31,6 +31,11 @@ const MAX_SHEET_BYTES: u64 = 3 << 30;
 /// number of up to 17 digits).
 const CELL_BYTES: usize = 48;
 
+thread_local! {
+    /// The text of the part a core is writing, kept for its next part.
+    static RAW: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Which of the table's layouts the sheet holds.
 #[derive(Clone, Copy)]
 pub enum Rows<'a> {
@@ -205,15 +210,24 @@ fn fill_sheet(xml: &str, data: &PreparedData, proj: &Projection, rows: Rows) -> 
             let done: Vec<Part> = batch
                 .par_iter()
                 .map(|range| {
-                    let mut w = RowWriter::new(&columns, &styles, range.len() * region_bytes);
-                    let mut year_rows = Vec::with_capacity(years);
-                    for r in range.clone() {
-                        year_rows.clear();
-                        year_rows.extend(proj.years().map(|y| proj.region_row(data, r, y)));
-                        let row = 2 + per_region * (1 + r as u32);
-                        rows.write(&mut w, row, &data.codes[r], &data.names[r], &year_rows);
-                    }
-                    Part::compress(&w.out, level)
+                    // Each core writes its parts' text into the same buffer
+                    // again (a fresh megabyte each time costs page faults).
+                    RAW.with_borrow_mut(|raw| {
+                        let mut buf = std::mem::take(raw);
+                        buf.clear();
+                        buf.reserve(range.len() * region_bytes);
+                        let mut w = RowWriter::with_buffer(&columns, &styles, buf);
+                        let mut year_rows = Vec::with_capacity(years);
+                        for r in range.clone() {
+                            year_rows.clear();
+                            year_rows.extend(proj.years().map(|y| proj.region_row(data, r, y)));
+                            let row = 2 + per_region * (1 + r as u32);
+                            rows.write(&mut w, row, &data.codes[r], &data.names[r], &year_rows);
+                        }
+                        let part = Part::compress(&w.out, level);
+                        *raw = w.out;
+                        part
+                    })
                 })
                 .collect();
             for part in done {
