@@ -629,7 +629,9 @@ mod tests {
                     );
                     assert_eq!(fc, sc, "{layout:?}");
                     assert!(ftext.contains("&lt;Budi&gt; &amp; Ibu_x005F_x0041_"));
-                } else {
+                } else if fname != "docProps/core.xml" {
+                    // (The document properties carry the second each
+                    // workbook was made.)
                     assert_eq!(ftext, stext, "{fname}");
                 }
             }
