@@ -128,3 +128,28 @@ fn the_ranking_is_exported_from_the_tab_as_a_table_and_a_chart() {
     assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
     assert_eq!(&std::fs::read(&png).unwrap()[1..4], b"PNG");
 }
+
+/// The chart shows as many regions as have room for their names beside
+/// their bars (at most 20), and says so when the table holds more.
+#[test]
+fn the_chart_shows_the_regions_whose_names_fit() {
+    let open = |height: f32| {
+        let mut h = common::app_on_system(
+            proyeksi_bidan::io::examples::provinces().unwrap(),
+            Box::new(ScriptedDialogs::default()),
+            egui::vec2(1024.0, height),
+        );
+        h.get_by_role_and_label(Role::Button, "Peringkat").click();
+        settle(&mut h);
+        h
+    };
+    let small = open(640.0);
+    let n = small.state().ranking_panel.chart_regions();
+    assert!((3..20).contains(&n), "{n}");
+    let caption = format!("Grafik: {n} wilayah teratas dari 34; tabel di bawah memuat semuanya.");
+    small.get_by_label(&caption);
+
+    let tall = open(1600.0);
+    assert_eq!(tall.state().ranking_panel.chart_regions(), 20);
+    tall.get_by_label("Grafik: 20 wilayah teratas dari 34; tabel di bawah memuat semuanya.");
+}

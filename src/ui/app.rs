@@ -78,7 +78,7 @@ pub struct ProyeksiApp {
     pub(super) workload_panel: super::workload_panel::WorkloadPanel,
     pub(super) supply_panel: super::supply_panel::SupplyPanel,
     pub(super) programs_panel: super::programs_panel::ProgramsPanel,
-    pub(super) ranking_panel: super::ranking_panel::RankingPanel,
+    pub ranking_panel: super::ranking_panel::RankingPanel,
     pub(super) analysis_panel: super::analysis::AnalysisPanel,
     /// The Analisis tab's pinned scenarios and results, and the bands.
     pub analysis: super::analysis::state::AnalysisState,

@@ -5,7 +5,7 @@
 
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, GridMark, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
 
 use super::command::Command;
 use super::view::View;
@@ -16,13 +16,25 @@ use crate::model::ranking::{RankBy, Ranking};
 
 /// Regions drawn in the bar chart (the table lists all of them).
 pub const CHART_REGIONS: usize = 20;
+/// Height of one bar of the ranking chart with its name, in points.
+const BAR_POINTS: f32 = 20.0;
+/// Height of the chart's horizontal axis and margins, in points.
+const CHART_AXIS_POINTS: f32 = 60.0;
 
-/// The ranking tab; it keeps no state of its own (the year and order are
-/// the window's, set by command).
+/// The ranking tab; the year and order are the window's, set by command.
 #[derive(Default)]
-pub struct RankingPanel;
+pub struct RankingPanel {
+    /// How many regions the chart showed last frame.
+    chart_regions: usize,
+}
 
 impl RankingPanel {
+    /// How many regions the chart showed, as last drawn: as many as have
+    /// room for their names, at most [`CHART_REGIONS`].
+    pub fn chart_regions(&self) -> usize {
+        self.chart_regions
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, view: &View) -> Vec<Command> {
         let lang = view.lang;
         let t = |k: T| lang.t(k);
@@ -75,8 +87,20 @@ impl RankingPanel {
             .map(|r| data.label(r.region).to_string())
             .collect();
         let chart_height = (ui.available_height() * 0.5).max(200.0);
+        // As many bars as have room for their region's name beside them.
+        let fit = ((chart_height - CHART_AXIS_POINTS) / BAR_POINTS)
+            .floor()
+            .max(3.0) as usize;
+        let shown = ranking.rows.len().min(CHART_REGIONS).min(fit);
+        self.chart_regions = shown;
+        if shown < ranking.rows.len() {
+            ui.label(lang.tf(
+                T::ranking_panel_chart_first,
+                &[("shown", &shown), ("regions", &ranking.rows.len())],
+            ));
+        }
         ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
-            bar_chart(ui, ranking, &labels, lang);
+            bar_chart(ui, ranking, &labels[..shown], lang);
         });
         ui.horizontal_wrapped(|ui| {
             use super::export_request::{ExportRequest, Format};
@@ -104,7 +128,7 @@ impl RankingPanel {
 /// The first regions as horizontal bars of what they are ranked by: the gap
 /// (red short, green above), the ratio (red under 1), or the need.
 fn bar_chart(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
-    let shown = ranking.rows.len().min(CHART_REGIONS);
+    let shown = labels.len();
     let bars: Vec<Bar> = ranking.rows[..shown]
         .iter()
         .enumerate()
@@ -130,6 +154,10 @@ fn bar_chart(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
         })
         .collect();
     let names: Vec<String> = labels[..shown].to_vec();
+    // Room beyond the longest bars, so that the last number of the axis is
+    // not cut at the chart's edge.
+    let values = bars.iter().map(|b| b.value);
+    let (low, high) = values.fold((0.0f64, 0.0f64), |(l, h), v| (l.min(v), h.max(v)));
     let title = match (ranking.by_gap, ranking.by) {
         (true, RankBy::Gap) => lang.t(T::ranking_panel_gap_axis),
         (true, RankBy::Ratio) => lang.t(T::ranking_panel_ratio_axis),
@@ -139,17 +167,24 @@ fn bar_chart(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
-        .y_axis_min_width(150.0)
         .x_axis_label(title)
         .include_x(0.0)
-        .y_axis_formatter(move |mark: GridMark, _| {
-            let i = -mark.value;
-            if (i - i.round()).abs() < 1e-6 && i >= 0.0 {
-                names.get(i.round() as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .include_x(low * 1.08)
+        .include_x(high * 1.08)
+        .custom_y_axes(vec![
+            // A name shows where its bar has room for a line of text.
+            AxisHints::new_y()
+                .min_thickness(150.0)
+                .label_spacing(10.0..=BAR_POINTS)
+                .formatter(move |mark: GridMark, _| {
+                    let i = -mark.value;
+                    if (i - i.round()).abs() < 1e-6 && i >= 0.0 {
+                        names.get(i.round() as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                }),
+        ])
         .y_grid_spacer(move |_| {
             (0..shown)
                 .map(|i| egui_plot::GridMark {
