@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::Lang;
 use super::capacity::Capacity;
 use super::data::PreparedData;
+use super::data_row::DataRow;
 use super::error::ModelError;
 use super::overrides::{self, Expected, OverrideError};
 use super::projection::{YearKind, YearRow};
@@ -267,19 +268,51 @@ pub fn compare_variants(
     list: &[Variant],
     region: Option<&str>,
 ) -> Result<Comparison, CompareError> {
+    compare_variants_on(list, region, None)
+}
+
+/// [`compare_variants`], with the data table `prepared` already checked
+/// and grouped from `rows` (the open scenario's). Variants with the same
+/// rows share one checked table, so a comparison of a national file's
+/// variants checks its rows once, not once per variant.
+pub fn compare_variants_on(
+    list: &[Variant],
+    region: Option<&str>,
+    prepared: Option<(&[DataRow], &PreparedData)>,
+) -> Result<Comparison, CompareError> {
     if list.is_empty() || list.len() > MAX_SCENARIOS {
         return Err(CompareError::Count(list.len()));
     }
     let mut computed = Vec::with_capacity(list.len());
     let mut region_name = None;
-    for v in list {
+    // Tables checked here, by the variant whose rows they are.
+    let mut made: Vec<(usize, PreparedData)> = Vec::new();
+    for (i, v) in list.iter().enumerate() {
         let s = &v.scenario;
         let model = |error| CompareError::Model {
             scenario: s.name.clone(),
             error,
         };
-        let data = PreparedData::new(&s.data).map_err(model)?;
-        let proj = super::projection::project(&s.params, &data).map_err(model)?;
+        let known = prepared
+            .filter(|(rows, _)| *rows == s.data.as_slice())
+            .map(|(_, d)| d);
+        let data: &PreparedData = match known {
+            Some(d) => d,
+            None => {
+                let same = made
+                    .iter()
+                    .position(|(j, _)| list[*j].scenario.data == s.data);
+                let k = match same {
+                    Some(k) => k,
+                    None => {
+                        made.push((i, PreparedData::new(&s.data).map_err(model)?));
+                        made.len() - 1
+                    }
+                };
+                &made[k].1
+            }
+        };
+        let proj = super::projection::project(&s.params, data).map_err(model)?;
         let mut rows = match region {
             Some(key) => {
                 let r = (0..data.regions())
@@ -289,7 +322,7 @@ pub fn compare_variants(
                         region: key.to_string(),
                     })?;
                 region_name.get_or_insert_with(|| data.label(r).to_string());
-                proj.region_rows(&data, r)
+                proj.region_rows(data, r)
             }
             None => proj.total.clone(),
         };
@@ -447,6 +480,34 @@ mod tests {
             split_values("visits", "30,6;20;20;34,1"),
             ["30,6;20;20;34,1"]
         );
+    }
+
+    #[test]
+    fn a_table_checked_already_is_used_only_for_its_own_rows() {
+        let base = Scenario::example();
+        let mut list = vec![Variant::antenatal(base.clone())];
+        list.extend(variants(&base, "anc_visits=6,8", Lang::Id).unwrap());
+        // Another scenario's data: 10% more people in every year.
+        let mut other = base.clone();
+        for row in &mut other.data {
+            row.population = row.population.map(|p| p * 1.1).into();
+        }
+        list.push(Variant::antenatal(other.clone()));
+        let fresh = compare_variants(&list, None).unwrap();
+        let own = PreparedData::new(&base.data).unwrap();
+        let with_own = compare_variants_on(&list, None, Some((&base.data, &own))).unwrap();
+        assert_eq!(with_own, fresh);
+        // A table claimed for rows it was not made from is not used.
+        let wrong = PreparedData::new(&other.data).unwrap();
+        let claimed = compare_variants_on(&list, None, Some((&base.data[..2], &wrong))).unwrap();
+        assert_eq!(claimed, fresh);
+        // A's 2017 is the paper's; D's has 10% more people, so 10% more
+        // pregnant women.
+        let (a, d) = (&fresh.scenarios[0].years[0], &fresh.scenarios[3].years[0]);
+        assert_eq!((a.year, d.year), (2017, 2017));
+        assert!((a.figures.pregnant_women - 5_329_480.0).abs() < 0.5);
+        let ratio = d.figures.pregnant_women / a.figures.pregnant_women;
+        assert!((ratio - 1.1).abs() < 1e-9, "{ratio}");
     }
 
     #[test]

@@ -277,9 +277,9 @@ impl ProyeksiApp {
             .analysis
             .refresh_bands(&self.doc.state, self.region, Some(ctx));
         if self.tab == Tab::Analysis {
-            let data = self.results.ok().map(|(d, _)| d);
             changed |= match self.analysis.view {
                 AnalysisView::Compare => {
+                    let data = self.results.data_of(&self.doc.state);
                     self.analysis
                         .refresh_comparison(&self.doc.state, self.region, data)
                 }

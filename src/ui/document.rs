@@ -517,6 +517,15 @@ impl Results {
         }
     }
     /// The prepared data and projection, when both succeeded.
+    /// The checked data table, if it was made from `state`'s rows as they
+    /// are now.
+    pub fn data_of(&self, state: &DocState) -> Option<&PreparedData> {
+        match &self.data {
+            Some(Ok(d)) if self.data_rev == Some(state.data_rev) => Some(d),
+            _ => None,
+        }
+    }
+
     pub fn ok(&self) -> Option<(&PreparedData, &Projection)> {
         match (self.data.as_ref(), self.projection.as_ref()) {
             (Some(Ok(d)), Some(Ok(p))) => Some((d, p)),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::bands_job::BandsJob;
 use crate::model::compare::{
-    CompareError, Comparison, MAX_SCENARIOS, NeedFrom, Variant, compare_variants,
+    CompareError, Comparison, MAX_SCENARIOS, NeedFrom, Variant, compare_variants_on,
 };
 use crate::model::sensitivity::{Sensitivity, SensitivityError, Step, sensitivity};
 use crate::model::uncertainty::UncertaintySetup;
@@ -105,7 +105,9 @@ impl AnalysisState {
 
     /// Brings the comparison up to date: the current scenario is A, the
     /// pins follow; the region shown is compared by its code (the total
-    /// when none is chosen). True if it was computed again.
+    /// when none is chosen). `data` is the open scenario's checked table,
+    /// made from its rows as they are; pins with the same rows use it. True
+    /// if it was computed again.
     pub fn refresh_comparison(
         &mut self,
         state: &DocState,
@@ -126,7 +128,10 @@ impl AnalysisState {
             .zip(data)
             .filter(|(r, d)| *r < d.regions())
             .map(|(r, d)| region_key(d, r).to_string());
-        self.comparison = Some(compare_variants(&list, code.as_deref()));
+        // The open scenario's table is checked already; variants with the
+        // same rows use it.
+        let prepared = data.map(|d| (state.data.as_slice(), d));
+        self.comparison = Some(compare_variants_on(&list, code.as_deref(), prepared));
         self.compare_key = Some(key);
         true
     }
