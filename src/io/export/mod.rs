@@ -23,6 +23,7 @@ pub mod tornado;
 pub mod wide;
 pub mod xlsx;
 mod xlsx_parallel;
+mod xlsx_parameters;
 mod zip_archive;
 
 use std::path::Path;
