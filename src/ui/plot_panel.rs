@@ -16,6 +16,10 @@ use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::{fmt_fixed, fmt_trim};
 
+/// Half the width of a year's label on the axis, with a little room, in
+/// points.
+const YEAR_LABEL_HALF: f32 = 24.0;
+
 /// Grid lines on whole years, stronger every five years.
 fn year_marks(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
@@ -90,8 +94,12 @@ impl PlotPanel {
     ) {
         let year_name = x_title.to_string();
         let decimals = panel.decimals;
+        // Room past the first and last years for half a year's label, so
+        // that a narrow chart does not cut "2030" to "203".
+        let side = (YEAR_LABEL_HALF / ui.available_width().max(1.0)).clamp(0.05, 0.25);
         Plot::new((self.id_salt, index))
             .height(height)
+            .set_margin_fraction(egui::vec2(side, 0.05))
             .y_axis_min_width(86.0)
             .x_grid_spacer(year_marks)
             .link_axis(link, [true, false])
