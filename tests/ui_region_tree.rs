@@ -144,3 +144,67 @@ fn the_ranking_ranks_the_regions_under_the_chosen_one() {
     settle(&mut h);
     assert_eq!(codes(&h), ["32.01.06", "32.01.05"]);
 }
+
+/// The Data tab shows each row's parent code beside its code, and a new
+/// parent moves the region in the tree: Puskesmas Cibinong put under Kec.
+/// Citeureup makes Citeureup a region with a region under it, so its need
+/// is that puskesmas's (1.000 pregnant women), not its own row's 400.
+#[test]
+fn the_data_tab_edits_the_parent_code_and_the_tree_follows() {
+    use egui::{Key, Modifiers};
+    let mut h = app_on(kabupaten(), ScriptedDialogs::default());
+    h.get_by_role_and_label(Role::Button, "Data").click();
+    settle(&mut h);
+    // Rows 5 and 6 are Puskesmas Cibinong's 2023 and 2024.
+    let field = "Kode induk baris 5";
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, field)
+            .value()
+            .as_deref(),
+        Some("32.01.05")
+    );
+    h.get_by_role_and_label(Role::TextInput, field).focus();
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, field)
+        .type_text("32.01.06");
+    settle(&mut h);
+    let data = &h.state().doc.state.data;
+    assert_eq!(data[4].parent_code(), "32.01.06");
+    assert_eq!(data[4].region_code.as_str(), "P3201051");
+    assert_eq!(data[5].parent_code(), "32.01.05");
+    // Both years moved: the tree needs every row of a region under one
+    // parent, so the 2024 row follows too.
+    let field = "Kode induk baris 6";
+    h.get_by_role_and_label(Role::TextInput, field).focus();
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, field)
+        .type_text("32.01.06");
+    settle(&mut h);
+    let (d, p) = h.state().results.ok().expect("the tree builds");
+    let citeureup = d.names.iter().position(|n| n == "Kec. Citeureup").unwrap();
+    let rows = proyeksi_bidan::model::tree_sum::node_rows(
+        d,
+        p,
+        Some(citeureup),
+        proyeksi_bidan::model::NeedSum::Fte,
+    );
+    assert!(
+        (rows[0].pregnant_women - 1_000.0).abs() < 1e-6,
+        "{}",
+        rows[0].pregnant_women
+    );
+    assert!((rows[0].midwives_needed - 1_000.0 * SHARE).abs() < 1e-9);
+    // Kec. Cibinong keeps Puskesmas Pabuaran alone.
+    let cibinong = d.names.iter().position(|n| n == "Kec. Cibinong").unwrap();
+    let rows = proyeksi_bidan::model::tree_sum::node_rows(
+        d,
+        p,
+        Some(cibinong),
+        proyeksi_bidan::model::NeedSum::Fte,
+    );
+    assert!((rows[0].pregnant_women - 1_500.0).abs() < 1e-6);
+}

@@ -67,6 +67,8 @@ impl NumberColumn {
 pub enum DataEdit {
     Number(usize, NumberColumn, Option<f64>),
     Code(usize, String),
+    /// The code of the region the row belongs to (empty for none).
+    Parent(usize, String),
     Name(usize, String),
     Year(usize, i32),
     /// Adds the next year after the row (same region, same figures).
@@ -88,6 +90,11 @@ impl DataEdit {
                     let parent = r.parent_code().to_string();
                     r.region_code = s.into();
                     r.set_parent_code(&parent);
+                }
+            }
+            DataEdit::Parent(i, s) => {
+                if let Some(r) = rows.get_mut(i) {
+                    r.set_parent_code(&s);
                 }
             }
             DataEdit::Name(i, s) => {

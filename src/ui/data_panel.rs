@@ -59,6 +59,12 @@ fn heading_width(ui: &Ui, heading: &str) -> f32 {
 
 /// The widths of the code, name and year columns and of every number
 /// column: each fits its widest value and the widest word of its heading.
+/// Whether any row names the region it belongs to: the table then shows
+/// the parent code beside the code.
+fn has_parents(rows: &[DataRow]) -> bool {
+    rows.iter().any(|r| !r.parent_code().is_empty())
+}
+
 pub fn column_widths(ui: &Ui, rows: &[DataRow], lang: Lang) -> Vec<f32> {
     let t = |k: T| lang.t(k);
     // The frame and margins of a text field around its text.
@@ -68,11 +74,13 @@ pub fn column_widths(ui: &Ui, rows: &[DataRow], lang: Lang) -> Vec<f32> {
     let name = widest(ui, rows.iter().map(|r| r.region_name.as_str()))
         .max(heading_width(ui, t(T::data_panel_region_name)));
     let year = text_width(ui, "20000").max(heading_width(ui, t(T::data_panel_year)));
-    let mut out = vec![
-        (code + pad).max(50.0),
-        (name + pad).clamp(90.0, MAX_NAME_WIDTH),
-        year + pad,
-    ];
+    let mut out = vec![(code + pad).max(50.0)];
+    if has_parents(rows) {
+        let parent = widest(ui, rows.iter().map(|r| r.parent_code()))
+            .max(heading_width(ui, t(T::data_parent_code)));
+        out.push((parent + pad).max(50.0));
+    }
+    out.extend([(name + pad).clamp(90.0, MAX_NAME_WIDTH), year + pad]);
     for c in NumberColumn::ALL {
         let cells: Vec<String> = rows
             .iter()
@@ -142,11 +150,13 @@ impl DataPanel {
                 ));
             }
         }
-        let headings = [
-            t(T::data_panel_code),
-            t(T::data_panel_region_name),
-            t(T::data_panel_year),
-        ];
+        let parents = has_parents(rows);
+        let p = usize::from(parents);
+        let mut headings = vec![t(T::data_panel_code)];
+        if parents {
+            headings.push(t(T::data_parent_code));
+        }
+        headings.extend([t(T::data_panel_region_name), t(T::data_panel_year)]);
         // A window too narrow for every column scrolls sideways rather
         // than squeezing the numbers.
         egui::ScrollArea::horizontal()
@@ -160,11 +170,15 @@ impl DataPanel {
                     .id_salt("data_table")
                     .striped(true)
                     .resizable(true)
-                    .column(column(0))
-                    .column(Column::initial(width(1)).at_least(60.0))
-                    .column(column(2));
+                    .column(column(0));
+                if parents {
+                    table = table.column(column(1));
+                }
+                table = table
+                    .column(Column::initial(width(1 + p)).at_least(60.0))
+                    .column(column(2 + p));
                 for i in 0..NumberColumn::ALL.len() {
-                    table = table.column(column(3 + i));
+                    table = table.column(column(3 + p + i));
                 }
                 table
                     .column(Column::auto())
@@ -199,6 +213,23 @@ impl DataPanel {
                                     edit = Some(DataEdit::Code(i, code));
                                 }
                             });
+                            if parents {
+                                row.col(|ui| {
+                                    let mut parent = r.parent_code().to_string();
+                                    let resp =
+                                        ui.add(
+                                            egui::TextEdit::singleline(&mut parent)
+                                                .id_salt(("parent", i))
+                                                .desired_width(ui.available_width()),
+                                        )
+                                        .accessible_name(
+                                            format!("{} {n}", t(T::data_panel_parent_row)),
+                                        );
+                                    if resp.changed() {
+                                        edit = Some(DataEdit::Parent(i, parent));
+                                    }
+                                });
+                            }
                             row.col(|ui| {
                                 let mut name = r.region_name.to_string();
                                 let resp = ui
