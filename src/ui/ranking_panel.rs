@@ -10,9 +10,9 @@ use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
 use super::command::Command;
 use super::view::View;
 use crate::i18n::T;
-use crate::model::Lang;
 use crate::model::number::fmt_fixed;
 use crate::model::ranking::{RankBy, Ranking};
+use crate::model::{Lang, PreparedData};
 
 /// Regions drawn in the bar chart (the table lists all of them).
 pub const CHART_REGIONS: usize = 20;
@@ -81,11 +81,6 @@ impl RankingPanel {
         } else {
             ui.colored_label(ui.visuals().warn_fg_color, t(T::rank_needs_midwives));
         }
-        let labels: Vec<String> = ranking
-            .rows
-            .iter()
-            .map(|r| data.label(r.region).to_string())
-            .collect();
         let chart_height = (ui.available_height() * 0.5).max(200.0);
         // As many bars as have room for their region's name beside them.
         let fit = ((chart_height - CHART_AXIS_POINTS) / BAR_POINTS)
@@ -100,7 +95,13 @@ impl RankingPanel {
             ));
         }
         ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
-            bar_chart(ui, ranking, &labels[..shown], lang);
+            // Only the charted regions' names are made (a national table
+            // has 84.000; the table below reads each row's as it is drawn).
+            let labels: Vec<String> = ranking.rows[..shown]
+                .iter()
+                .map(|r| data.label(r.region).to_string())
+                .collect();
+            bar_chart(ui, ranking, &labels, lang);
         });
         ui.horizontal_wrapped(|ui| {
             use super::export_request::{ExportRequest, Format};
@@ -120,7 +121,7 @@ impl RankingPanel {
         // number short.
         egui::ScrollArea::horizontal()
             .id_salt("ranking_hscroll")
-            .show(ui, |ui| table(ui, ranking, &labels, lang));
+            .show(ui, |ui| table(ui, ranking, data, lang));
         out
     }
 }
@@ -200,7 +201,7 @@ fn bar_chart(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
 }
 
 /// Every region: rank, name, need, available, gap, ratio, need per 1.000.
-fn table(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
+fn table(ui: &mut Ui, ranking: &Ranking, data: &PreparedData, lang: Lang) {
     let t = |k: T| lang.t(k);
     let f = |x: f64| fmt_fixed(x, 2, lang);
     let heads = [
@@ -233,7 +234,7 @@ fn table(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
                     ui.label((i + 1).to_string());
                 });
                 row.col(|ui| {
-                    ui.label(&labels[i]);
+                    ui.label(data.label(r.region));
                 });
                 let gap = r.gap;
                 for v in [
