@@ -208,3 +208,20 @@ fn the_data_tab_edits_the_parent_code_and_the_tree_follows() {
     );
     assert!((rows[0].pregnant_women - 1_500.0).abs() < 1e-6);
 }
+
+/// Beside the region tree on a 1024-point window the summary's items move
+/// to the next line whole: no figure is parted from its name or unit.
+#[test]
+fn the_summary_keeps_each_figure_whole_on_a_narrow_window() {
+    let mut h = common::app_on_system(
+        kabupaten(),
+        Box::new(ScriptedDialogs::default()),
+        egui::vec2(1024.0, 640.0),
+    );
+    pick(&mut h, "32.01.05 Kec. Cibinong");
+    let line = h.get_by_label_contains("WKE: 69.825 menit").rect().height();
+    for item in ["%WKE:", "Kebutuhan bidan 2025:", "Selisih bidan 2024:"] {
+        let r = h.get_by_label_contains(item).rect();
+        assert!(r.height() < 1.5 * line, "{item} wraps: {r:?}");
+    }
+}

@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use super::view::View;
+use super::widgets::whole_label;
 use crate::i18n::T;
 use crate::model::Rounding;
 use crate::model::explain::Fmt;
@@ -28,11 +29,14 @@ fn gap_ui(ui: &mut Ui, view: &View) {
             &[("year", &year), ("gap", &signed(gap, lang))],
         );
         let text = egui::RichText::new(text).strong();
-        ui.label(if gap < 0.0 {
-            text.color(short_colour)
-        } else {
-            text
-        })
+        whole_label(
+            ui,
+            if gap < 0.0 {
+                text.color(short_colour)
+            } else {
+                text
+            },
+        )
         .on_hover_text(lang.t(T::summary_gap_hint));
     }
     let several = view.results.ok().is_some_and(|(d, _)| d.regions() > 1);
@@ -48,11 +52,14 @@ fn gap_ui(ui: &mut Ui, view: &View) {
             ],
         );
         let text = egui::RichText::new(text).strong();
-        ui.label(if s.regions_short > 0 {
-            text.color(short_colour)
-        } else {
-            text
-        })
+        whole_label(
+            ui,
+            if s.regions_short > 0 {
+                text.color(short_colour)
+            } else {
+                text
+            },
+        )
         .on_hover_text(lang.t(T::summary_regions_short_hint));
     }
 }
@@ -69,43 +76,59 @@ pub fn summary(ui: &mut Ui, view: &View) {
     let t = |k: T| lang.t(k);
     let horizon = view.rows.iter().find(|r| r.year == p.horizon_year);
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!(
-            "{}: {} {}",
-            t(T::summary_package),
-            f.num(wl.package.package_minutes),
-            t(T::summary_min)
-        ));
+        whole_label(
+            ui,
+            format!(
+                "{}: {} {}",
+                t(T::summary_package),
+                f.num(wl.package.package_minutes),
+                t(T::summary_min)
+            ),
+        );
         ui.separator();
-        ui.label(format!(
-            "WKE: {} {}",
-            f.num(wl.working.effective_minutes),
-            t(T::summary_min)
-        ));
+        whole_label(
+            ui,
+            format!(
+                "WKE: {} {}",
+                f.num(wl.working.effective_minutes),
+                t(T::summary_min)
+            ),
+        );
         ui.separator();
-        ui.label(format!(
-            "%WKE: {} ({})",
-            f.share(wl.share),
-            fmt_percent(wl.share, if published { 2 } else { 4 }, lang)
-        ));
+        whole_label(
+            ui,
+            format!(
+                "%WKE: {} ({})",
+                f.share(wl.share),
+                fmt_percent(wl.share, if published { 2 } else { 4 }, lang)
+            ),
+        );
         ui.separator();
-        ui.label(format!(
-            "{}: {}",
-            t(T::summary_women_per_midwife),
-            if published {
-                fmt_fixed(wl.women_per_midwife, 0, lang)
-            } else {
-                f.num(wl.women_per_midwife)
-            }
-        ));
+        whole_label(
+            ui,
+            format!(
+                "{}: {}",
+                t(T::summary_women_per_midwife),
+                if published {
+                    fmt_fixed(wl.women_per_midwife, 0, lang)
+                } else {
+                    f.num(wl.women_per_midwife)
+                }
+            ),
+        );
         if let Some(h) = horizon {
             ui.separator();
-            ui.strong(format!(
-                "{} {}: {} {}",
-                t(T::summary_midwives_needed),
-                h.year,
-                fmt_fixed(h.midwives_needed, 1, lang),
-                t(T::summary_fte)
-            ));
+            whole_label(
+                ui,
+                egui::RichText::new(format!(
+                    "{} {}: {} {}",
+                    t(T::summary_midwives_needed),
+                    h.year,
+                    fmt_fixed(h.midwives_needed, 1, lang),
+                    t(T::summary_fte)
+                ))
+                .strong(),
+            );
         }
         gap_ui(ui, view);
     });

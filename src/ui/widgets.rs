@@ -155,3 +155,25 @@ pub fn steps_ui(ui: &mut Ui, steps: &[Step], gap: f32) {
         ui.add_space(gap);
     }
 }
+
+/// A label in a wrapping row that moves to the next line whole rather than
+/// break inside, so that a figure stays beside its name and unit; a label
+/// wider than the whole row still wraps.
+pub fn whole_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    let text = text.into();
+    let galley = text.clone().into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let width = galley.size().x;
+    if width > ui.available_size_before_wrap().x && width <= ui.max_rect().width() {
+        ui.end_row();
+    }
+    if width <= ui.available_size_before_wrap().x {
+        ui.label(galley)
+    } else {
+        ui.label(text)
+    }
+}
