@@ -5,7 +5,7 @@
 
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Plot};
 
 use super::command::Command;
 use super::view::View;
@@ -168,7 +168,6 @@ fn bar_chart(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
-        .x_axis_label(title)
         .include_x(0.0)
         .include_x(low * 1.08)
         .include_x(high * 1.08)
@@ -194,7 +193,25 @@ fn bar_chart(ui: &mut Ui, ranking: &Ranking, labels: &[String], lang: Lang) {
                 })
                 .collect()
         })
-        .x_axis_formatter(move |mark: GridMark, _| fmt_fixed(mark.value, 1, lang))
+        .x_grid_spacer(nice_marks)
+        .custom_x_axes(vec![
+            // Numbers closer together than egui_plot's default allows: a
+            // narrow chart of small gaps then shows more than "0,0".
+            AxisHints::new_x()
+                .label(title)
+                .label_spacing(44.0..=60.0)
+                .formatter(move |mark: GridMark, _| {
+                    // As many decimals as the step between numbers has.
+                    let decimals = if mark.step_size >= 1.0 {
+                        0
+                    } else if mark.step_size >= 0.1 {
+                        1
+                    } else {
+                        2
+                    };
+                    fmt_fixed(mark.value, decimals, lang)
+                }),
+        ])
         .show(ui, |p| {
             p.bar_chart(BarChart::new(title, bars).horizontal());
         });
@@ -258,4 +275,82 @@ fn table(ui: &mut Ui, ranking: &Ranking, data: &PreparedData, lang: Lang) {
                 }
             });
         });
+}
+
+/// Grid lines at steps of 1, 2 or 5 times a power of ten: fine ones as
+/// close as egui_plot allows, and every few a labelled one far enough
+/// apart for its number (egui_plot's own steps go by tens only, so a range
+/// under one showed just "0").
+fn nice_marks(input: GridInput) -> Vec<GridMark> {
+    let nice = |x: f64| {
+        let p = 10f64.powf(x.log10().floor());
+        [1.0, 2.0, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * p)
+            .find(|&s| s >= x)
+            .unwrap_or(10.0 * p)
+    };
+    let base = input.base_step_size.abs();
+    if !(base.is_finite() && base > 0.0) {
+        return Vec::new();
+    }
+    let fine = nice(base);
+    let labelled = nice(base * 6.0);
+    let (low, high) = input.bounds;
+    let first = (low / fine).ceil() as i64;
+    let last = (high / fine).floor() as i64;
+    if last < first || last - first > 10_000 {
+        return Vec::new();
+    }
+    // A number right at the chart's edge would be cut in half: none within
+    // about 24 points of it (egui_plot's base step is 8 points).
+    let edge = base * 3.0;
+    (first..=last)
+        .map(|k| {
+            let value = k as f64 * fine;
+            let on_label = ((value / labelled).round() * labelled - value).abs() < fine * 1e-6
+                && value >= low + edge
+                && value <= high - edge;
+            GridMark {
+                value,
+                step_size: if on_label { labelled } else { fine },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The labelled marks of a chart `points` wide showing `bounds` (the
+    /// data, 8% more room, and egui_plot's 5% margins); egui_plot's base
+    /// step is 8 points in data units.
+    fn labelled(bounds: (f64, f64), points: f64) -> Vec<f64> {
+        let marks = nice_marks(GridInput {
+            bounds,
+            base_step_size: 8.0 * (bounds.1 - bounds.0) / points,
+        });
+        let fine = marks.iter().map(|m| m.step_size).fold(f64::MAX, f64::min);
+        marks
+            .iter()
+            .filter(|m| m.step_size > fine)
+            .map(|m| (m.value * 100.0).round() / 100.0)
+            .collect()
+    }
+
+    #[test]
+    fn labelled_marks_step_by_one_two_or_five_and_keep_off_the_edges() {
+        // Gaps from −0,31 to +0,54 on a chart 220 points wide.
+        assert_eq!(labelled((-0.38, 0.63), 220.0), [0.0, 0.5]);
+        // Needs to 1.950,78 on 650 points: every 200 from 0, and 2.200
+        // (at the edge) unlabelled.
+        assert_eq!(
+            labelled((-105.0, 2_212.0), 650.0),
+            [
+                0.0, 200.0, 400.0, 600.0, 800.0, 1_000.0, 1_200.0, 1_400.0, 1_600.0, 1_800.0,
+                2_000.0
+            ]
+        );
+    }
 }
