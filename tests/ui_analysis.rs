@@ -62,7 +62,7 @@ fn the_visit_standards_are_pinned_and_compared_year_by_year() {
     h.run_steps(4);
     // The example has the 4-visit standard: the 6 and 8 visits are pinned
     // as B and C.
-    let pins = &h.state().analysis.pins;
+    let pins = &h.state().analysis.pins();
     assert_eq!(pins.len(), 2);
     let visits: Vec<usize> = pins
         .iter()
@@ -96,7 +96,7 @@ fn the_visit_standards_are_pinned_and_compared_year_by_year() {
     assert_eq!(unpin.len(), 2);
     unpin[1].click();
     h.run_steps(4);
-    assert_eq!(h.state().analysis.pins.len(), 1);
+    assert_eq!(h.state().analysis.pins().len(), 1);
     assert!(!shows(&h, "C − A"));
 }
 
@@ -275,7 +275,7 @@ fn the_papers_model_is_compared_with_the_workload_method() {
     open(&mut h, "Bandingkan skenario");
     click(&mut h, "Model makalah dan beban kerja (WISN/ABK-Kes)");
     h.run_steps(4);
-    let pins = &h.state().analysis.pins;
+    let pins = &h.state().analysis.pins();
     assert_eq!(pins.len(), 1);
     assert_eq!(pins[0].need, NeedFrom::Workload);
     // B's midwives needed are the Beban kerja tab's WISN figures, year by

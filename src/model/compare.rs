@@ -11,7 +11,6 @@ use serde::Serialize;
 use super::Lang;
 use super::capacity::Capacity;
 use super::data::PreparedData;
-use super::data_row::DataRow;
 use super::error::ModelError;
 use super::overrides::{self, Expected, OverrideError};
 use super::projection::{YearKind, YearRow};
@@ -268,17 +267,18 @@ pub fn compare_variants(
     list: &[Variant],
     region: Option<&str>,
 ) -> Result<Comparison, CompareError> {
-    compare_variants_on(list, region, None)
+    compare_variants_on(list, region, &[])
 }
 
-/// [`compare_variants`], with the data table `prepared` already checked
-/// and grouped from `rows` (the open scenario's). Variants with the same
-/// rows share one checked table, so a comparison of a national file's
-/// variants checks its rows once, not once per variant.
+/// [`compare_variants`], with data tables already checked and grouped:
+/// `tables[i]`, where given, is the table of `list[i]`'s rows (the caller
+/// made it from them). The other variants share one table per distinct
+/// set of rows, so a comparison of a national file's variants checks its
+/// rows once, not once per variant.
 pub fn compare_variants_on(
     list: &[Variant],
     region: Option<&str>,
-    prepared: Option<(&[DataRow], &PreparedData)>,
+    tables: &[Option<&PreparedData>],
 ) -> Result<Comparison, CompareError> {
     if list.is_empty() || list.len() > MAX_SCENARIOS {
         return Err(CompareError::Count(list.len()));
@@ -293,10 +293,7 @@ pub fn compare_variants_on(
             scenario: s.name.clone(),
             error,
         };
-        let known = prepared
-            .filter(|(rows, _)| *rows == s.data.as_slice())
-            .map(|(_, d)| d);
-        let data: &PreparedData = match known {
+        let data: &PreparedData = match tables.get(i).copied().flatten() {
             Some(d) => d,
             None => {
                 let same = made
@@ -483,7 +480,7 @@ mod tests {
     }
 
     #[test]
-    fn a_table_checked_already_is_used_only_for_its_own_rows() {
+    fn tables_checked_already_give_the_same_comparison() {
         let base = Scenario::example();
         let mut list = vec![Variant::antenatal(base.clone())];
         list.extend(variants(&base, "anc_visits=6,8", Lang::Id).unwrap());
@@ -494,13 +491,16 @@ mod tests {
         }
         list.push(Variant::antenatal(other.clone()));
         let fresh = compare_variants(&list, None).unwrap();
+        // Tables given for A and D (B and C share A's rows and one table
+        // made here): the same comparison.
         let own = PreparedData::new(&base.data).unwrap();
-        let with_own = compare_variants_on(&list, None, Some((&base.data, &own))).unwrap();
-        assert_eq!(with_own, fresh);
-        // A table claimed for rows it was not made from is not used.
-        let wrong = PreparedData::new(&other.data).unwrap();
-        let claimed = compare_variants_on(&list, None, Some((&base.data[..2], &wrong))).unwrap();
-        assert_eq!(claimed, fresh);
+        let theirs = PreparedData::new(&other.data).unwrap();
+        let given = compare_variants_on(&list, None, &[Some(&own), None, None, Some(&theirs)]);
+        assert_eq!(given.unwrap(), fresh);
+        // A table given for the wrong variant shows in the result: the
+        // caller's word is taken, so it must be right.
+        let swapped = compare_variants_on(&list, None, &[Some(&theirs)]).unwrap();
+        assert_ne!(swapped, fresh);
         // A's 2017 is the paper's; D's has 10% more people, so 10% more
         // pregnant women.
         let (a, d) = (&fresh.scenarios[0].years[0], &fresh.scenarios[3].years[0]);

@@ -30,7 +30,7 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState, chart: &mut PlotPanel
     let t = |k: T| lang.t(k);
     let mut out = Vec::new();
     ui.label(t(T::analysis_compare_what));
-    let full = state.pins.len() >= MAX_PINS;
+    let full = state.pins().len() >= MAX_PINS;
     ui.horizontal_wrapped(|ui| {
         let b = ui
             .add_enabled(!full, egui::Button::new(t(T::analysis_pin_copy)))
@@ -46,7 +46,7 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState, chart: &mut PlotPanel
         }
         let b = ui
             .add_enabled(
-                state.pins.len() + 2 <= MAX_PINS,
+                state.pins().len() + 2 <= MAX_PINS,
                 egui::Button::new(t(T::analysis_pin_visits)),
             )
             .on_hover_text(t(T::analysis_pin_visits_tip));
@@ -85,7 +85,7 @@ pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState, chart: &mut PlotPanel
     if full {
         ui.label(RichText::new(t(T::analysis_pins_full)).weak());
     }
-    for (i, p) in state.pins.iter().enumerate() {
+    for (i, p) in state.pins().iter().enumerate() {
         ui.horizontal(|ui| {
             let name = if p.source.is_empty() {
                 p.scenario.name.clone()

@@ -64,7 +64,10 @@ pub struct AnalysisState {
     pub view: AnalysisView,
     /// Scenarios pinned beside the current one (at most three, so that with
     /// the current one at most [`MAX_SCENARIOS`] are compared).
-    pub pins: Vec<Pinned>,
+    pins: Vec<Pinned>,
+    /// Each pin's data table, checked when it was pinned (`None` if its
+    /// rows do not check; the comparison then names the problem).
+    pin_tables: Vec<Option<PreparedData>>,
     pins_rev: u64,
     compare_key: Option<Key>,
     /// The current scenario (A) and the pinned ones, year by year.
@@ -81,11 +84,19 @@ pub struct AnalysisState {
 pub const MAX_PINS: usize = MAX_SCENARIOS - 1;
 
 impl AnalysisState {
+    /// The scenarios pinned beside the current one, in order.
+    pub fn pins(&self) -> &[Pinned] {
+        &self.pins
+    }
+
     /// Pins `scenario`; false (and nothing pinned) when the pins are full.
     pub fn pin(&mut self, v: Variant, source: String) -> bool {
         if self.pins.len() >= MAX_PINS {
             return false;
         }
+        // Its rows are checked once, here, not again after every edit.
+        self.pin_tables
+            .push(PreparedData::new(&v.scenario.data).ok());
         self.pins.push(Pinned {
             scenario: v.scenario,
             need: v.need,
@@ -99,6 +110,7 @@ impl AnalysisState {
     pub fn unpin(&mut self, i: usize) {
         if i < self.pins.len() {
             self.pins.remove(i);
+            self.pin_tables.remove(i);
             self.pins_rev += 1;
         }
     }
@@ -128,10 +140,11 @@ impl AnalysisState {
             .zip(data)
             .filter(|(r, d)| *r < d.regions())
             .map(|(r, d)| region_key(d, r).to_string());
-        // The open scenario's table is checked already; variants with the
-        // same rows use it.
-        let prepared = data.map(|d| (state.data.as_slice(), d));
-        self.comparison = Some(compare_variants_on(&list, code.as_deref(), prepared));
+        // The open scenario's table is checked already, and each pin's was
+        // checked when it was pinned: an edit only projects again.
+        let mut tables: Vec<Option<&PreparedData>> = vec![data];
+        tables.extend(self.pin_tables.iter().map(Option::as_ref));
+        self.comparison = Some(compare_variants_on(&list, code.as_deref(), &tables));
         self.compare_key = Some(key);
         true
     }
@@ -179,5 +192,43 @@ fn region_key(d: &PreparedData, r: usize) -> &str {
         &d.names[r]
     } else {
         &d.codes[r]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::model::compare::{compare_variants, variants};
+
+    /// The tables checked when pinning stay with their pins through an
+    /// unpin: the comparison equals one computed afresh.
+    #[test]
+    fn pinned_tables_follow_their_pins() {
+        let base = Scenario::example();
+        let state = DocState::from_scenario(base.clone(), 1);
+        let doc_table = PreparedData::new(&state.data).unwrap();
+        let mut a = AnalysisState::default();
+        // Three pins: 10%, 20% and 30% more people.
+        for k in 1..=3 {
+            let mut s = base.clone();
+            s.name = format!("+{k}0%");
+            for row in &mut s.data {
+                row.population = row.population.map(|p| p * (1.0 + k as f64 / 10.0)).into();
+            }
+            assert!(a.pin(Variant::antenatal(s), String::new()));
+        }
+        a.unpin(1);
+        assert!(a.refresh_comparison(&state, None, Some(&doc_table)));
+        let mut list = vec![Variant::antenatal(state.to_scenario())];
+        list.extend(a.pins().iter().map(|p| Variant {
+            scenario: p.scenario.clone(),
+            need: p.need,
+        }));
+        let fresh = compare_variants(&list, None).unwrap();
+        let got = a.comparison.clone().unwrap().unwrap();
+        assert_eq!(got, fresh);
+        let names: Vec<&str> = got.scenarios.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names[1..], ["+10%", "+30%"]);
     }
 }
