@@ -198,8 +198,7 @@ fn region_key(d: &PreparedData, r: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Lang;
-    use crate::model::compare::{compare_variants, variants};
+    use crate::model::compare::compare_variants;
 
     /// The tables checked when pinning stay with their pins through an
     /// unpin: the comparison equals one computed afresh.
