@@ -13,7 +13,7 @@ use proyeksi_bidan::model::{Lang, Scenario};
 use proyeksi_bidan::ui::Tab;
 
 mod common;
-use common::{App, ScriptedDialogs, app_on, app_with};
+use common::{App, ScriptedDialogs, app_on, app_with, retype};
 
 fn app() -> App {
     app_with(ScriptedDialogs::default())
@@ -31,21 +31,6 @@ fn settle(h: &mut App) {
 /// name, hence the role.
 fn field<'h>(h: &'h App, name: &'h str) -> egui_kittest::Node<'h> {
     h.get_by_role_and_label(Role::TextInput, name)
-}
-
-/// Replaces the text of the field named `name` as a planner does: focus it,
-/// select all, type.
-fn type_into(h: &mut App, name: &str, text: &str) {
-    field(h, name).focus();
-    settle(h);
-    assert!(
-        field(h, name).is_focused(),
-        "the field {name:?} did not take the focus"
-    );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    settle(h);
-    field(h, name).type_text(text);
-    settle(h);
 }
 
 /// The text shown in the field named `name`.
@@ -99,7 +84,7 @@ fn visit_minutes_typed_in_the_panel_change_the_table() {
     let mut h = app();
     assert_eq!(field_text(&h, "Menit K1"), "30,6");
 
-    type_into(&mut h, "Menit K1", "40");
+    retype(&mut h, "Menit K1", "40");
     assert_eq!(field_text(&h, "Menit K1"), "40");
     assert_eq!(h.state().doc.state.params.anc.visits[0].minutes, 40.0);
     assert!(
@@ -228,7 +213,7 @@ fn ctrl_z_undoes_an_allowance_edit() {
     assert_eq!(before, "WKE = 1.163,75 jam = 69.825 menit");
     assert!(shows(&h, &before));
 
-    type_into(&mut h, "Kelonggaran (allowance)", "25");
+    retype(&mut h, "Kelonggaran (allowance)", "25");
     assert_eq!(allowance(&h), 25.0);
     let after = wke_line(1246.875, 74_812.5);
     assert_eq!(after, "WKE = 1.246,88 jam = 74.812,5 menit");
@@ -266,7 +251,7 @@ fn ctrl_z_undoes_an_allowance_edit() {
 #[test]
 fn ctrl_z_in_the_field_being_edited_shows_the_restored_value() {
     let mut h = app();
-    type_into(&mut h, "Kelonggaran (allowance)", "25");
+    retype(&mut h, "Kelonggaran (allowance)", "25");
     assert_eq!(allowance(&h), 25.0);
     assert!(field(&h, "Kelonggaran (allowance)").is_focused());
 
@@ -285,7 +270,7 @@ fn ctrl_z_in_the_field_being_edited_shows_the_restored_value() {
 #[test]
 fn the_edit_menu_undoes_and_redoes() {
     let mut h = app();
-    type_into(&mut h, "Kelonggaran (allowance)", "25");
+    retype(&mut h, "Kelonggaran (allowance)", "25");
     assert_eq!(allowance(&h), 25.0);
 
     menu(&mut h, "Sunting", "Urungkan");
@@ -302,7 +287,7 @@ fn the_edit_menu_undoes_and_redoes() {
 #[test]
 fn new_asks_before_discarding_changes() {
     let mut h = app();
-    type_into(&mut h, "Cuti tahunan (B)", "10");
+    retype(&mut h, "Cuti tahunan (B)", "10");
     assert_eq!(h.state().doc.state.params.working_time.annual_leave, 10.0);
     assert!(h.state().doc.is_dirty());
 
@@ -352,7 +337,7 @@ fn open_and_save_as_use_the_chosen_files() {
     // The projection and the summary follow the opened file.
     assert_eq!(h.state().shown_rows().last().map(|r| r.year), Some(2030));
 
-    type_into(&mut h, "Kelonggaran (allowance)", "25");
+    retype(&mut h, "Kelonggaran (allowance)", "25");
     assert!(h.state().title().starts_with("● "), "{}", h.state().title());
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
@@ -370,7 +355,7 @@ fn open_and_save_as_use_the_chosen_files() {
     assert_eq!(load_scenario(&source).unwrap(), scenario);
 
     // "Simpan" now writes to the same file without asking again.
-    type_into(&mut h, "Cuti tahunan (B)", "10");
+    retype(&mut h, "Cuti tahunan (B)", "10");
     h.key_press(Key::Enter);
     settle(&mut h);
     assert!(h.state().doc.is_dirty());
@@ -385,7 +370,7 @@ fn open_and_save_as_use_the_chosen_files() {
 #[test]
 fn text_that_is_not_a_number_is_refused() {
     let mut h = app();
-    type_into(&mut h, "Cuti tahunan (B)", "abc");
+    retype(&mut h, "Cuti tahunan (B)", "abc");
     assert_eq!(field_text(&h, "Cuti tahunan (B)"), "abc");
     assert_eq!(h.state().doc.state.params.working_time.annual_leave, 12.0);
     assert!(!h.state().doc.is_dirty());

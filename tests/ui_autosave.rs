@@ -2,14 +2,13 @@
 //! the next start after a crash offers them back.
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use proyeksi_bidan::model::Scenario;
 use proyeksi_bidan::ui::{ProyeksiApp, Settings};
 
 mod common;
-use common::{App, ScriptedDialogs};
+use common::{App, ScriptedDialogs, retype};
 
 fn app_saving_into(dir: &std::path::Path) -> App {
     let dir = dir.to_path_buf();
@@ -28,23 +27,13 @@ fn app_saving_into(dir: &std::path::Path) -> App {
     h
 }
 
-fn type_into(h: &mut App, name: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, name).focus();
-    h.run_steps(4);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run_steps(4);
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
-    h.run_steps(4);
-}
-
 #[test]
 fn after_a_crash_the_unsaved_work_is_offered_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app_saving_into(dir.path());
     // Nothing left from before: no offer.
     assert!(h.query_by_label("Pekerjaan yang belum disimpan").is_none());
-    type_into(&mut h, "Cuti tahunan (B)", "10");
+    retype(&mut h, "Cuti tahunan (B)", "10");
     assert_eq!(h.state().doc.state.params.working_time.annual_leave, 10.0);
     // The window loses focus: the copy is written at once.
     h.event(egui::Event::WindowFocused(false));
@@ -85,7 +74,7 @@ fn after_a_crash_the_unsaved_work_is_offered_back() {
 fn a_discarded_copy_is_gone() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app_saving_into(dir.path());
-    type_into(&mut h, "Cuti tahunan (B)", "10");
+    retype(&mut h, "Cuti tahunan (B)", "10");
     h.event(egui::Event::WindowFocused(false));
     h.run_steps(4);
     drop(h);

@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use proyeksi_bidan::model::{DataRow, Scenario};
 
 mod common;
-use common::{App, ScriptedDialogs, app_on};
+use common::{App, ScriptedDialogs, app_on, retype};
 
 /// Midwives needed per pregnant woman: 146,58 / 69.825.
 const SHARE: f64 = 146.58 / 69_825.0;
@@ -51,19 +51,6 @@ fn kabupaten() -> Scenario {
     s.params.population.base_year = 2023;
     s.params.population.horizon_year = 2025;
     s
-}
-
-/// Replaces the text of the field named `name` as a planner does: focus
-/// it, select all, type.
-fn retype(h: &mut App, name: &str, text: &str) {
-    use egui::{Key, Modifiers};
-    h.get_by_role_and_label(Role::TextInput, name).focus();
-    settle(h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    settle(h);
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
-    settle(h);
 }
 
 fn pick(h: &mut App, label: &str) {

@@ -46,13 +46,7 @@ fn open_tab(h: &mut App) {
 }
 
 fn type_into(h: &mut App, name: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, name).focus();
-    settle(h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    settle(h);
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
-    settle(h);
+    common::retype(h, name, text);
     h.key_press(Key::Enter);
     h.run_steps(8);
 }

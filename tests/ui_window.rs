@@ -9,7 +9,7 @@ use proyeksi_bidan::model::number::fmt_fixed;
 use proyeksi_bidan::model::{DataRow, Lang, Scenario};
 
 mod common;
-use common::{App, NoSystemDialogs, ScriptedDialogs, app_on, app_on_system, app_with};
+use common::{App, NoSystemDialogs, ScriptedDialogs, app_on, app_on_system, app_with, retype};
 
 fn settle(h: &mut App) {
     h.run_steps(4);
@@ -28,17 +28,6 @@ fn menu(h: &mut App, menu: &str, item: &str) {
             .is_some_and(|l| l == item || l.starts_with(&format!("{item} ")))
     })
     .click();
-    settle(h);
-}
-
-/// Replaces the text of the field named `name`: focus, select all, type.
-fn type_into(h: &mut App, name: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, name).focus();
-    settle(h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    settle(h);
-    h.get_by_role_and_label(Role::TextInput, name)
-        .type_text(text);
     settle(h);
 }
 
@@ -106,7 +95,7 @@ fn a_region_past_the_200th_is_chosen_by_typing() {
     // By name, and Enter takes the first match.
     h.get_by_label("Wilayah:").click();
     settle(&mut h);
-    type_into(&mut h, "Cari wilayah", "Kabupaten 509");
+    retype(&mut h, "Cari wilayah", "Kabupaten 509");
     h.key_press(Key::Enter);
     settle(&mut h);
     let (d, _) = h.state().results.ok().unwrap();
@@ -124,10 +113,10 @@ fn without_a_system_dialog_save_as_asks_in_the_window_and_saves() {
     menu(&mut h, "Berkas", "Simpan sebagai…");
     assert!(h.state().file_dialog.is_open());
     h.get_by_label("Simpan berkas");
-    type_into(&mut h, "Folder:", &dir.path().display().to_string());
+    retype(&mut h, "Folder:", &dir.path().display().to_string());
     h.key_press(Key::Enter);
     settle(&mut h);
-    type_into(&mut h, "Nama berkas:", "kabupaten-a");
+    retype(&mut h, "Nama berkas:", "kabupaten-a");
     click(&mut h, Role::Button, "Simpan");
     let saved = dir.path().join("kabupaten-a.bidan");
     assert!(saved.is_file(), "nothing written to {}", saved.display());
@@ -244,7 +233,7 @@ fn an_import_names_the_scenario_and_properties_edit_it_with_undo() {
     assert_eq!(h.state().title(), "● kabupaten-bogor — Proyeksi Bidan");
 
     menu(&mut h, "Berkas", "Properti skenario…");
-    type_into(&mut h, "Nama skenario:", "Bogor 2021–2030");
+    retype(&mut h, "Nama skenario:", "Bogor 2021–2030");
     let notes = "Catatan (sumber data, asumsi):";
     h.get_by_role_and_label(Role::MultilineTextInput, notes)
         .focus();

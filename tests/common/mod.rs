@@ -89,3 +89,23 @@ impl FileDialogs for NoSystemDialogs {
         Err(Unavailable)
     }
 }
+
+/// Replaces the text of the field named `name` by `text`: the field takes
+/// the focus, its text is selected whole and typed over.
+#[allow(dead_code)] // only the files that edit fields use it
+pub fn retype(h: &mut App, name: &str, text: &str) {
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable;
+    h.get_by_role_and_label(Role::TextInput, name).focus();
+    h.run_steps(4);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, name).is_focused(),
+        "the field {name:?} did not take the focus"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(4);
+    h.get_by_role_and_label(Role::TextInput, name)
+        .type_text(text);
+    h.run_steps(4);
+}
