@@ -85,11 +85,18 @@ impl DataEdit {
                 }
             }
             DataEdit::Code(i, s) => {
-                if let Some(r) = rows.get_mut(i) {
-                    // The row keeps the region it belongs to.
-                    let parent = r.parent_code().to_string();
-                    r.region_code = s.into();
-                    r.set_parent_code(&parent);
+                let Some(r) = rows.get_mut(i) else { return };
+                // The row keeps the region it belongs to.
+                let parent = r.parent_code().to_string();
+                let old = r.region_code.trim().to_string();
+                r.region_code = s.as_str().into();
+                r.set_parent_code(&parent);
+                // Once no row is left with the old code, the region has been
+                // renamed: the regions under it follow it to its new code.
+                if !old.is_empty() && !rows.iter().any(|r| r.region_code.trim() == old) {
+                    for r in rows.iter_mut().filter(|r| r.parent_code() == old) {
+                        r.set_parent_code(&s);
+                    }
                 }
             }
             DataEdit::Parent(i, s) => {
@@ -142,5 +149,41 @@ mod tests {
         assert_eq!(rows[0].parent_code(), "32.01.05");
         DataEdit::Name(0, "Puskesmas Cibinong Baru".into()).apply(&mut rows);
         assert_eq!(rows[0].parent_code(), "32.01.05");
+    }
+
+    fn row(code: &str, parent: &str, year: i32) -> DataRow {
+        let mut r = DataRow {
+            region_code: code.into(),
+            year,
+            ..DataRow::default()
+        };
+        r.set_parent_code(parent);
+        r
+    }
+
+    #[test]
+    fn the_regions_under_a_renamed_region_follow_it() {
+        // Kec. A has two years; its puskesmas P1 and P2 are under it, and
+        // P3 under Kec. B.
+        let mut rows = vec![
+            row("K-A", "", 2023),
+            row("K-A", "", 2024),
+            row("P1", "K-A", 2023),
+            row("P2", "K-A", 2023),
+            row("P3", "K-B", 2023),
+        ];
+        // One year renamed: K-A is still in the file, P1 and P2 stay under it.
+        DataEdit::Code(0, "K-A2".into()).apply(&mut rows);
+        assert_eq!(rows[2].parent_code(), "K-A");
+        assert_eq!(rows[3].parent_code(), "K-A");
+        // The other year too: the region is renamed and its puskesmas follow.
+        DataEdit::Code(1, "K-A2".into()).apply(&mut rows);
+        assert_eq!(rows[2].parent_code(), "K-A2");
+        assert_eq!(rows[3].parent_code(), "K-A2");
+        assert_eq!(rows[4].parent_code(), "K-B");
+        // A puskesmas renamed: nothing is under it, nothing else changes.
+        DataEdit::Code(2, "P9".into()).apply(&mut rows);
+        assert_eq!(rows[2].parent_code(), "K-A2");
+        assert_eq!(rows[3].parent_code(), "K-A2");
     }
 }
