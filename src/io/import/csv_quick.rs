@@ -1,11 +1,13 @@
-//! The quick route for plain CSV data files: no quotes, every cell a plain
-//! number or name, nothing wrong. Such a file (the usual export of a
-//! spreadsheet) is split at line ends into one piece per core and read
-//! straight into data rows, each region's code and name stored once.
+//! The quick route for plain CSV data files: every cell a plain number or
+//! name, plain or in quotes ("Kab. Bogor, Jawa Barat"), nothing wrong. Such
+//! a file (the usual export of a spreadsheet) is split at line ends into one
+//! piece per core and read straight into data rows, each region's code and
+//! name stored once.
 //!
 //! The quick route never reports a problem. At the first thing it does not
-//! take as plainly right — a quote, a number in an unusual form, a value out
-//! of range, a duplicate year — it gives up, and the careful reader in
+//! take as plainly right — a cell running over a line end, a doubled quote,
+//! a number in an unusual form, a value out of range, a duplicate year — it
+//! gives up, and the careful reader in
 //! [`super::careful`] reads the file again and lists every problem with its
 //! row and column. Either way the rows are the same.
 
@@ -167,16 +169,23 @@ fn columns(
     delimiter: u8,
     remembered: Option<&ColumnMapping>,
 ) -> Option<(Vec<Option<Field>>, ColumnMapping)> {
-    // A quote, or a line end of old Macs (where the careful reader splits
-    // the line): read carefully.
-    if header.contains('"') || header.trim_end_matches('\r').contains('\r') {
+    // A line end of old Macs (where the careful reader splits the line):
+    // read carefully.
+    let header = header.trim_end_matches('\r');
+    if header.contains('\r') {
         return None;
     }
-    let headers: Vec<String> = header
-        .trim_end_matches('\r')
-        .split(delimiter as char)
-        .map(|h| h.trim().to_string())
-        .collect();
+    let quotes = header.contains('"');
+    let mut headers: Vec<String> = Vec::new();
+    let mut start = 0;
+    loop {
+        let (cell, end) = next_cell(header, start, delimiter, quotes)?;
+        headers.push(cell.trim().to_string());
+        if end == header.len() {
+            break;
+        }
+        start = end + 1;
+    }
     if headers.iter().all(|h| h.is_empty()) {
         return None;
     }
@@ -223,8 +232,7 @@ fn finish(rows: Vec<DataRow>, mapping: ColumnMapping) -> Option<(Vec<DataRow>, C
 }
 
 /// Where each line of `body` starts, found piece by piece on every core;
-/// `None` when the body holds a quote (a quoted cell is read carefully)
-/// or a NUL byte.
+/// `None` when the body holds a NUL byte.
 fn line_starts(body: &[u8]) -> Option<Vec<usize>> {
     let n = if body.len() < PARALLEL_FROM {
         1
@@ -242,8 +250,8 @@ fn line_starts(body: &[u8]) -> Option<Vec<usize>> {
         .par_iter()
         .zip(offsets)
         .map(|(p, at)| {
-            // A quoted cell, or a byte that is no text.
-            if memchr::memchr2(b'"', 0, p).is_some() {
+            // A byte that is no text.
+            if memchr::memchr(0, p).is_some() {
                 return None;
             }
             let mut v = Vec::with_capacity(p.len() / 24 + 1);
@@ -411,6 +419,35 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// The cell of `line` that starts at byte `start`: its text, quotes taken
+/// off, and the byte after it (a delimiter or the line's end). `quotes`
+/// says whether the line holds a quote at all; without one, cells end at
+/// the next delimiter. A quoted cell is taken whole, delimiters and all.
+/// `None` for the quoting the quick route leaves to the careful reader: a
+/// doubled quote, text after a closing quote, a quote in a cell that does
+/// not start with one, or a quote not closed on its line (a cell running
+/// over a line end always leaves one open on the line it starts on).
+fn next_cell(line: &str, start: usize, delimiter: u8, quotes: bool) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    if quotes && bytes.get(start) == Some(&b'"') {
+        let close = start + 1 + memchr::memchr(b'"', &bytes[start + 1..])?;
+        let end = close + 1;
+        if end < bytes.len() && bytes[end] != delimiter {
+            return None;
+        }
+        return Some((&line[start + 1..close], end));
+    }
+    // Cells are short: a plain scan beats a vectorised search here.
+    let end = bytes[start..]
+        .iter()
+        .position(|&b| b == delimiter)
+        .map_or(bytes.len(), |p| start + p);
+    if quotes && bytes[start..end].contains(&b'"') {
+        return None;
+    }
+    Some((&line[start..end], end))
+}
+
 fn number(cell: &str, range: (f64, f64)) -> Result<Option<f64>, ()> {
     if cell.is_empty() {
         return Ok(None);
@@ -437,18 +474,15 @@ fn read_line<'a>(
         // A line end of old Macs: the careful reader splits there.
         return None;
     }
+    let quotes = memchr::memchr(b'"', bytes).is_some();
     let mut row = DataRow::default();
     let mut year: Option<f64> = None;
     let mut blank = true;
     let mut start = 0;
     let last_col = field_of.len() - 1;
     for (c, field) in field_of.iter().enumerate() {
-        // Cells are short: a plain scan beats a vectorised search here.
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == delimiter)
-            .map_or(bytes.len(), |p| start + p);
-        let cell = trim(&line[start..end]);
+        let (cell, end) = next_cell(line, start, delimiter, quotes)?;
+        let cell = trim(cell);
         blank &= cell.is_empty();
         match field {
             None => {}
@@ -470,9 +504,10 @@ fn read_line<'a>(
         start = end + 1;
         if c == last_col {
             // A cell past the headers: the careful reader says what is wrong.
-            if line[start..]
-                .split(delimiter as char)
-                .any(|c| !trim(c).is_empty())
+            if quotes
+                || line[start..]
+                    .split(delimiter as char)
+                    .any(|c| !trim(c).is_empty())
             {
                 return None;
             }
@@ -538,19 +573,55 @@ mod tests {
     }
 
     #[test]
+    fn quoted_cells_read_as_the_careful_reader_reads_them() {
+        // As a spreadsheet or R writes a file: names with the delimiter in
+        // them, every text quoted, the header too, a quoted number.
+        let text = "\"region_code\",\"region_name\",\"year\",\"population\",\"cbr\"\n\
+                    \"R1\",\"Kab. Bogor, Jawa Barat\",2017,5329480,18.5\n\
+                    \"R1\",\"Kab. Bogor, Jawa Barat\",\"2018\",5400000,18.2\n\
+                    \"R2\",\" Koto Lolo \",2017,1602,\"16.5\"\n\
+                    \"\",\"\",,,\n\
+                    R2,Koto Lolo,2018,1610,16.4\n";
+        let (rows, _) = read_plain(text, b',', None).expect("quoted cells, read quickly");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].region_name, "Kab. Bogor, Jawa Barat");
+        assert_eq!(rows[1].year, 2018);
+        assert_eq!(rows[0].population, Some(5_329_480.0));
+        assert_eq!(rows[2].region_name, "Koto Lolo");
+        assert_eq!(rows[2].cbr, Some(16.5));
+        assert!(rows[2].same_region(&rows[3]));
+        let careful = crate::io::import::import_csv_bytes(
+            text.as_bytes(),
+            std::path::Path::new("kutip.csv"),
+            &crate::io::import::ImportOptions {
+                careful: true,
+                ..Default::default()
+            },
+            &mut |_| true,
+        )
+        .expect("the careful reader takes it too");
+        assert_eq!(careful.rows, rows);
+    }
+
+    #[test]
     fn anything_unusual_goes_the_careful_way() {
         let head = "kode;tahun;jumlah penduduk;CBR\n";
         for body in [
-            "\"3512\";2017;680.000;16,2\n",                     // a quote
-            "3512;2017;680.000;75\n",                           // CBR out of range
-            "3512;2017;-5;16,2\n",                              // negative people
-            "3512;2017;banyak;16,2\n",                          // text in a number
-            "3512;2017,5;680.000;16,2\n",                       // not a year
+            "\"35\"\"12\";2017;680.000;16,2\n", // a doubled quote
+            "\"3512\"x;2017;680.000;16,2\n",    // text after a quote
+            "35\"12;2017;680.000;16,2\n",       // a quote inside
+            " \"3512\";2017;680.000;16,2\n",    // a quote after a space
+            "\"3512;2017;680.000;16,2\n",       // a quote left open
+            "\"35\n12\";2017;680.000;16,2\n",   // a cell over a line end
+            "3512;2017;680.000;75\n",           // CBR out of range
+            "3512;2017;-5;16,2\n",              // negative people
+            "3512;2017;banyak;16,2\n",          // text in a number
+            "3512;2017,5;680.000;16,2\n",       // not a year
             "3512;2017;680.000;16,2\n3512;2017;680.000;16,2\n", // twice
-            "3512;2017;1;1\n3512;2019;1;1\n",                   // a gap
-            "3512;2017;1;1\n3511;2018;1;1\n",                   // different years
-            "3512;2017;;16,2\n",                                // no population
-            "3512;2017;1;1\r3512;2018;1;1\n",                   // an old Mac line end
+            "3512;2017;1;1\n3512;2019;1;1\n",   // a gap
+            "3512;2017;1;1\n3511;2018;1;1\n",   // different years
+            "3512;2017;;16,2\n",                // no population
+            "3512;2017;1;1\r3512;2018;1;1\n",   // an old Mac line end
         ] {
             assert!(
                 read_plain(&format!("{head}{body}"), b';', None).is_none(),
@@ -611,7 +682,8 @@ mod tests {
         });
         assert!(stopped.is_none());
         assert_eq!(calls, 2);
-        // Without the last line end, and with a quote far down the file.
+        // Without the last line end; with quoted cells (the same rows); with
+        // a cell running over a line end far down the file (read carefully).
         std::fs::write(&path, text.trim_end()).unwrap();
         assert_eq!(
             read_plain_file(&path, None, 64, &mut |_| true)
@@ -619,7 +691,17 @@ mod tests {
                 .rows,
             whole
         );
-        std::fs::write(&path, text.replace("Désa 6", "\"Désa 6\"")).unwrap();
+        let quoted = text
+            .replace("kode;nama wilayah", "\"kode\";\"nama wilayah\"")
+            .replace("Désa 6", "\"Désa 6\"");
+        std::fs::write(&path, &quoted).unwrap();
+        assert_eq!(
+            read_plain_file(&path, None, 64, &mut |_| true)
+                .unwrap()
+                .rows,
+            whole
+        );
+        std::fs::write(&path, text.replace("Désa 6;2019", "\"Désa\n6\";2019")).unwrap();
         assert!(read_plain_file(&path, None, 64, &mut |_| true).is_none());
         // Windows-1252 text goes the careful way.
         let mut latin = text.into_bytes();
