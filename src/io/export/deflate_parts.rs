@@ -9,11 +9,12 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 
 /// The empty final block (fixed Huffman codes, just the end-of-block code)
 /// that closes a stream of sync-flushed parts.
-const FINAL_BLOCK: [u8; 2] = [0x03, 0x00];
+pub const FINAL_BLOCK: [u8; 2] = [0x03, 0x00];
 
 /// One part of the text, compressed.
 pub struct Part {
-    bytes: Vec<u8>,
+    /// The compressed bytes, ending on a byte boundary.
+    pub bytes: Vec<u8>,
     crc: crc32fast::Hasher,
     len: u64,
 }
@@ -52,29 +53,12 @@ impl Part {
     }
 }
 
-/// A deflate stream being put together from parts, in order. The parts
-/// are kept apart (not copied into one buffer) and written one after the
-/// other.
+/// The check of a deflate stream being put together from parts, in order:
+/// the parts' bytes are written one after the other as they come, then
+/// [`FINAL_BLOCK`]; the stream's CRC-32 and length are combined here.
 pub struct Stream {
-    parts: Vec<Vec<u8>>,
     crc: crc32fast::Hasher,
     len: u64,
-}
-
-/// A finished stream: the compressed bytes in pieces, the CRC-32 and the
-/// length of the text it holds.
-pub struct Compressed {
-    pub pieces: Vec<Vec<u8>>,
-    pub crc: u32,
-    pub len: u64,
-}
-
-impl Compressed {
-    /// Length of the compressed bytes.
-    #[cfg(test)]
-    fn compressed_len(&self) -> u64 {
-        self.pieces.iter().map(|p| p.len() as u64).sum()
-    }
 }
 
 impl Default for Stream {
@@ -86,27 +70,20 @@ impl Default for Stream {
 impl Stream {
     pub fn new() -> Self {
         Stream {
-            parts: Vec::new(),
             crc: crc32fast::Hasher::new(),
             len: 0,
         }
     }
 
-    /// Appends the next part.
-    pub fn push(&mut self, part: Part) {
-        self.parts.push(part.bytes);
+    /// Counts the next part in.
+    pub fn push(&mut self, part: &Part) {
         self.crc.combine(&part.crc);
         self.len += part.len;
     }
 
-    /// Closes the stream.
-    pub fn finish(mut self) -> Compressed {
-        self.parts.push(FINAL_BLOCK.to_vec());
-        Compressed {
-            pieces: self.parts,
-            crc: self.crc.finalize(),
-            len: self.len,
-        }
+    /// The CRC-32 and the length of the text of the parts pushed.
+    pub fn finish(self) -> (u32, u64) {
+        (self.crc.finalize(), self.len)
     }
 }
 
@@ -129,6 +106,7 @@ mod tests {
             .flat_map(|i| format!("<c r=\"B{i}\"><v>{}</v></c>", i as f64 / 7.0).into_bytes())
             .collect();
         let mut s = Stream::new();
+        let mut bytes = Vec::new();
         // Parts of unequal sizes, one of them empty.
         for piece in [
             &text[..10],
@@ -136,20 +114,21 @@ mod tests {
             &text[10..5_000_000],
             &text[5_000_000..],
         ] {
-            s.push(Part::compress(piece, Compression::fast()));
+            let part = Part::compress(piece, Compression::fast());
+            s.push(&part);
+            bytes.extend_from_slice(&part.bytes);
         }
-        let done = s.finish();
-        assert_eq!(done.len, text.len() as u64);
-        assert_eq!(done.crc, crc32fast::hash(&text));
-        assert!(done.compressed_len() < text.len() as u64 / 3);
-        assert_eq!(inflate(&done.pieces.concat()), text);
+        bytes.extend_from_slice(&FINAL_BLOCK);
+        let (crc, len) = s.finish();
+        assert_eq!(len, text.len() as u64);
+        assert_eq!(crc, crc32fast::hash(&text));
+        assert!(bytes.len() < text.len() / 3);
+        assert_eq!(inflate(&bytes), text);
     }
 
     #[test]
     fn a_stream_of_no_parts_is_the_empty_text() {
-        let done = Stream::new().finish();
-        assert_eq!(done.len, 0);
-        assert_eq!(done.crc, 0);
-        assert!(inflate(&done.pieces.concat()).is_empty());
+        assert_eq!(Stream::new().finish(), (0, 0));
+        assert!(inflate(&FINAL_BLOCK).is_empty());
     }
 }

@@ -129,7 +129,17 @@ pub fn save_table_of(
             path: path.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
         }),
-        Some("xlsx") => xlsx::save_table_xlsx(path, scenario, data, proj, of, lang, layout),
+        Some("xlsx") => xlsx::save_table_xlsx(
+            path,
+            &xlsx::TableBook {
+                scenario,
+                data,
+                proj,
+                of,
+                lang,
+                layout,
+            },
+        ),
         _ => Err(ExportError::UnknownExtension {
             path: path.to_path_buf(),
             expected: ".csv or .xlsx",

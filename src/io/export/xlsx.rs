@@ -8,7 +8,6 @@ use super::file::ExportError;
 use super::wide::{self, TableLayout};
 use super::xlsx_parallel::{self, Rows};
 use super::xlsx_parameters;
-use super::zip_archive::Archive;
 use crate::i18n::T;
 use crate::model::NeedSum;
 use crate::model::{Lang, PreparedData, Projection, Scenario};
@@ -200,46 +199,39 @@ pub fn table_xlsx_as(
     lang: Lang,
     layout: TableLayout,
 ) -> Result<Vec<u8>, ExportError> {
-    table_xlsx_of(
+    let book = TableBook {
         scenario,
         data,
         proj,
-        (Selection::All, NeedSum::Fte),
+        of: (Selection::All, NeedSum::Fte),
         lang,
         layout,
-    )
-}
-
-/// The workbook of the rows of `selection` (see [`table_xlsx`]) in
-/// `layout`; the wide layout lists every region.
-pub fn table_xlsx_of(
-    scenario: &Scenario,
-    data: &PreparedData,
-    proj: &Projection,
-    selection: (Selection, NeedSum),
-    lang: Lang,
-    layout: TableLayout,
-) -> Result<Vec<u8>, ExportError> {
+    };
     let mut bytes = Vec::new();
-    workbook(scenario, data, proj, selection, lang, layout, true)?
+    workbook(&book, true)?
         .write_to(&mut bytes)
         .map_err(|e| ExportError::Xlsx(e.to_string()))?;
     Ok(bytes)
 }
 
-/// Writes the workbook of [`table_xlsx_of`] to `path` safely: a whole
-/// national table goes from its compressed parts straight into the file.
-pub fn save_table_xlsx(
-    path: &std::path::Path,
-    scenario: &Scenario,
-    data: &PreparedData,
-    proj: &Projection,
-    selection: (Selection, NeedSum),
-    lang: Lang,
-    layout: TableLayout,
-) -> Result<(), ExportError> {
-    let book = workbook(scenario, data, proj, selection, lang, layout, true)?;
-    crate::io::safe_write::write_atomic_with(path, |w| book.write_to(w)).map_err(|e| {
+/// What a results workbook holds: the scenario, its checked data and
+/// projection, which rows (and how a parent's need is summed), in which
+/// language and layout (the wide layout lists every region).
+#[derive(Clone, Copy)]
+pub struct TableBook<'a> {
+    pub scenario: &'a Scenario,
+    pub data: &'a PreparedData,
+    pub proj: &'a Projection,
+    pub of: (Selection, NeedSum),
+    pub lang: Lang,
+    pub layout: TableLayout,
+}
+
+/// Writes the workbook of `book` to `path` safely: a whole national table
+/// goes from its compressed parts straight into the file.
+pub fn save_table_xlsx(path: &std::path::Path, book: &TableBook) -> Result<(), ExportError> {
+    let made = workbook(book, true)?;
+    crate::io::safe_write::write_atomic_with(path, |w| made.write_to(w)).map_err(|e| {
         ExportError::Write {
             path: e.path,
             source: e.source,
@@ -248,31 +240,31 @@ pub fn save_table_xlsx(
 }
 
 /// A workbook made: its bytes, or the parts of its archive.
-enum Made {
+enum Made<'a> {
     Bytes(Vec<u8>),
-    Parts(Archive),
+    Filled(xlsx_parallel::Filled<'a>),
 }
 
-impl Made {
+impl Made<'_> {
     fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         match self {
             Made::Bytes(b) => w.write_all(b),
-            Made::Parts(a) => a.write_to(w),
+            Made::Filled(f) => f.write_to(w),
         }
     }
 }
 
-/// The workbook of [`table_xlsx_of`]; `on_every_core` lets a whole table be
-/// written on every core (else it is written row by row).
-fn workbook(
-    scenario: &Scenario,
-    data: &PreparedData,
-    proj: &Projection,
-    selection: (Selection, NeedSum),
-    lang: Lang,
-    layout: TableLayout,
-    on_every_core: bool,
-) -> Result<Made, ExportError> {
+/// The workbook of `book`; `on_every_core` lets a whole table be written on
+/// every core (else it is written row by row).
+fn workbook<'a>(book: &TableBook<'a>, on_every_core: bool) -> Result<Made<'a>, ExportError> {
+    let TableBook {
+        scenario,
+        data,
+        proj,
+        of: selection,
+        lang,
+        layout,
+    } = *book;
     let rows = match layout {
         TableLayout::Long => selected_row_count(data, proj, selection.0),
         TableLayout::Wide => data.regions() + 1,
@@ -298,18 +290,17 @@ fn workbook(
         // Most of the time of a large workbook is compressing its sheet.
         wb.set_zip_compression_level(1);
     }
-    let year_columns = wide::year_columns(data);
     let rows = match layout {
         TableLayout::Long => Rows::Long { lang },
         TableLayout::Wide => Rows::Wide {
-            columns: &year_columns,
+            columns: wide::year_columns(data),
         },
     };
     // The whole table is written on every core into the workbook made
     // here around a sample row; a selection is written here row by row.
     let parallel = on_every_core
         && matches!(selection.0, Selection::All)
-        && xlsx_parallel::fits(data, proj, rows);
+        && xlsx_parallel::fits(data, proj, &rows);
     let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
     ws.set_name(first).map_err(xlsx_err)?;
     match (layout, parallel) {
@@ -327,7 +318,7 @@ fn workbook(
     xlsx_parameters::parameter_sheet(ws, scenario, data, proj, lang).map_err(xlsx_err)?;
     let bytes = wb.save_to_buffer().map_err(xlsx_err)?;
     if parallel {
-        xlsx_parallel::fill_workbook(&bytes, data, proj, rows).map(Made::Parts)
+        xlsx_parallel::fill_workbook(bytes, data, proj, rows).map(Made::Filled)
     } else {
         Ok(Made::Bytes(bytes))
     }
@@ -338,6 +329,7 @@ const LONG_TEXT_COLUMNS: [usize; 3] = [0, 1, 3];
 
 #[cfg(test)]
 mod tests {
+    use super::super::sheet_xml::column_name;
     use super::*;
     use crate::model::{self, MaybeNumber, synthetic};
     use std::io::Read;
@@ -355,21 +347,35 @@ mod tests {
             .collect()
     }
 
-    /// The cells of a sheet: reference, style, type and text.
+    /// The cells of a sheet: reference, style, type and text. A cell
+    /// without a reference is the one after the cell before it in its row.
     fn cells(xml: &str) -> Vec<(String, String, String, String)> {
         let doc = roxmltree::Document::parse(xml).unwrap();
-        doc.descendants()
-            .filter(|n| n.has_tag_name("c"))
-            .map(|c| {
+        let mut out = Vec::new();
+        for row in doc.descendants().filter(|n| n.has_tag_name("row")) {
+            let row_number = row.attribute("r").unwrap();
+            let mut next_col = 0u16;
+            for c in row.children().filter(|n| n.has_tag_name("c")) {
                 let a = |k: &str| c.attribute(k).unwrap_or("").to_string();
+                let reference = match c.attribute("r") {
+                    Some(r) => {
+                        let letters = r.trim_end_matches(|ch: char| ch.is_ascii_digit());
+                        assert_eq!(&r[letters.len()..], row_number);
+                        next_col = (0..16_384u16).find(|&i| column_name(i) == letters).unwrap();
+                        r.to_string()
+                    }
+                    None => format!("{}{row_number}", column_name(next_col)),
+                };
+                next_col += 1;
                 let text: String = c
                     .descendants()
                     .filter(|n| n.is_text())
                     .map(|n| n.text().unwrap())
                     .collect();
-                (a("r"), a("s"), a("t"), text)
-            })
-            .collect()
+                out.push((reference, a("s"), a("t"), text));
+            }
+        }
+        out
     }
 
     /// 700 regions (several compressed parts), midwives in some (so a gap
@@ -392,10 +398,17 @@ mod tests {
         let s = national();
         let (d, p) = model::compute(&s).unwrap();
         for layout in [TableLayout::Long, TableLayout::Wide] {
-            let all = (Selection::All, NeedSum::Fte);
+            let book = TableBook {
+                scenario: &s,
+                data: &d,
+                proj: &p,
+                of: (Selection::All, NeedSum::Fte),
+                lang: Lang::Id,
+                layout,
+            };
             let bytes = |on_every_core| {
                 let mut b = Vec::new();
-                workbook(&s, &d, &p, all, Lang::Id, layout, on_every_core)
+                workbook(&book, on_every_core)
                     .unwrap()
                     .write_to(&mut b)
                     .unwrap();

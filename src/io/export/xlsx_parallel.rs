@@ -2,17 +2,18 @@
 //! workbook is made by rust_xlsxwriter with the sheet's heading row and one
 //! sample row (which gives each column's cell style); the sample row is then
 //! replaced by every row of the table, made a chunk of regions per core,
-//! compressed a chunk per core, and the workbook's other parts are copied
-//! as they are. The rows read back exactly as rust_xlsxwriter's would.
+//! compressed a chunk per core and written into the file while the next
+//! chunks are made; the workbook's other parts are copied as they are. The
+//! rows read back exactly as rust_xlsxwriter's would.
 
 use std::io::{Cursor, Read};
 
 use rayon::prelude::*;
 
-use super::deflate_parts::{Compressed, Part, Stream};
+use super::deflate_parts::{FINAL_BLOCK, Part, Stream};
 use super::file::ExportError;
 use super::sheet_xml::{CellText, RowWriter, column_name};
-use super::zip_archive::{Archive, Entry, Method};
+use super::zip_archive::{Entry, Method, ZipWriter};
 use crate::model::projection::YearRow;
 use crate::model::{Lang, PreparedData, Projection};
 use crate::table::{Column, Precision, kind_text};
@@ -37,15 +38,14 @@ thread_local! {
 }
 
 /// Which of the table's layouts the sheet holds.
-#[derive(Clone, Copy)]
-pub enum Rows<'a> {
+pub enum Rows {
     /// One row per region and year, the columns of [`Column::ALL`].
     Long { lang: Lang },
     /// One row per region, code and name, then `columns` for every year.
-    Wide { columns: &'a [Column] },
+    Wide { columns: Vec<Column> },
 }
 
-impl Rows<'_> {
+impl Rows {
     fn cells_per_region(&self, years: usize) -> usize {
         match self {
             Rows::Long { .. } => years * Column::ALL.len(),
@@ -109,71 +109,59 @@ impl Rows<'_> {
 }
 
 /// Whether the table of `data` is small enough for this writer's archive.
-pub fn fits(data: &PreparedData, proj: &Projection, rows: Rows) -> bool {
+pub fn fits(data: &PreparedData, proj: &Projection, rows: &Rows) -> bool {
     let cells = (data.regions() + 1) as u64 * rows.cells_per_region(proj.total.len()) as u64;
     cells * CELL_BYTES as u64 * 2 < MAX_SHEET_BYTES
 }
 
-/// The workbook `template` (made by rust_xlsxwriter, its table sheet
-/// holding the heading row and one sample row) with the sample row
-/// replaced by every row of the table, ready to be written.
-pub fn fill_workbook(
-    template: &[u8],
-    data: &PreparedData,
-    proj: &Projection,
+/// A workbook ready to be written: the workbook rust_xlsxwriter made
+/// (its table sheet holding the heading row and one sample row), and what
+/// replaces the sample row with every row of the table.
+pub struct Filled<'a> {
+    template: Vec<u8>,
+    /// The sheet's text before the sample row, its dimension set.
+    head: String,
+    /// The sheet's text after its rows.
+    tail: String,
+    /// Column letters and each column's ` s="N"`.
+    columns: Vec<String>,
+    styles: Vec<String>,
+    data: &'a PreparedData,
+    proj: &'a Projection,
     rows: Rows,
-) -> Result<Archive, ExportError> {
-    let bad = |e: &dyn std::fmt::Display| ExportError::Xlsx(format!("workbook template: {e}"));
-    let mut zip = zip::ZipArchive::new(Cursor::new(template)).map_err(|e| bad(&e))?;
-    let mut xml = String::new();
-    zip.by_name(SHEET)
-        .map_err(|e| bad(&e))?
-        .read_to_string(&mut xml)
-        .map_err(|e| bad(&e))?;
-    let mut sheet = Some(fill_sheet(&xml, data, proj, rows).ok_or_else(|| bad(&"no sample row"))?);
-    let mut archive = Archive::default();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index_raw(i).map_err(|e| bad(&e))?;
-        let name = f.name().map_err(|e| bad(&e))?.into_owned();
-        if name == SHEET
-            && let Some(sheet) = sheet.take()
-        {
-            archive.push(Entry {
-                name: SHEET.into(),
-                method: Method::Deflated,
-                crc: sheet.crc,
-                len: sheet.len,
-                pieces: sheet.pieces,
-            });
-            continue;
-        }
-        let method = match f.compression() {
-            zip::CompressionMethod::Stored => Method::Stored,
-            zip::CompressionMethod::Deflated => Method::Deflated,
-            other => return Err(bad(&format!("{other:?}"))),
-        };
-        let mut bytes = Vec::with_capacity(f.compressed_size() as usize);
-        f.read_to_end(&mut bytes).map_err(|e| bad(&e))?;
-        archive.push(Entry {
-            name,
-            method,
-            crc: f.crc32(),
-            len: f.size(),
-            pieces: vec![bytes],
-        });
-    }
-    if archive.fits() {
-        Ok(archive)
-    } else {
-        Err(ExportError::Xlsx("the workbook is over 4 GiB".into()))
-    }
 }
 
-/// The sheet's XML with the sample row replaced by the table, compressed.
-fn fill_sheet(xml: &str, data: &PreparedData, proj: &Projection, rows: Rows) -> Option<Compressed> {
-    let start = xml.find("<row r=\"2\"")?;
-    let sample_end = start + xml[start..].find("</row>")? + "</row>".len();
-    let end = xml.find("</sheetData>")?;
+fn bad_template(e: &dyn std::fmt::Display) -> ExportError {
+    ExportError::Xlsx(format!("workbook template: {e}"))
+}
+
+/// Checks the workbook `template` and plans its table sheet: every row of
+/// the table in place of the sample row.
+pub fn fill_workbook<'a>(
+    template: Vec<u8>,
+    data: &'a PreparedData,
+    proj: &'a Projection,
+    rows: Rows,
+) -> Result<Filled<'a>, ExportError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(&template[..])).map_err(|e| bad_template(&e))?;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|e| bad_template(&e))?;
+        if !matches!(
+            f.compression(),
+            zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated
+        ) {
+            return Err(bad_template(&format!("{:?}", f.compression())));
+        }
+    }
+    let mut xml = String::new();
+    zip.by_name(SHEET)
+        .map_err(|e| bad_template(&e))?
+        .read_to_string(&mut xml)
+        .map_err(|e| bad_template(&e))?;
+    let no_sample = || bad_template(&"no sample row");
+    let start = xml.find("<row r=\"2\"").ok_or_else(no_sample)?;
+    let sample_end = start + xml[start..].find("</row>").ok_or_else(no_sample)? + "</row>".len();
+    let end = xml.find("</sheetData>").ok_or_else(no_sample)?;
     let sample = &xml[start..sample_end];
     let years = proj.total.len();
     let width = rows.columns(years);
@@ -186,57 +174,142 @@ fn fill_sheet(xml: &str, data: &PreparedData, proj: &Projection, rows: Rows) -> 
     let per_region = rows.rows_per_region(years);
     let last_row = 1 + per_region * (1 + if several { data.regions() as u32 } else { 0 });
     let head = set_dimension(&xml[..start], &columns[width - 1], last_row);
+    let tail = xml[end..].to_string();
+    Ok(Filled {
+        template,
+        head,
+        tail,
+        columns,
+        styles,
+        data,
+        proj,
+        rows,
+    })
+}
 
-    let level = flate2::Compression::fast();
-    let mut stream = Stream::new();
-    // The heading and the total.
-    let mut w = RowWriter::new(&columns, &styles, head.len() + 4096);
-    w.out.extend_from_slice(head.as_bytes());
-    let (tc, tn) = if several {
-        ("TOTAL", "Total")
-    } else {
-        (data.codes[0].as_str(), data.names[0].as_str())
-    };
-    rows.write(&mut w, 2, tc, tn, &proj.total);
-    stream.push(Part::compress(&w.out, level));
-    if several {
-        let region_bytes = rows.cells_per_region(years) * CELL_BYTES;
-        let per_part = (PART_BYTES / region_bytes.max(1)).max(1);
-        let parts: Vec<std::ops::Range<usize>> = (0..data.regions())
-            .step_by(per_part)
-            .map(|s| s..(s + per_part).min(data.regions()))
-            .collect();
-        for batch in parts.chunks(PARTS_AT_ONCE) {
-            let done: Vec<Part> = batch
-                .par_iter()
-                .map(|range| {
-                    // Each core writes its parts' text into the same buffer
-                    // again (a fresh megabyte each time costs page faults).
-                    RAW.with_borrow_mut(|raw| {
-                        let mut buf = std::mem::take(raw);
-                        buf.clear();
-                        buf.reserve(range.len() * region_bytes);
-                        let mut w = RowWriter::with_buffer(&columns, &styles, buf);
-                        let mut year_rows = Vec::with_capacity(years);
-                        for r in range.clone() {
-                            year_rows.clear();
-                            year_rows.extend(proj.years().map(|y| proj.region_row(data, r, y)));
-                            let row = 2 + per_region * (1 + r as u32);
-                            rows.write(&mut w, row, &data.codes[r], &data.names[r], &year_rows);
-                        }
-                        let part = Part::compress(&w.out, level);
-                        *raw = w.out;
-                        part
-                    })
-                })
-                .collect();
-            for part in done {
-                stream.push(part);
+fn zip_error(e: zip::result::ZipError) -> std::io::Error {
+    std::io::Error::other(format!("workbook template: {e}"))
+}
+
+impl Filled<'_> {
+    /// Writes the workbook: the template's parts as they are, the table
+    /// sheet streamed into `out` while it is still being compressed.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(&self.template[..])).map_err(zip_error)?;
+        let mut archive = ZipWriter::new(out);
+        for i in 0..zip.len() {
+            let mut f = zip.by_index_raw(i).map_err(zip_error)?;
+            let name = f.name().map_err(zip_error)?.into_owned();
+            if name == SHEET {
+                archive.start_entry(SHEET, Method::Deflated)?;
+                let (crc, len) = self.write_sheet(&mut archive)?;
+                archive.end_entry(crc, len)?;
+                continue;
             }
+            let method = match f.compression() {
+                zip::CompressionMethod::Stored => Method::Stored,
+                _ => Method::Deflated,
+            };
+            let (crc, len) = (f.crc32(), f.size());
+            let mut bytes = Vec::with_capacity(f.compressed_size() as usize);
+            f.read_to_end(&mut bytes)?;
+            archive.entry(&Entry {
+                name: &name,
+                method,
+                crc,
+                len,
+                bytes: &bytes,
+            })?;
         }
+        archive.finish()
     }
-    stream.push(Part::compress(&xml.as_bytes()[end..], level));
-    Some(stream.finish())
+
+    /// The rows of regions `range`, compressed as a part of the sheet.
+    fn part(&self, range: std::ops::Range<usize>, level: flate2::Compression) -> Part {
+        let years = self.proj.total.len();
+        let per_region = self.rows.rows_per_region(years);
+        let region_bytes = self.rows.cells_per_region(years) * CELL_BYTES;
+        // Each core writes its parts' text into the same buffer again (a
+        // fresh megabyte each time costs page faults).
+        RAW.with_borrow_mut(|raw| {
+            let mut buf = std::mem::take(raw);
+            buf.clear();
+            buf.reserve(range.len() * region_bytes);
+            let mut w = RowWriter::with_buffer(&self.columns, &self.styles, buf);
+            let mut year_rows = Vec::with_capacity(years);
+            for r in range {
+                year_rows.clear();
+                year_rows.extend(
+                    self.proj
+                        .years()
+                        .map(|y| self.proj.region_row(self.data, r, y)),
+                );
+                let row = 2 + per_region * (1 + r as u32);
+                let (code, name) = (&self.data.codes[r], &self.data.names[r]);
+                self.rows.write(&mut w, row, code, name, &year_rows);
+            }
+            let part = Part::compress(&w.out, level);
+            *raw = w.out;
+            part
+        })
+    }
+
+    /// Writes the sheet's compressed text into `archive`, a batch of parts
+    /// made on every core while the batch before is written; its CRC-32
+    /// and length.
+    fn write_sheet(&self, archive: &mut ZipWriter) -> std::io::Result<(u32, u64)> {
+        let (data, proj) = (self.data, self.proj);
+        let level = flate2::Compression::fast();
+        let mut stream = Stream::new();
+        let mut put = |archive: &mut ZipWriter, part: &Part| {
+            stream.push(part);
+            archive.piece(&part.bytes)
+        };
+        // The heading and the total.
+        let mut w = RowWriter::new(&self.columns, &self.styles, self.head.len() + 4096);
+        w.out.extend_from_slice(self.head.as_bytes());
+        let several = data.regions() > 1;
+        let (tc, tn) = if several {
+            ("TOTAL", "Total")
+        } else {
+            (data.codes[0].as_str(), data.names[0].as_str())
+        };
+        self.rows.write(&mut w, 2, tc, tn, &proj.total);
+        put(archive, &Part::compress(&w.out, level))?;
+        if several {
+            let years = proj.total.len();
+            let region_bytes = self.rows.cells_per_region(years) * CELL_BYTES;
+            let per_part = (PART_BYTES / region_bytes.max(1)).max(1);
+            let ranges: Vec<std::ops::Range<usize>> = (0..data.regions())
+                .step_by(per_part)
+                .map(|s| s..(s + per_part).min(data.regions()))
+                .collect();
+            std::thread::scope(|scope| {
+                let (batches, made) = std::sync::mpsc::sync_channel::<Vec<Part>>(1);
+                scope.spawn(move || {
+                    for batch in ranges.chunks(PARTS_AT_ONCE) {
+                        let done: Vec<Part> = batch
+                            .par_iter()
+                            .map(|range| self.part(range.clone(), level))
+                            .collect();
+                        // No one to take it: the writing failed and stopped.
+                        if batches.send(done).is_err() {
+                            return;
+                        }
+                    }
+                });
+                for done in made {
+                    for part in &done {
+                        put(archive, part)?;
+                    }
+                }
+                Ok::<(), std::io::Error>(())
+            })?;
+        }
+        put(archive, &Part::compress(self.tail.as_bytes(), level))?;
+        archive.piece(&FINAL_BLOCK)?;
+        Ok(stream.finish())
+    }
 }
 
 /// The ` s="N"` attribute of cell `reference` in `row_xml`, or nothing.
