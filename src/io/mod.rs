@@ -2,7 +2,8 @@
 //! here. The results table's columns are described once in [`crate::table`].
 //!
 //! - `scenario_file`: scenario files (RON).
-//! - `safe_write`: writing any file so that it is never left half-written.
+//! - `safe_write`: writing any file so that it is never left half-written;
+//!   `sync_ahead`: a large one handed to the disk while it is written.
 //! - `autosave`: a copy of the open document in the data folder, restored after a crash.
 //! - `activities`: activity tables (CSV or .xlsx) for the staffing method, in.
 //! - `geo`: the bundled province boundaries and the BPS–Kemendagri code crosswalk, in.
@@ -49,6 +50,7 @@ pub mod programs;
 pub mod report;
 pub mod safe_write;
 pub mod scenario_file;
+pub mod sync_ahead;
 
 pub use scenario_file::{
     ScenarioFileError, load_scenario, save_scenario, scenario_from_str, scenario_to_string,

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use super::sync_ahead::SyncAhead;
 use crate::i18n::T;
 use crate::model::Lang;
 
@@ -98,15 +99,18 @@ pub fn write_atomic_with(
     };
     remove_stale_temporaries(&dir);
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(err)?;
     {
-        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        // A large file goes to the disk while it is written.
+        let mut buffered = std::io::BufWriter::new(SyncAhead::new(tmp.as_file()));
         write(&mut buffered).map_err(err)?;
         buffered.flush().map_err(err)?;
+        let ahead = buffered.into_inner().map_err(|e| err(e.into_error()))?;
+        ahead.finish();
     }
     // A temporary file is private (0600); the saved file gets the old
     // file's permissions, or those of an ordinary new file.
