@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use proyeksi_bidan::io::import::{ImportOptions, import_file};
 use proyeksi_bidan::model::Scenario;
 use proyeksi_bidan::model::ranking::RankBy;
@@ -92,6 +92,26 @@ fn without_midwives_in_post_the_ranking_is_by_need_and_says_why() {
     assert!(!ranking.by_gap);
     assert_eq!(ranking.year, 2020);
     assert_eq!(ranking.rows.len(), 1);
+    // The gap and the ratio are greyed; the need shows as chosen.
+    let radio = |h: &App, label: &str| {
+        let n = h.get_by_role_and_label(Role::RadioButton, label);
+        let n = n.accesskit_node();
+        (
+            n.is_disabled(),
+            n.toggled() == Some(egui::accesskit::Toggled::True),
+        )
+    };
+    assert_eq!(radio(&h, "selisih (paling kurang di atas)"), (true, false));
+    assert_eq!(radio(&h, "rasio tersedia ÷ kebutuhan"), (true, false));
+    assert_eq!(radio(&h, "kebutuhan (terbesar di atas)"), (false, true));
+    // The map's choice likewise.
+    h.get_by_role_and_label(Role::Button, "Peta").click();
+    settle(&mut h);
+    assert_eq!(
+        radio(&h, "Selisih bidan (tersedia − dibutuhkan)"),
+        (true, false)
+    );
+    assert_eq!(radio(&h, "Bidan dibutuhkan (FTE)"), (false, true));
 }
 
 #[test]

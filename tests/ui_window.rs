@@ -4,7 +4,7 @@
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use proyeksi_bidan::model::number::fmt_fixed;
 use proyeksi_bidan::model::{DataRow, Lang, Scenario};
 
@@ -194,6 +194,60 @@ fn the_data_tab_shows_numbers_codes_and_names_whole() {
         // The year is a drag value, not a text field: the name ends before it.
         let name = h.get_by_role_and_label(Role::TextInput, "Nama baris 1");
         assert_eq!(name.value().as_deref(), Some("Indonesia"));
+    }
+}
+
+/// Every number the window shows as a label lies whole inside the window
+/// (the table scrolls sideways at 1024 px: a column cut at its edge shows
+/// "…", not the first digits of its numbers).
+fn numbers_whole(h: &App, width: f32) -> usize {
+    let mut seen = 0;
+    for n in h.query_all_by_role(Role::Label) {
+        let Some(text) = text_of(&n.accesskit_node()) else {
+            continue;
+        };
+        let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+        let numberlike = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,−-+ ".contains(c));
+        if digits == 0 || !numberlike {
+            continue;
+        }
+        seen += 1;
+        assert!(
+            n.rect().right() <= width && n.rect().left() >= 0.0,
+            "{text:?} at {:?} is cut at the window's edge",
+            n.rect()
+        );
+    }
+    seen
+}
+
+#[test]
+fn a_table_cut_at_the_edge_shows_no_cut_number() {
+    for lang in ["Bahasa Indonesia", "English"] {
+        let mut h = app_on_system(
+            proyeksi_bidan::io::examples::Example::Provinces
+                .scenario()
+                .unwrap(),
+            Box::new(ScriptedDialogs::default()),
+            egui::vec2(1024.0, 640.0),
+        );
+        if lang == "English" {
+            menu(&mut h, "Tampilan", "English");
+        }
+        let tab = if lang == "English" { "Table" } else { "Tabel" };
+        click(&mut h, Role::Button, tab);
+        // The table's columns run past the window: its numbers are checked.
+        assert!(numbers_whole(&h, 1024.0) > 50, "{lang}");
+        let ranking = if lang == "English" {
+            "Ranking"
+        } else {
+            "Peringkat"
+        };
+        click(&mut h, Role::Button, ranking);
+        let n = numbers_whole(&h, 1024.0);
+        assert!(n > 5, "{lang}: {n}");
     }
 }
 

@@ -6,12 +6,13 @@
 use egui::{Color32, RichText, Sense, TextureHandle, TextureOptions, Ui};
 
 use super::command::Command;
+use super::ranking_panel::rank_by_radios;
 use super::view::View;
 use crate::chart::map::{MapSpec, ProvinceMap, Raster, map_spec};
 use crate::i18n::T;
 use crate::model::Lang;
 use crate::model::number::fmt_fixed;
-use crate::model::ranking::{RankBy, Ranking};
+use crate::model::ranking::Ranking;
 
 /// The map as last drawn: its picture, and where it lies in the window.
 struct Drawn {
@@ -91,9 +92,13 @@ impl MapPanel {
                 .labelled_by(l.id);
             ui.add_space(12.0);
             ui.label(t(T::map_panel_colour_by));
-            ui.radio_value(&mut by, RankBy::Gap, t(T::map_legend_gap));
-            ui.radio_value(&mut by, RankBy::Ratio, t(T::map_legend_ratio));
-            ui.radio_value(&mut by, RankBy::Need, t(T::map_legend_need));
+            let labels = [
+                t(T::map_legend_gap),
+                t(T::map_legend_ratio),
+                t(T::map_legend_need),
+            ];
+            let why_not = t(T::map_needs_midwives);
+            rank_by_radios(ui, &mut by, ranking.by_gap, labels, why_not);
         });
         if year != ranking.year || by != ranking.by {
             out.push(Command::SetRanking { year, by });

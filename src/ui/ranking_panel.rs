@@ -9,6 +9,7 @@ use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Plot};
 
 use super::command::Command;
 use super::view::View;
+use super::widgets;
 use crate::i18n::T;
 use crate::model::number::fmt_fixed;
 use crate::model::ranking::{RankBy, Ranking};
@@ -58,9 +59,18 @@ impl RankingPanel {
                 .labelled_by(l.id);
             ui.add_space(12.0);
             ui.label(t(T::ranking_panel_by));
-            ui.radio_value(&mut by, RankBy::Gap, t(T::ranking_panel_by_gap));
-            ui.radio_value(&mut by, RankBy::Ratio, t(T::ranking_panel_by_ratio));
-            ui.radio_value(&mut by, RankBy::Need, t(T::ranking_panel_by_need));
+            let labels = [
+                t(T::ranking_panel_by_gap),
+                t(T::ranking_panel_by_ratio),
+                t(T::ranking_panel_by_need),
+            ];
+            rank_by_radios(
+                ui,
+                &mut by,
+                ranking.by_gap,
+                labels,
+                t(T::rank_needs_midwives),
+            );
         });
         if year != ranking.year || by != ranking.by {
             out.push(Command::SetRanking { year, by });
@@ -123,6 +133,32 @@ impl RankingPanel {
             .id_salt("ranking_hscroll")
             .show(ui, |ui| table(ui, ranking, data, lang));
         out
+    }
+}
+
+/// The choice of what regions are ranked (or the map coloured) by. Without
+/// midwives in the data, the gap and the ratio cannot be had: they are
+/// greyed, saying why on hover, and the need shows as chosen, as it is what
+/// is shown; the planner's choice comes back with data that have midwives.
+pub(super) fn rank_by_radios(
+    ui: &mut Ui,
+    by: &mut RankBy,
+    has_gap: bool,
+    labels: [&str; 3],
+    why_not: &str,
+) {
+    let shown = if has_gap { *by } else { RankBy::Need };
+    for (value, label) in [RankBy::Gap, RankBy::Ratio, RankBy::Need]
+        .into_iter()
+        .zip(labels)
+    {
+        let enabled = has_gap || value == RankBy::Need;
+        let radio = ui
+            .add_enabled(enabled, egui::RadioButton::new(shown == value, label))
+            .on_disabled_hover_text(why_not);
+        if radio.clicked() {
+            *by = value;
+        }
     }
 }
 
@@ -265,11 +301,12 @@ fn table(ui: &mut Ui, ranking: &Ranking, data: &PreparedData, lang: Lang) {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             let text = RichText::new(v.map_or("–".to_string(), f));
                             let short = v.is_some() && v == gap && gap.is_some_and(|g| g < 0.0);
-                            ui.label(if short {
+                            let text = if short {
                                 text.color(ui.visuals().error_fg_color)
                             } else {
                                 text
-                            });
+                            };
+                            widgets::cell_label(ui, text);
                         });
                     });
                 }

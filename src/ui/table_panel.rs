@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::view::View;
+use super::widgets;
 use crate::i18n::T;
 use crate::model::YearKind;
 use crate::model::YearRow;
@@ -165,7 +166,7 @@ impl TablePanel {
                                     if marked {
                                         text = text.color(ui.visuals().warn_fg_color);
                                     }
-                                    let resp = ui.label(text);
+                                    let resp = widgets::cell_label(ui, text);
                                     if let (true, Some(why)) = (marked, why) {
                                         resp.on_hover_text(why.as_str());
                                     }
@@ -175,9 +176,12 @@ impl TablePanel {
                                 let q = b.year(r.year).map(|y| y.need_band);
                                 for v in [q.map(|q| q.p10), q.map(|q| q.p50), q.map(|q| q.p90)] {
                                     row.col(|ui| {
-                                        ui.label(v.map_or_else(String::new, |v| {
-                                            crate::model::number::fmt_fixed(v, 2, lang)
-                                        }));
+                                        widgets::cell_label(
+                                            ui,
+                                            v.map_or_else(String::new, |v| {
+                                                crate::model::number::fmt_fixed(v, 2, lang)
+                                            }),
+                                        );
                                     });
                                 }
                             }

@@ -177,3 +177,50 @@ pub fn whole_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
         ui.label(text)
     }
 }
+
+/// A table cell's text, shown only when the cell is whole in view. In a
+/// table scrolled sideways, a number cut at the edge would read as another
+/// number (the "1" of "10.996,08"): a cut cell shows "…" instead, and its
+/// text on hover.
+pub fn cell_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    let cell = ui.max_rect();
+    let view = ui.clip_rect();
+    if cell_in_view(cell, view) {
+        return ui.label(text);
+    }
+    let text: egui::WidgetText = text.into();
+    let full = text.text().to_string();
+    let response = ui.allocate_rect(cell, egui::Sense::hover());
+    let seen = cell.intersect(view);
+    if seen.width() > 4.0 {
+        ui.painter().text(
+            seen.center(),
+            egui::Align2::CENTER_CENTER,
+            "…",
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().weak_text_color(),
+        );
+    }
+    response.on_hover_text(full)
+}
+
+/// Whether a cell lies across the whole of its width inside the view.
+fn cell_in_view(cell: egui::Rect, view: egui::Rect) -> bool {
+    cell.min.x >= view.min.x - 0.5 && cell.max.x <= view.max.x + 0.5
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_cut_by_either_edge_is_not_in_view() {
+        let view = egui::Rect::from_min_max(egui::pos2(100.0, 0.0), egui::pos2(600.0, 400.0));
+        let cell =
+            |x0: f32, x1: f32| egui::Rect::from_min_max(egui::pos2(x0, 20.0), egui::pos2(x1, 40.0));
+        assert!(cell_in_view(cell(100.0, 180.0), view));
+        assert!(cell_in_view(cell(520.0, 600.0), view));
+        assert!(!cell_in_view(cell(560.0, 640.0), view));
+        assert!(!cell_in_view(cell(60.0, 140.0), view));
+    }
+}

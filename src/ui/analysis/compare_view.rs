@@ -17,6 +17,7 @@ use crate::ui::command::Command;
 use crate::ui::export_request::{AnalysisExport, ExportRequest, Format};
 use crate::ui::plot_panel::PlotPanel;
 use crate::ui::view::View;
+use crate::ui::widgets::cell_label;
 
 /// The variants offered with one click: the 4-, 6- and 8-visit standards.
 pub const VISIT_VARIANTS: &str = "anc_visits=4,6,8";
@@ -179,14 +180,14 @@ fn table(ui: &mut Ui, c: &Comparison, lang: Lang) {
                     for s in &c.scenarios {
                         row.col(|ui| {
                             if let Some(y) = s.years.get(k) {
-                                ui.label(fmt_fixed(y.figures.midwives_needed, 2, lang));
+                                cell_label(ui, fmt_fixed(y.figures.midwives_needed, 2, lang));
                             }
                         });
                     }
                     for s in &c.scenarios[1..] {
                         row.col(|ui| {
                             if let Some(y) = s.years.get(k) {
-                                ui.label(signed(y.difference.midwives_needed, lang));
+                                cell_label(ui, signed(y.difference.midwives_needed, lang));
                             }
                         });
                     }

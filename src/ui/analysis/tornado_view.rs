@@ -17,7 +17,7 @@ use crate::model::sensitivity::{Sensitivity, Step};
 use crate::ui::command::Command;
 use crate::ui::export_request::{AnalysisExport, ExportRequest, Format};
 use crate::ui::view::View;
-use crate::ui::widgets::number_field;
+use crate::ui::widgets::{cell_label, number_field};
 
 pub fn ui(ui: &mut Ui, view: &View, state: &AnalysisState) -> Vec<Command> {
     let lang = view.lang;
@@ -252,7 +252,7 @@ fn table(ui: &mut Ui, s: &Sensitivity, lang: Lang) {
                         fmt_fixed(r.swing, 2, lang),
                     ] {
                         row.col(|ui| {
-                            ui.label(text);
+                            cell_label(ui, text);
                         });
                     }
                 });
