@@ -2,6 +2,7 @@
 //! women, their growth, the geometric projection P_n = P_0 (1 + g)^n and the
 //! midwives needed, per region and in total.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::capacity::{Capacity, capacity};
@@ -245,6 +246,39 @@ fn check_population(p: &Parameters, data: &PreparedData) -> Result<(), ModelErro
     Ok(())
 }
 
+/// Regions in one piece of a projection's work. The pieces run on every
+/// core and their sums are added in the order of the regions, so the
+/// result is the same whatever the number of cores.
+const REGIONS_PER_PIECE: usize = 8192;
+
+/// A piece's sums per data year: births (and whether every birth figure
+/// is known) and pregnant women.
+struct DataSums {
+    births: Vec<f64>,
+    births_known: Vec<bool>,
+    pregnant: Vec<f64>,
+}
+
+impl DataSums {
+    fn new(years: usize) -> Self {
+        DataSums {
+            births: vec![0.0; years],
+            births_known: vec![true; years],
+            pregnant: vec![0.0; years],
+        }
+    }
+}
+
+/// One region's growth: the rate used, the mean of its rates, the base
+/// year's pregnant women, and the population route when that method is
+/// chosen.
+struct RegionGrowth {
+    used: f64,
+    mean: f64,
+    base: f64,
+    route: Option<PopulationRoute>,
+}
+
 /// Runs the whole model: capacity, pregnant women, growth, projection and
 /// midwives needed, for every region and in total.
 pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelError> {
@@ -264,88 +298,138 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
     let share = cap.share;
 
     // Births and pregnant women of every region and data year, with the
-    // totals per data year.
-    let mut pregnant = Vec::with_capacity(regions * years);
+    // totals per data year: a piece of regions per core, the pieces' sums
+    // added in order.
+    let nested = data.tree.nested;
+    let mut pregnant = vec![0.0; regions * years];
+    let piece_sums: Vec<DataSums> = pregnant
+        .par_chunks_mut((REGIONS_PER_PIECE * years).max(1))
+        .enumerate()
+        .map(|(c, out)| {
+            let mut sums = DataSums::new(years);
+            for (j, series) in out.chunks_mut(years).enumerate() {
+                let r = c * REGIONS_PER_PIECE + j;
+                // In a tree, a region with regions under it is not counted again.
+                let counted = !nested || data.tree.is_leaf(r);
+                for (k, slot) in series.iter_mut().enumerate() {
+                    let i = r * years + k;
+                    let b = round_people(data.births_base[i], rounding);
+                    let given = data.pregnant_given[i];
+                    let pw = if !given.is_nan() {
+                        round_people(given, rounding)
+                    } else if !b.is_nan() {
+                        round_people(coef * b, rounding)
+                    } else {
+                        // PreparedData guarantees births or pregnant women can be had.
+                        0.0
+                    };
+                    if counted {
+                        if b.is_nan() {
+                            sums.births_known[k] = false;
+                        } else {
+                            sums.births[k] += b;
+                        }
+                        sums.pregnant[k] += pw;
+                    }
+                    *slot = pw;
+                }
+            }
+            sums
+        })
+        .collect();
     let mut births_total = vec![0.0; years];
     let mut births_known = vec![true; years];
     let mut pregnant_total = vec![0.0; years];
-    let nested = data.tree.nested;
-    for r in 0..regions {
-        // In a tree, a region with regions under it is not counted again.
-        let counted = !nested || data.tree.is_leaf(r);
+    for sums in &piece_sums {
         for k in 0..years {
-            let i = r * years + k;
-            let b = round_people(data.births_base[i], rounding);
-            let given = data.pregnant_given[i];
-            let pw = if !given.is_nan() {
-                round_people(given, rounding)
-            } else if !b.is_nan() {
-                round_people(coef * b, rounding)
-            } else {
-                // PreparedData guarantees births or pregnant women can be had.
-                0.0
-            };
-            if counted {
-                if b.is_nan() {
-                    births_known[k] = false;
-                } else {
-                    births_total[k] += b;
-                }
-                pregnant_total[k] += pw;
-            }
-            pregnant.push(pw);
+            births_total[k] += sums.births[k];
+            births_known[k] &= sums.births_known[k];
+            pregnant_total[k] += sums.pregnant[k];
         }
     }
 
+    // Each region's growth, on every core; the first region that cannot
+    // grow (in the order of the data) is the one named.
     let (gy0, gy1) = growth_years(p, data);
     let (k0, k1) = ((gy0 - first_year) as usize, (gy1 - first_year) as usize);
+    let grown: Vec<Result<RegionGrowth, ModelError>> = (0..regions)
+        .into_par_iter()
+        .with_min_len(REGIONS_PER_PIECE)
+        .map(|r| {
+            let series = &pregnant[r * years..(r + 1) * years];
+            let from_zero = |i: usize| ModelError::GrowthFromZero {
+                region: data.label(r).to_string(),
+                year: first_year + (k0 + i) as i32,
+            };
+            let (mean, used) = estimate(&p.population, &series[k0..=k1]).map_err(from_zero)?;
+            if used <= -1.0 && first_year < base_year {
+                return Err(ModelError::GrowthFromZero {
+                    region: data.label(r).to_string(),
+                    year: base_year,
+                });
+            }
+            if p.population.growth_method == GrowthMethod::Population {
+                let route = population_route(&p.population, data, r, (gy0, gy1), series)?;
+                Ok(RegionGrowth {
+                    used: route.growth,
+                    mean,
+                    base: route.base_pregnant,
+                    route: Some(route),
+                })
+            } else {
+                Ok(RegionGrowth {
+                    used,
+                    mean,
+                    base: series[base_k],
+                    route: None,
+                })
+            }
+        })
+        .collect();
     let mut growth_used = Vec::with_capacity(regions);
     let mut mean_growth = Vec::with_capacity(regions);
     let mut base_pregnant = Vec::with_capacity(regions);
     let mut routes = Vec::new();
-    for r in 0..regions {
-        let series = &pregnant[r * years..(r + 1) * years];
-        let from_zero = |i: usize| ModelError::GrowthFromZero {
-            region: data.label(r).to_string(),
-            year: first_year + (k0 + i) as i32,
-        };
-        let (mean, used) = estimate(&p.population, &series[k0..=k1]).map_err(from_zero)?;
-        if used <= -1.0 && first_year < base_year {
-            return Err(ModelError::GrowthFromZero {
-                region: data.label(r).to_string(),
-                year: base_year,
-            });
-        }
-        if p.population.growth_method == GrowthMethod::Population {
-            let route = population_route(&p.population, data, r, (gy0, gy1), series)?;
-            growth_used.push(route.growth);
-            base_pregnant.push(route.base_pregnant);
-            routes.push(route);
-        } else {
-            growth_used.push(used);
-            base_pregnant.push(series[base_k]);
-        }
-        mean_growth.push(mean);
+    for g in grown {
+        let g = g?;
+        growth_used.push(g.used);
+        mean_growth.push(g.mean);
+        base_pregnant.push(g.base);
+        routes.extend(g.route);
     }
 
-    // Sum the projection year by year over the regions: one pass per year
-    // over contiguous columns, so the compiler can vectorise it.
-    let mut projected_total = vec![0.0; span];
-    let mut factor: Vec<f64> = (0..regions)
-        .map(|r| {
-            if nested && !data.tree.is_leaf(r) {
-                0.0
-            } else {
-                base_pregnant[r] * start_factor(growth_used[r], first_year - base_year)
-            }
+    // Sum the projection over the regions, a piece of regions per core:
+    // each piece goes year by year over its contiguous columns (so the
+    // compiler can vectorise it), and the pieces' sums are added in order.
+    let piece_totals: Vec<Vec<f64>> = (0..regions)
+        .step_by(REGIONS_PER_PIECE)
+        .collect::<Vec<usize>>()
+        .into_par_iter()
+        .map(|start| {
+            let end = (start + REGIONS_PER_PIECE).min(regions);
+            let mut factor: Vec<f64> = (start..end)
+                .map(|r| {
+                    if nested && !data.tree.is_leaf(r) {
+                        0.0
+                    } else {
+                        base_pregnant[r] * start_factor(growth_used[r], first_year - base_year)
+                    }
+                })
+                .collect();
+            let q: Vec<f64> = growth_used[start..end].iter().map(|g| 1.0 + g).collect();
+            (0..span)
+                .map(|_| match rounding {
+                    Rounding::Exact => advance(&mut factor, &q, |x| x),
+                    Rounding::Published => advance(&mut factor, &q, round_whole),
+                })
+                .collect()
         })
         .collect();
-    let q: Vec<f64> = growth_used.iter().map(|g| 1.0 + g).collect();
-    for total in projected_total.iter_mut() {
-        *total = match rounding {
-            Rounding::Exact => advance(&mut factor, &q, |x| x),
-            Rounding::Published => advance(&mut factor, &q, round_whole),
-        };
+    let mut projected_total = vec![0.0; span];
+    for piece in &piece_totals {
+        for (total, x) in projected_total.iter_mut().zip(piece) {
+            *total += x;
+        }
     }
 
     // A growth that overflows (from a tiny data value) is refused here, so
@@ -585,6 +669,39 @@ impl Projection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_projection_is_the_same_on_any_number_of_cores() {
+        // Three pieces of regions and a bit, both roundings.
+        let rows = crate::model::synthetic::regions(2 * REGIONS_PER_PIECE + 700, 11);
+        let data = PreparedData::new(&rows).unwrap();
+        for rounding in [Rounding::Exact, Rounding::Published] {
+            let mut p = Parameters::default();
+            p.rounding = rounding;
+            p.population.horizon_year = 2040;
+            let on = |threads: usize| {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap();
+                pool.install(|| project(&p, &data).unwrap())
+            };
+            let one = on(1);
+            for threads in [2, 3] {
+                let many = on(threads);
+                assert_eq!(many.total, one.total, "{threads} cores, {rounding:?}");
+                assert_eq!(many.pregnant, one.pregnant);
+                assert_eq!(many.growth_used, one.growth_used);
+                assert_eq!(many.base_pregnant, one.base_pregnant);
+            }
+            // The total is the sum of the regions' own projections.
+            let year = 2040;
+            let k = (year - one.first_year) as usize;
+            let sum: f64 = (0..data.regions()).map(|r| one.projected(r, year)).sum();
+            let total = one.total[k].projected_pregnant_women;
+            assert!((sum - total).abs() <= total * 1e-12, "{sum} {total}");
+        }
+    }
 
     #[test]
     fn fast_whole_rounding_matches_half_up() {
