@@ -676,8 +676,10 @@ mod tests {
         let rows = crate::model::synthetic::regions(2 * REGIONS_PER_PIECE + 700, 11);
         let data = PreparedData::new(&rows).unwrap();
         for rounding in [Rounding::Exact, Rounding::Published] {
-            let mut p = Parameters::default();
-            p.rounding = rounding;
+            let mut p = Parameters {
+                rounding,
+                ..Parameters::default()
+            };
             p.population.horizon_year = 2040;
             let on = |threads: usize| {
                 let pool = rayon::ThreadPoolBuilder::new()
