@@ -1,14 +1,19 @@
 //! A national village table as a tree: 34 provinces > 15 kabupaten > 14
 //! kecamatan > 12 desa (85.680 villages, 93.364 regions, each with data
 //! 2017–2020), projected to 2046. A recompute must stay under 5 ms as for
-//! flat data; summing the tree (each village rounded up) and ranking a
+//! flat data (the projection, and the window's whole update after an
+//! edit); summing the tree (each village rounded up) and ranking a
 //! province's kabupaten happen once per choice in the window.
 
+use criterion::BatchSize;
 use criterion::{Criterion, criterion_group, criterion_main};
 use proyeksi_bidan::model::data::Label;
 use proyeksi_bidan::model::ranking::{RankBy, rank_nodes};
 use proyeksi_bidan::model::tree_sum::node_rows;
-use proyeksi_bidan::model::{DataRow, NeedSum, Parameters, PreparedData, project};
+use proyeksi_bidan::model::{
+    DataRow, Lang, NeedSum, Parameters, PreparedData, Scenario, project, with_new_need,
+};
+use proyeksi_bidan::ui::document::{DocState, Results};
 use std::hint::black_box;
 
 fn tree_rows() -> Vec<DataRow> {
@@ -54,6 +59,45 @@ fn region_tree(c: &mut Criterion) {
     g.sample_size(20);
     g.bench_function("project_exact", |b| {
         b.iter(|| project(black_box(&params), black_box(&data)).unwrap())
+    });
+    // An edit of the antenatal standard or the working time: the window
+    // keeps the pregnant women and works out the need again.
+    let mut edited = params.clone();
+    edited.anc.visits[0].minutes += 5.0;
+    g.bench_function("need_only_edit", |b| {
+        b.iter_batched(
+            || proj.clone(),
+            |prev| with_new_need(prev, black_box(&edited)).unwrap(),
+            BatchSize::LargeInput,
+        )
+    });
+    // What the window does after an edit (results, warnings, working,
+    // staffing of the total shown), for an edit of the visit minutes (the
+    // need alone) and of the pregnancy coefficient (the whole projection).
+    let mut state = DocState::from_scenario(
+        Scenario {
+            data: rows.clone(),
+            params: params.clone(),
+            ..Scenario::example()
+        },
+        1,
+    );
+    let mut results = Results::default();
+    results.refresh(&state, None, Lang::Id);
+    let mut k = 0u32;
+    g.bench_function("window_after_minutes_edit", |b| {
+        b.iter(|| {
+            k += 1;
+            state.params.anc.visits[0].minutes = 30.0 + f64::from(k % 2);
+            assert!(results.refresh(&state, None, Lang::Id));
+        })
+    });
+    g.bench_function("window_after_coefficient_edit", |b| {
+        b.iter(|| {
+            k += 1;
+            state.params.population.coefficient = 1.1 + 0.01 * f64::from(k % 2);
+            assert!(results.refresh(&state, None, Lang::Id));
+        })
     });
     g.bench_function("prepare_data", |b| {
         b.iter(|| PreparedData::new(black_box(&rows)).unwrap())

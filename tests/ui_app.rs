@@ -9,7 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use proyeksi_bidan::io::{load_scenario, save_scenario};
 use proyeksi_bidan::model::number::{fmt_auto, fmt_fixed};
-use proyeksi_bidan::model::{Lang, Scenario};
+use proyeksi_bidan::model::{Lang, Scenario, project};
 use proyeksi_bidan::ui::Tab;
 
 mod common;
@@ -130,9 +130,13 @@ fn visit_minutes_typed_in_the_panel_change_the_table() {
         "projection gives {} FTE, by hand {need_2017}",
         row.midwives_needed
     );
-    let (_, p) = h.state().results.ok().expect("results");
+    let (d, p) = h.state().results.ok().expect("results");
     assert!((p.capacity.package.package_minutes - package).abs() < 1e-9);
     assert!((p.capacity.working.effective_minutes - wke).abs() < 1e-9);
+    // The window worked out only the need again after the edit; it must be
+    // the whole projection, figure for figure.
+    let whole = project(&h.state().doc.state.params, d).expect("projects");
+    assert_eq!(*p, whole);
 }
 
 /// Picks the visit standard `to` from the preset list, which shows `from`.

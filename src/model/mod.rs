@@ -72,7 +72,7 @@ pub use params::{
     CbrTrend, GrowthMethod, NeedSum, Parameters, PopulationGrowth, PopulationParams, Rounding,
     ServiceStandard, StandardPreset, Visit, WorkingTime, YearSpan,
 };
-pub use projection::{Projection, YearKind, YearRow, project};
+pub use projection::{Projection, YearKind, YearRow, project, with_new_need};
 pub use scenario::Scenario;
 
 /// Computes a scenario in one call: checks the data, then projects.

@@ -363,10 +363,19 @@ impl Results {
             changed = true;
         }
         if self.params.as_ref() != Some(&state.params) {
-            self.projection = Some(match self.data.as_ref() {
-                Some(Ok(d)) => model::project(&state.params, d),
-                Some(Err(e)) => Err(e.clone()),
-                None => Err(ModelError::EmptyData),
+            // An edit of the antenatal standard or the working time leaves
+            // the pregnant women as they were: only the need is worked out
+            // again (the same figures as a whole projection).
+            let need_only = self.params.as_ref().is_some_and(|old| {
+                old.population == state.params.population && old.rounding == state.params.rounding
+            });
+            self.projection = Some(match (self.data.as_ref(), self.projection.take()) {
+                (Some(Ok(_)), Some(Ok(prev))) if need_only => {
+                    model::with_new_need(prev, &state.params)
+                }
+                (Some(Ok(d)), _) => model::project(&state.params, d),
+                (Some(Err(e)), _) => Err(e.clone()),
+                (None, _) => Err(ModelError::EmptyData),
             });
             self.capacity = Some(model::capacity(&state.params));
             self.working_time = Some(model::capacity::working_time(
