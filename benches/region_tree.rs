@@ -84,18 +84,17 @@ fn region_tree(c: &mut Criterion) {
     );
     let mut results = Results::default();
     results.refresh(&state, None, Lang::Id);
-    let mut k = 0u32;
     g.bench_function("window_after_minutes_edit", |b| {
         b.iter(|| {
-            k += 1;
-            state.params.anc.visits[0].minutes = 30.0 + f64::from(k % 2);
+            let m = &mut state.params.anc.visits[0].minutes;
+            *m = if *m == 30.0 { 31.0 } else { 30.0 };
             assert!(results.refresh(&state, None, Lang::Id));
         })
     });
     g.bench_function("window_after_coefficient_edit", |b| {
         b.iter(|| {
-            k += 1;
-            state.params.population.coefficient = 1.1 + 0.01 * f64::from(k % 2);
+            let c = &mut state.params.population.coefficient;
+            *c = if *c == 1.1 { 1.11 } else { 1.1 };
             assert!(results.refresh(&state, None, Lang::Id));
         })
     });

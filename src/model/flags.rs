@@ -4,6 +4,10 @@
 //! results beside them), and regions whose births are so few that a change
 //! of a few percent is within chance.
 
+use std::ops::Range;
+
+use rayon::prelude::*;
+
 use super::Lang;
 use super::data::PreparedData;
 use super::growth;
@@ -11,7 +15,7 @@ use super::number::{fmt_fixed, fmt_percent};
 use super::params::Parameters;
 use super::population_route::population_route;
 use super::projection::Projection;
-use super::sanity::{Implausible, implausible};
+use super::sanity::{Implausible, implausible, more_midwives_than_women};
 use crate::i18n::T;
 
 /// A change departing from the median change, or from the population's
@@ -92,27 +96,58 @@ pub struct Flags {
     pub implausible: Vec<Implausible>,
 }
 
+/// Regions checked together: on every core a piece at a time, the pieces'
+/// flags put together in the order of the regions.
+const REGIONS_PER_PIECE: usize = 4096;
+
 /// Checks every region of a projection.
 pub fn flags(params: &Parameters, data: &PreparedData, proj: &Projection) -> Flags {
+    let regions = data.regions();
+    let pieces: Vec<Flags> = (0..regions)
+        .step_by(REGIONS_PER_PIECE)
+        .collect::<Vec<usize>>()
+        .into_par_iter()
+        .map(|start| {
+            let end = (start + REGIONS_PER_PIECE).min(regions);
+            flags_of(params, data, proj, start..end)
+        })
+        .collect();
     let mut out = Flags {
         implausible: implausible(data, proj),
         ..Flags::default()
     };
+    for piece in pieces {
+        out.suspect_years.extend(piece.suspect_years);
+        out.runaway.extend(piece.runaway);
+        out.small_numbers.extend(piece.small_numbers);
+    }
+    out
+}
+
+/// The suspect years, runaway projections and small numbers of the
+/// regions `regions`.
+fn flags_of(
+    params: &Parameters,
+    data: &PreparedData,
+    proj: &Projection,
+    regions: Range<usize>,
+) -> Flags {
+    let mut out = Flags::default();
     let years = data.years;
     let coef = params.population.coefficient;
-    let share = proj.capacity.share;
     let last = years - 1;
-    let n_horizon = proj.horizon_year - proj.base_year;
-    let base_k = (proj.base_year - proj.first_year) as usize;
-    for r in 0..data.regions() {
+    let horizon = proj.projected_of(regions.clone(), proj.horizon_year);
+    let mut changes: Vec<Option<f64>> = Vec::with_capacity(years);
+    let mut known: Vec<f64> = Vec::with_capacity(years);
+    let mut births: Vec<f64> = Vec::with_capacity(years);
+    for (r, horizon_pregnant) in regions.zip(horizon) {
         let series = &proj.pregnant[r * years..(r + 1) * years];
         // Suspect years.
-        let changes: Vec<Option<f64>> = series
-            .windows(2)
-            .map(|w| growth::annual_rate(w[0], w[1]))
-            .collect();
-        let known: Vec<f64> = changes.iter().flatten().copied().collect();
-        let median = growth::median(&known);
+        changes.clear();
+        changes.extend(series.windows(2).map(|w| growth::annual_rate(w[0], w[1])));
+        known.clear();
+        known.extend(changes.iter().flatten().copied());
+        let median = growth::median_in_place(&mut known);
         for (i, change) in changes.iter().enumerate() {
             let Some(change) = *change else { continue };
             let k = i + 1;
@@ -141,44 +176,40 @@ pub fn flags(params: &Parameters, data: &PreparedData, proj: &Projection) -> Fla
                 });
             }
         }
-        // Runaway projections.
+        // Runaway projections. The need is proportional to the pregnant
+        // women, so whether it changes by more than half is read off them:
+        // the same regions whatever the standard and the working time.
         let g = proj.growth_used[r];
-        let need_last = share * series[last];
-        let need_horizon = share * proj.projected(r, proj.horizon_year);
+        let (last_pregnant, horizon_pregnant) = (series[last], horizon_pregnant);
         let mut reasons = Vec::new();
         if g.abs() > RUNAWAY_GROWTH {
             reasons.push(RunawayReason::Growth);
         }
-        if need_last > 0.0 && ((need_horizon - need_last) / need_last).abs() > RUNAWAY_NEED_CHANGE {
+        if last_pregnant > 0.0
+            && ((horizon_pregnant - last_pregnant) / last_pregnant).abs() > RUNAWAY_NEED_CHANGE
+        {
             reasons.push(RunawayReason::NeedChange);
         }
         if !reasons.is_empty() {
-            let mean_growth = proj.mean_growth[r];
-            let mean_route_need = share * series[base_k] * (1.0 + mean_growth).powi(n_horizon);
-            let population_route_need = match proj.routes.get(r) {
-                Some(route) => Some(share * route.pregnant(n_horizon)),
-                None => population_route(&params.population, data, r, proj.growth_years, series)
-                    .ok()
-                    .map(|route| share * route.pregnant(n_horizon)),
-            };
-            out.runaway.push(Runaway {
+            let mut w = Runaway {
                 region: r,
                 reasons,
                 growth: g,
-                need_last,
-                need_horizon,
-                mean_growth,
-                mean_route_need,
-                population_route_need,
-            });
+                need_last: 0.0,
+                need_horizon: 0.0,
+                mean_growth: proj.mean_growth[r],
+                mean_route_need: 0.0,
+                population_route_need: None,
+            };
+            w.set_needs(params, data, proj, horizon_pregnant);
+            out.runaway.push(w);
         }
         // Small numbers.
-        let births: Vec<f64> = (0..years)
-            .map(|k| {
-                let b = data.births_base[r * years + k];
-                if b.is_nan() { series[k] / coef } else { b }
-            })
-            .collect();
+        births.clear();
+        births.extend((0..years).map(|k| {
+            let b = data.births_base[r * years + k];
+            if b.is_nan() { series[k] / coef } else { b }
+        }));
         let mean_births = growth::mean(&births);
         if mean_births > 0.0 && mean_births < SMALL_BIRTHS {
             out.small_numbers.push(SmallNumbers {
@@ -189,6 +220,64 @@ pub fn flags(params: &Parameters, data: &PreparedData, proj: &Projection) -> Fla
         }
     }
     out
+}
+
+impl Runaway {
+    /// The midwives needed in the last data year and at the horizon, by
+    /// the growth used, the mean growth and the population route, for the
+    /// need per pregnant woman of `proj`; `horizon_pregnant` is the
+    /// region's projection at the horizon.
+    fn set_needs(
+        &mut self,
+        params: &Parameters,
+        data: &PreparedData,
+        proj: &Projection,
+        horizon_pregnant: f64,
+    ) {
+        let r = self.region;
+        let years = data.years;
+        let series = &proj.pregnant[r * years..(r + 1) * years];
+        let share = proj.capacity.share;
+        let n_horizon = proj.horizon_year - proj.base_year;
+        let base_k = (proj.base_year - proj.first_year) as usize;
+        self.need_last = share * series[years - 1];
+        self.need_horizon = share * horizon_pregnant;
+        self.mean_route_need = share * series[base_k] * (1.0 + self.mean_growth).powi(n_horizon);
+        self.population_route_need = match proj.routes.get(r) {
+            Some(route) => Some(share * route.pregnant(n_horizon)),
+            None => population_route(&params.population, data, r, proj.growth_years, series)
+                .ok()
+                .map(|route| share * route.pregnant(n_horizon)),
+        };
+    }
+}
+
+impl Flags {
+    /// The flags of `proj`, made by [`with_new_need`] from the projection
+    /// these flags were made for (an edit of the antenatal standard or the
+    /// working time): the suspect years, the small numbers and the regions
+    /// that run away stay, their needs are worked out again. The same as
+    /// [`flags`] of `proj`, without checking every region again.
+    ///
+    /// [`with_new_need`]: super::with_new_need
+    pub fn for_new_need(
+        &self,
+        params: &Parameters,
+        data: &PreparedData,
+        proj: &Projection,
+    ) -> Flags {
+        let mut out = self.clone();
+        for w in &mut out.runaway {
+            let horizon = proj.projected(w.region, proj.horizon_year);
+            w.set_needs(params, data, proj, horizon);
+        }
+        out.implausible
+            .retain(|i| !matches!(i, Implausible::MoreMidwivesThanWomen { .. }));
+        if let Some(first) = more_midwives_than_women(proj) {
+            out.implausible.insert(0, first);
+        }
+        out
+    }
 }
 
 impl SuspectYear {
@@ -233,6 +322,25 @@ impl Flags {
             || self.implausible.iter().any(|i| i.region() == Some(r))
     }
 
+    /// For each of the `regions` regions, whether it has a suspect year, runs
+    /// away or gives an implausible result ([`Flags::is_flagged`] of each, in
+    /// one pass over the flags).
+    pub fn flagged(&self, regions: usize) -> Vec<bool> {
+        let mut out = vec![false; regions];
+        let marked = self
+            .suspect_years
+            .iter()
+            .map(|s| s.region)
+            .chain(self.runaway.iter().map(|w| w.region))
+            .chain(self.implausible.iter().filter_map(Implausible::region));
+        for r in marked {
+            if let Some(slot) = out.get_mut(r) {
+                *slot = true;
+            }
+        }
+        out
+    }
+
     /// How many regions have a suspect year or run away.
     pub fn flagged_regions(&self) -> usize {
         let mut regions: Vec<usize> = self
@@ -266,17 +374,47 @@ impl Flags {
     /// The warnings in words: implausible results, suspect years, then
     /// runaway projections.
     pub fn warnings(&self, data: &PreparedData, proj: &Projection, lang: Lang) -> Vec<String> {
+        self.first_warnings(data, proj, lang, usize::MAX)
+    }
+
+    /// How many lines [`Flags::warnings`] gives, without writing them.
+    pub fn warning_count(&self) -> usize {
+        self.implausible.len()
+            + self
+                .suspect_years
+                .iter()
+                .map(|s| s.reasons.len())
+                .sum::<usize>()
+            + self.runaway.len()
+    }
+
+    /// The first `max` (or a few more) of [`Flags::warnings`]: a national
+    /// table may flag thousands of regions, and only the first are shown.
+    fn first_warnings(
+        &self,
+        data: &PreparedData,
+        proj: &Projection,
+        lang: Lang,
+        max: usize,
+    ) -> Vec<String> {
         let pct = |x: f64| fmt_percent(x, 1, lang);
         let mut out: Vec<String> = self
             .implausible
             .iter()
+            .take(max)
             .map(|i| i.text(data, lang))
             .collect();
         for s in &self.suspect_years {
+            if out.len() >= max {
+                return out;
+            }
             out.extend(s.reasons_text(data, lang));
         }
         let fte = |x: f64| fmt_fixed(x, 2, lang);
         for w in &self.runaway {
+            if out.len() >= max {
+                return out;
+            }
             let region = data.label(w.region);
             let mut text = if w.reasons.contains(&RunawayReason::Growth) {
                 lang.tf(
@@ -329,20 +467,23 @@ impl Flags {
         lang: Lang,
         max: usize,
     ) -> Vec<String> {
+        // Only the lines shown are written: the rest are counted.
         let warning = lang.t(T::flag_warning);
         let note = lang.t(T::flag_note);
-        let all: Vec<String> = self
-            .warnings(data, proj, lang)
+        let mut out: Vec<String> = self
+            .first_warnings(data, proj, lang, max)
             .into_iter()
             .map(|w| format!("{warning}: {w}"))
-            .chain(
-                self.notes(data, lang)
-                    .into_iter()
-                    .map(|n| format!("{note}: {n}")),
-            )
             .collect();
-        let more = all.len().saturating_sub(max);
-        let mut out: Vec<String> = all.into_iter().take(max).collect();
+        out.truncate(max);
+        let room = max - out.len();
+        out.extend(
+            self.first_notes(data, lang, room)
+                .into_iter()
+                .map(|n| format!("{note}: {n}")),
+        );
+        let all = self.warning_count() + self.small_numbers.len();
+        let more = all - out.len();
         if more > 0 {
             out.push(lang.tf(T::flag_more, &[("count", &more)]));
         }
@@ -351,8 +492,14 @@ impl Flags {
 
     /// The small-numbers notes in words.
     pub fn notes(&self, data: &PreparedData, lang: Lang) -> Vec<String> {
+        self.first_notes(data, lang, usize::MAX)
+    }
+
+    /// The first `max` of [`Flags::notes`].
+    fn first_notes(&self, data: &PreparedData, lang: Lang, max: usize) -> Vec<String> {
         self.small_numbers
             .iter()
+            .take(max)
             .map(|s| {
                 lang.tf(
                     T::flag_small_numbers,
@@ -370,7 +517,7 @@ impl Flags {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DataRow, project};
+    use crate::model::{DataRow, Rounding, project};
 
     fn rows(pregnant: &[f64], population: Option<&[f64]>) -> Vec<DataRow> {
         pregnant
@@ -427,6 +574,155 @@ mod tests {
         );
         let lines = f.lines(&data, &proj, Lang::En, 0);
         assert_eq!(lines, vec!["… and 1 more lines".to_string()]);
+    }
+
+    /// 40 regions with a suspect year (one reason or two), a runaway
+    /// projection (with and without a population), few births, or nothing
+    /// to say, mixed.
+    fn mixed_rows() -> Vec<DataRow> {
+        let mut all_rows = Vec::new();
+        for i in 0..40 {
+            let series: &[f64] = match i % 4 {
+                0 => &[5000.0, 5050.0, 9000.0, 5150.0],
+                1 => &[5000.0, 5225.0, 5460.125, 5705.8],
+                2 => &[400.0, 410.0, 405.0, 400.0],
+                _ => &[5000.0, 5050.0, 5100.0, 5150.0],
+            };
+            for (k, &pw) in series.iter().enumerate() {
+                all_rows.push(DataRow {
+                    region_code: format!("R{i:02}").into(),
+                    year: 2017 + k as i32,
+                    pregnant_women: pw.into(),
+                    population: (i % 8 == 0).then_some(1_000_000.0).into(),
+                    ..DataRow::default()
+                });
+            }
+        }
+        all_rows
+    }
+
+    #[test]
+    fn lines_of_many_regions_are_the_first_of_all_warnings_then_notes() {
+        let data = PreparedData::new(&mixed_rows()).unwrap();
+        let p = Parameters::default();
+        let proj = project(&p, &data).unwrap();
+        let f = flags(&p, &data, &proj);
+        assert!(f.suspect_years.iter().any(|s| s.reasons.len() == 2));
+        assert!(!f.runaway.is_empty() && !f.small_numbers.is_empty());
+        let everything: Vec<String> = f
+            .warnings(&data, &proj, Lang::Id)
+            .into_iter()
+            .map(|w| format!("Peringatan: {w}"))
+            .chain(
+                f.notes(&data, Lang::Id)
+                    .into_iter()
+                    .map(|n| format!("Catatan: {n}")),
+            )
+            .collect();
+        assert_eq!(f.warning_count() + f.small_numbers.len(), everything.len());
+        for max in [
+            0,
+            1,
+            5,
+            10,
+            11,
+            12,
+            25,
+            everything.len(),
+            everything.len() + 3,
+        ] {
+            let lines = f.lines(&data, &proj, Lang::Id, max);
+            let shown = max.min(everything.len());
+            assert_eq!(lines[..shown], everything[..shown], "max {max}");
+            let more = everything.len() - shown;
+            if more > 0 {
+                assert_eq!(lines.len(), shown + 1);
+                assert_eq!(lines[shown], format!("… dan {more} baris lagi"));
+            } else {
+                assert_eq!(lines.len(), shown);
+            }
+        }
+        let flagged = f.flagged(data.regions());
+        assert_eq!(flagged.len(), 40);
+        for (r, &is) in flagged.iter().enumerate() {
+            assert_eq!(is, f.is_flagged(r), "region {r}");
+        }
+        assert_eq!(flagged.iter().filter(|&&x| x).count(), f.flagged_regions());
+    }
+
+    #[test]
+    fn flags_checked_a_piece_at_a_time_are_those_of_all_regions_at_once() {
+        // Over two pieces and a bit, with suspect years, runaways and
+        // small numbers scattered through them.
+        let mut rows = crate::model::synthetic::regions(2 * REGIONS_PER_PIECE + 300, 3);
+        for (i, row) in rows.iter_mut().enumerate() {
+            if i % 37 == 0 {
+                row.population = (row.population.get().unwrap() * 1.6).into();
+            }
+            if (i / 4) % 53 == 0 {
+                row.population = 20_000.0.into();
+            }
+        }
+        let data = PreparedData::new(&rows).unwrap();
+        let p = Parameters::default();
+        let proj = project(&p, &data).unwrap();
+        let f = flags(&p, &data, &proj);
+        assert!(!f.suspect_years.is_empty() && !f.runaway.is_empty());
+        assert!(!f.small_numbers.is_empty());
+        let last = f.suspect_years.last().unwrap().region;
+        assert!(last >= 2 * REGIONS_PER_PIECE, "flags reach the last piece");
+        let at_once = Flags {
+            implausible: implausible(&data, &proj),
+            ..super::flags_of(&p, &data, &proj, 0..data.regions())
+        };
+        assert_eq!(f, at_once);
+    }
+
+    #[test]
+    fn after_an_edit_of_the_need_alone_the_flags_are_those_of_the_new_projection() {
+        let data = PreparedData::new(&mixed_rows()).unwrap();
+        for rounding in [Rounding::Exact, Rounding::Published] {
+            let before = Parameters {
+                rounding,
+                ..Parameters::default()
+            };
+            let mut longer = before.clone();
+            longer.anc.visits[0].minutes = 60.0;
+            longer.working_time.allowance_percent = 40.0;
+            // A package longer than a year's working time: more midwives
+            // than pregnant women, flagged, then no longer.
+            let mut absurd = before.clone();
+            for v in &mut absurd.anc.visits {
+                v.minutes = 600.0;
+            }
+            let w = &mut absurd.working_time;
+            (w.weeks_per_year, w.days_per_week, w.formal_hours_per_week) = (1.0, 1.0, 1.0);
+            (w.annual_leave, w.training_days) = (0.0, 0.0);
+            (w.public_holidays, w.other_absence) = (0.0, 0.0);
+            let mut p = before.clone();
+            let mut proj = project(&p, &data).unwrap();
+            let mut f = flags(&p, &data, &proj);
+            assert!(f.runaway.iter().any(|w| w.population_route_need.is_some()));
+            assert!(f.runaway.iter().any(|w| w.population_route_need.is_none()));
+            for next in [&longer, &absurd, &before, &longer] {
+                proj = crate::model::with_new_need(proj, next).unwrap();
+                let quick = f.for_new_need(next, &data, &proj);
+                p = next.clone();
+                f = flags(&p, &data, &proj);
+                assert_eq!(quick, f, "{rounding:?}");
+            }
+            assert!(
+                !f.runaway.is_empty()
+                    && f.runaway[0].need_last
+                        > flags(&before, &data, &project(&before, &data).unwrap()).runaway[0]
+                            .need_last
+            );
+            let absurd_proj = project(&absurd, &data).unwrap();
+            assert!(matches!(
+                flags(&absurd, &data, &absurd_proj).implausible[0],
+                Implausible::MoreMidwivesThanWomen { .. }
+            ));
+        }
     }
 
     #[test]

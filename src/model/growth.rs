@@ -38,8 +38,13 @@ pub fn mean(rates: &[f64]) -> f64 {
 
 /// Median: the middle rate, or the mean of the two middle rates; 0 for no rates.
 pub fn median(rates: &[f64]) -> f64 {
-    let mut sorted = rates.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    median_in_place(&mut rates.to_vec())
+}
+
+/// [`median`] of `rates`, sorting them where they are (no copy).
+pub fn median_in_place(rates: &mut [f64]) -> f64 {
+    rates.sort_by(f64::total_cmp);
+    let sorted = rates;
     let n = sorted.len();
     match n {
         0 => 0.0,

@@ -2,6 +2,8 @@
 //! women, their growth, the geometric projection P_n = P_0 (1 + g)^n and the
 //! midwives needed, per region and in total.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -631,6 +633,27 @@ impl Projection {
         round_people(f, self.rounding)
     }
 
+    /// [`projected`](Self::projected) of each region of `regions` in
+    /// `year`, bit for bit: the same products, a year at a time for all of
+    /// them (which the compiler can vectorise) rather than a region at a time.
+    pub fn projected_of(&self, regions: Range<usize>, year: i32) -> Vec<f64> {
+        let offset = self.first_year - self.base_year;
+        let mut f: Vec<f64> = regions
+            .clone()
+            .map(|r| self.base_pregnant[r] * start_factor(self.growth_used[r], offset))
+            .collect();
+        let q: Vec<f64> = self.growth_used[regions].iter().map(|g| 1.0 + g).collect();
+        for _ in self.first_year..year {
+            for (f, q) in f.iter_mut().zip(&q) {
+                *f *= q;
+            }
+        }
+        for x in &mut f {
+            *x = round_people(*x, self.rounding);
+        }
+        f
+    }
+
     /// The projected pregnant women of region `r` from the first year
     /// shown on, each the same as [`projected`](Self::projected) (bit for
     /// bit) without starting again for every year.
@@ -723,6 +746,25 @@ mod tests {
             let quick = with_new_need(prev.clone(), &after).unwrap();
             assert_eq!(quick, project(&after, &data).unwrap(), "{rounding:?}");
             assert_ne!(quick.total, prev.total);
+        }
+    }
+
+    #[test]
+    fn projected_of_many_regions_is_projected_of_each_bit_for_bit() {
+        let data = PreparedData::new(&crate::model::synthetic::regions(50, 9)).unwrap();
+        for rounding in [Rounding::Exact, Rounding::Published] {
+            let p = Parameters {
+                rounding,
+                ..Parameters::default()
+            };
+            let proj = project(&p, &data).unwrap();
+            for year in [proj.first_year, 2020, 2031, proj.end_year] {
+                let all = proj.projected_of(3..41, year);
+                assert_eq!(all.len(), 38);
+                for (r, x) in (3..41).zip(all) {
+                    assert_eq!(x.to_bits(), proj.projected(r, year).to_bits(), "{r} {year}");
+                }
+            }
         }
     }
 

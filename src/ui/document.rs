@@ -369,6 +369,7 @@ impl Results {
             let need_only = self.params.as_ref().is_some_and(|old| {
                 old.population == state.params.population && old.rounding == state.params.rounding
             });
+            let flags_before = matches!(&self.projection, Some(Ok(_))) && need_only;
             self.projection = Some(match (self.data.as_ref(), self.projection.take()) {
                 (Some(Ok(_)), Some(Ok(prev))) if need_only => {
                     model::with_new_need(prev, &state.params)
@@ -383,30 +384,40 @@ impl Results {
                 state.params.rounding,
             ));
             self.params = Some(state.params.clone());
-            self.flags = match self.ok() {
-                Some((d, p)) => flags(&state.params, d, p),
-                None => Flags::default(),
+            // After such an edit the same regions are flagged: only their
+            // needs are worked out again.
+            let quick = match self.ok() {
+                Some((d, p)) if flags_before => Some(self.flags.for_new_need(&state.params, d, p)),
+                _ => None,
             };
-            let regions = self.ok().map_or(0, |(d, _)| d.regions());
-            self.flagged = (0..regions).map(|r| self.flags.is_flagged(r)).collect();
-            self.flagged_count = self.flags.flagged_regions();
-            self.suspect_by_key = match self.ok() {
-                Some((d, _)) => self
-                    .flags
-                    .suspect_years
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        let key = if d.codes[s.region].trim().is_empty() {
-                            d.names[s.region].trim()
-                        } else {
-                            d.codes[s.region].trim()
-                        };
-                        ((key.to_string(), s.year), i)
-                    })
-                    .collect(),
-                None => Default::default(),
-            };
+            if let Some(quick) = quick {
+                self.flags = quick;
+            } else {
+                self.flags = match self.ok() {
+                    Some((d, p)) => flags(&state.params, d, p),
+                    None => Flags::default(),
+                };
+                let regions = self.ok().map_or(0, |(d, _)| d.regions());
+                self.flagged = self.flags.flagged(regions);
+                self.flagged_count = self.flags.flagged_regions();
+                self.suspect_by_key = match self.ok() {
+                    Some((d, _)) => self
+                        .flags
+                        .suspect_years
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let key = if d.codes[s.region].trim().is_empty() {
+                                d.names[s.region].trim()
+                            } else {
+                                d.codes[s.region].trim()
+                            };
+                            ((key.to_string(), s.year), i)
+                        })
+                        .collect(),
+                    None => Default::default(),
+                };
+            }
             self.shortfalls = self.ok().and_then(|(d, p)| shortfalls(d, p));
             changed = true;
         }
