@@ -654,6 +654,28 @@ impl Projection {
         f
     }
 
+    /// The projected pregnant women of `regions` year by year from the
+    /// first year shown: `each(k, shown)` gets, for the k-th year, each
+    /// region's figure in the order of `regions`, each the same as
+    /// [`projected`](Self::projected) bit for bit. A year at a time for
+    /// all of them, which the compiler can vectorise.
+    pub fn each_year_of(&self, regions: &[usize], mut each: impl FnMut(usize, &[f64])) {
+        let offset = self.first_year - self.base_year;
+        let mut f: Vec<f64> = regions
+            .iter()
+            .map(|&r| self.base_pregnant[r] * start_factor(self.growth_used[r], offset))
+            .collect();
+        let q: Vec<f64> = regions.iter().map(|&r| 1.0 + self.growth_used[r]).collect();
+        let mut shown = vec![0.0; regions.len()];
+        for k in 0..self.years().count() {
+            for ((s, f), q) in shown.iter_mut().zip(&mut f).zip(&q) {
+                *s = round_people(*f, self.rounding);
+                *f *= q;
+            }
+            each(k, &shown);
+        }
+    }
+
     /// The projected pregnant women of region `r` from the first year
     /// shown on, each the same as [`projected`](Self::projected) (bit for
     /// bit) without starting again for every year.

@@ -4,10 +4,15 @@
 //! (the leaves) and summed up the tree: as FTE, or each leaf rounded up to
 //! whole midwives first ([`NeedSum`]).
 
+use rayon::prelude::*;
+
 use super::data::PreparedData;
 use super::growth::annual_rate;
 use super::params::NeedSum;
 use super::projection::{Projection, YearKind, YearRow};
+
+/// Leaves summed together on one core.
+const LEAVES_PER_PIECE: usize = 8192;
 
 /// The figures of `node` (the total for `None`) for every year shown:
 /// a leaf's own, or the sum of the leaves under it.
@@ -75,9 +80,6 @@ fn sum_rows(
     let span = proj.years().count();
     let years = data.years;
     let share = proj.capacity.share;
-    let mut pregnant = vec![0.0; span];
-    let mut projected = vec![0.0; span];
-    let mut need = vec![0.0; span];
     let mut population = vec![Some(0.0); years];
     let mut births = vec![Some(0.0); years];
     let mut available = vec![Some(0.0); years];
@@ -85,19 +87,43 @@ fn sum_rows(
         Some(r) if r >= data.regions() => Vec::new(),
         _ => data.tree.leaves_under(node).collect(),
     };
-    for &r in &leaves {
-        for (k, p) in proj.projected_series(r).enumerate().take(span) {
-            projected[k] += p;
-            let pw = if k < years {
-                proj.pregnant[r * years + k]
-            } else {
-                p
-            };
-            pregnant[k] += pw;
-            if rule != NeedSum::Fte {
-                need[k] += rule.leaf(share * pw);
-            }
+    // Pregnant women, their projection and the need summed a piece of
+    // leaves per core, each piece year by year in the order of the tree;
+    // the pieces' sums are added in order, so the result does not depend
+    // on the number of cores.
+    let pieces: Vec<[Vec<f64>; 3]> = leaves
+        .par_chunks(LEAVES_PER_PIECE)
+        .map(|piece| {
+            let mut sums = [vec![0.0; span], vec![0.0; span], vec![0.0; span]];
+            let [pregnant, projected, need] = &mut sums;
+            proj.each_year_of(piece, |k, shown| {
+                for (&r, &p) in piece.iter().zip(shown) {
+                    projected[k] += p;
+                    let pw = if k < years {
+                        proj.pregnant[r * years + k]
+                    } else {
+                        p
+                    };
+                    pregnant[k] += pw;
+                    if rule != NeedSum::Fte {
+                        need[k] += rule.leaf(share * pw);
+                    }
+                }
+            });
+            sums
+        })
+        .collect();
+    let mut pregnant = vec![0.0; span];
+    let mut projected = vec![0.0; span];
+    let mut need = vec![0.0; span];
+    for [pw, pr, nd] in &pieces {
+        for k in 0..span {
+            pregnant[k] += pw[k];
+            projected[k] += pr[k];
+            need[k] += nd[k];
         }
+    }
+    for &r in &leaves {
         for k in 0..years {
             let i = r * years + k;
             let add = |sum: &mut Option<f64>, x: Option<f64>| {
@@ -345,6 +371,75 @@ mod tests {
         assert_eq!(kab[0].midwives_needed, 8.0); // 3 + 5, against 6,30 FTE
         let leaf = node_rows(&data, &proj, Some(2), NeedSum::EachRoundedUp);
         assert_eq!(leaf[0].midwives_needed, 3.0);
+    }
+
+    #[test]
+    fn a_province_of_more_leaves_than_a_piece_sums_each_leaf_once() {
+        // Province 32 with 2 kabupaten × 5 kecamatan × 1.000 villages
+        // (10.000 leaves, two pieces and a bit), and province 33 with
+        // nothing under it; villages of 7 to 57 pregnant women.
+        let mut rows = region("33", "", [40.0, 41.0], 0.0);
+        rows.extend(region("32", "", [1.0, 1.0], 0.0));
+        let mut leaves = Vec::new();
+        for k in 1..=2 {
+            rows.extend(region(&format!("32.{k:02}"), "", [1.0, 1.0], 0.0));
+            for c in 1..=5 {
+                rows.extend(region(&format!("32.{k:02}.{c:02}"), "", [1.0, 1.0], 0.0));
+                for d in 0..1000 {
+                    let w = 7.0 + ((k * 31 + c * 7 + d) % 51) as f64;
+                    rows.extend(region(
+                        &format!("32.{k:02}.{c:02}.{:04}", 2001 + d),
+                        "",
+                        [w, w + (d % 3) as f64],
+                        1.0,
+                    ));
+                    leaves.push(w);
+                }
+            }
+        }
+        let data = PreparedData::new(&rows).unwrap();
+        assert!(data.tree.nested);
+        let mut p = params();
+        p.population.horizon_year = 2030;
+        let proj = project(&p, &data).unwrap();
+        let province = (0..data.regions())
+            .find(|&r| data.codes[r].trim() == "32")
+            .unwrap();
+        let leaves_of =
+            |node: Option<usize>| -> Vec<usize> { data.tree.leaves_under(node).collect() };
+        assert_eq!(leaves_of(Some(province)).len(), 10_000);
+        for node in [None, Some(province)] {
+            for rule in [NeedSum::Fte, NeedSum::EachRoundedUp] {
+                let rows = node_rows(&data, &proj, node, rule);
+                assert_eq!(rows.len(), 11);
+                for (k, row) in rows.iter().enumerate() {
+                    let year = 2020 + k as i32;
+                    let each: Vec<YearRow> = leaves_of(node)
+                        .into_iter()
+                        .map(|r| proj.region_row(&data, r, year))
+                        .collect();
+                    let pregnant: f64 = each.iter().map(|r| r.pregnant_women).sum();
+                    let projected: f64 = each.iter().map(|r| r.projected_pregnant_women).sum();
+                    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs();
+                    assert!(close(row.pregnant_women, pregnant), "{node:?} {year}");
+                    assert!(close(row.projected_pregnant_women, projected));
+                    match rule {
+                        NeedSum::Fte => assert!(close(row.midwives_needed, SHARE * pregnant)),
+                        NeedSum::EachRoundedUp => {
+                            // Every village needs under one midwife: one each.
+                            assert!(each.iter().all(|r| r.midwives_needed < 1.0));
+                            assert_eq!(row.midwives_needed, each.len() as f64);
+                        }
+                    }
+                }
+            }
+        }
+        // 2020: the villages' own figures, summed.
+        let own: f64 = leaves.iter().sum::<f64>() + 40.0;
+        assert_eq!(
+            node_rows(&data, &proj, None, NeedSum::EachRoundedUp)[0].pregnant_women,
+            own
+        );
     }
 
     #[test]
