@@ -8,6 +8,8 @@
 use criterion::BatchSize;
 use criterion::{Criterion, criterion_group, criterion_main};
 use proyeksi_bidan::model::data::Label;
+use proyeksi_bidan::model::explain::{Subject, explain};
+use proyeksi_bidan::model::flags::flags;
 use proyeksi_bidan::model::ranking::{RankBy, rank_nodes};
 use proyeksi_bidan::model::tree_sum::node_rows;
 use proyeksi_bidan::model::{
@@ -97,6 +99,13 @@ fn region_tree(c: &mut Criterion) {
             *c = if *c == 1.1 { 1.11 } else { 1.1 };
             assert!(results.refresh(&state, None, Lang::Id));
         })
+    });
+    // The window's parts after an edit of the population settings.
+    g.bench_function("flags", |b| {
+        b.iter(|| flags(black_box(&params), &data, &proj))
+    });
+    g.bench_function("explain_total", |b| {
+        b.iter(|| explain(black_box(&params), &data, &proj, Subject::Total, Lang::Id))
     });
     g.bench_function("prepare_data", |b| {
         b.iter(|| PreparedData::new(black_box(&rows)).unwrap())

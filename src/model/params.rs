@@ -420,8 +420,21 @@ impl NeedSum {
         match self {
             NeedSum::Fte => need,
             // A hair below a whole number is that whole number.
-            NeedSum::EachRoundedUp => (need - 1e-9).ceil().max(0.0),
+            NeedSum::EachRoundedUp => ceil_non_negative((need - 1e-9).max(0.0)),
         }
+    }
+}
+
+/// `x.ceil()` for x ≥ 0, without the library call `ceil` is on processors
+/// without SSE4.1 (the x86-64 baseline): summing 85.000 villages each
+/// rounded up spent a quarter of its time there.
+fn ceil_non_negative(x: f64) -> f64 {
+    // From 2^52 on every f64 is whole.
+    if x < 4_503_599_627_370_496.0 {
+        let t = x as u64 as f64;
+        if t < x { t + 1.0 } else { t }
+    } else {
+        x.ceil()
     }
 }
 
@@ -448,6 +461,40 @@ mod tests {
         for p in StandardPreset::ALL {
             assert_eq!(p.label(crate::model::Lang::Id), p.name());
             assert_ne!(p.label(crate::model::Lang::En), p.name());
+        }
+    }
+
+    #[test]
+    fn a_need_rounded_up_is_the_whole_number_at_or_above_it() {
+        let old = |need: f64| (need - 1e-9).ceil().max(0.0);
+        let cases = [
+            0.0,
+            -0.0,
+            -3.2,
+            1e-12,
+            0.4,
+            1.0,
+            1.0 + 1e-10,
+            1.0 + 1e-8,
+            2.5,
+            12_192.4,
+            4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            1e300,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        for need in cases {
+            let new = NeedSum::EachRoundedUp.leaf(need);
+            assert_eq!(new, old(need), "{need}");
+        }
+        assert_eq!(NeedSum::EachRoundedUp.leaf(0.4), 1.0);
+        assert_eq!(NeedSum::EachRoundedUp.leaf(1.0 + 1e-10), 1.0);
+        assert_eq!(NeedSum::EachRoundedUp.leaf(1.0 + 1e-8), 2.0);
+        assert_eq!(NeedSum::EachRoundedUp.leaf(-3.2), 0.0);
+        for i in 0..100_000 {
+            let need = i as f64 * 0.013_7;
+            assert_eq!(NeedSum::EachRoundedUp.leaf(need), old(need), "{need}");
         }
     }
 
