@@ -97,18 +97,21 @@ fn sum_rows(
             let mut sums = [vec![0.0; span], vec![0.0; span], vec![0.0; span]];
             let [pregnant, projected, need] = &mut sums;
             proj.each_year_of(piece, |k, shown| {
+                // Summed in registers, each year once.
+                let (mut pw_sum, mut projected_sum, mut need_sum) = (0.0, 0.0, 0.0);
                 for (&r, &p) in piece.iter().zip(shown) {
-                    projected[k] += p;
+                    projected_sum += p;
                     let pw = if k < years {
                         proj.pregnant[r * years + k]
                     } else {
                         p
                     };
-                    pregnant[k] += pw;
+                    pw_sum += pw;
                     if rule != NeedSum::Fte {
-                        need[k] += rule.leaf(share * pw);
+                        need_sum += rule.leaf(share * pw);
                     }
                 }
+                (pregnant[k], projected[k], need[k]) = (pw_sum, projected_sum, need_sum);
             });
             sums
         })
