@@ -205,7 +205,7 @@ fn manggar_is_flagged_with_the_population_route_beside_it() {
     );
     // 559 births a year: changes within ±2/√559 = ±8,5% are chance.
     let small = f.small_numbers.iter().find(|s| s.region == r).unwrap();
-    assert!((small.band - 2.0 / 558.5f64.sqrt()).abs() < 1e-12);
+    assert!((small.band() - 2.0 / 558.5f64.sqrt()).abs() < 1e-12);
     assert!(f.is_flagged(r));
     assert_eq!(f.flagged_regions(), 7);
 

@@ -82,8 +82,15 @@ pub struct SmallNumbers {
     pub region: usize,
     /// Mean live births a year over the data years.
     pub births: f64,
-    /// 2 / √births: the change that chance alone easily gives.
-    pub band: f64,
+}
+
+impl SmallNumbers {
+    /// 2 / √births: the change that chance alone easily gives. Worked out
+    /// when shown: nearly every village of a national table has so few
+    /// births, and only the first notes are shown.
+    pub fn band(&self) -> f64 {
+        2.0 / self.births.sqrt()
+    }
 }
 
 /// Every warning of one projection.
@@ -139,7 +146,6 @@ fn flags_of(
     let horizon = proj.projected_of(regions.clone(), proj.horizon_year);
     let mut changes: Vec<Option<f64>> = Vec::with_capacity(years);
     let mut known: Vec<f64> = Vec::with_capacity(years);
-    let mut births: Vec<f64> = Vec::with_capacity(years);
     for (r, horizon_pregnant) in regions.zip(horizon) {
         let series = &proj.pregnant[r * years..(r + 1) * years];
         // Suspect years.
@@ -205,17 +211,17 @@ fn flags_of(
             out.runaway.push(w);
         }
         // Small numbers.
-        births.clear();
-        births.extend((0..years).map(|k| {
-            let b = data.births_base[r * years + k];
-            if b.is_nan() { series[k] / coef } else { b }
-        }));
-        let mean_births = growth::mean(&births);
+        let births: f64 = (0..years)
+            .map(|k| {
+                let b = data.births_base[r * years + k];
+                if b.is_nan() { series[k] / coef } else { b }
+            })
+            .sum();
+        let mean_births = births / years as f64;
         if mean_births > 0.0 && mean_births < SMALL_BIRTHS {
             out.small_numbers.push(SmallNumbers {
                 region: r,
                 births: mean_births,
-                band: 2.0 / mean_births.sqrt(),
             });
         }
     }
@@ -506,7 +512,7 @@ impl Flags {
                     &[
                         ("region", &data.label(s.region)),
                         ("births", &fmt_fixed(s.births, 0, lang)),
-                        ("band", &fmt_percent(s.band, 1, lang)),
+                        ("band", &fmt_percent(s.band(), 1, lang)),
                     ],
                 )
             })
@@ -731,7 +737,7 @@ mod tests {
         let f = flags_of(&[400.0, 400.0], Some(&[30_000.0, 30_000.0]));
         let s = &f.small_numbers[0];
         assert!((s.births - 400.0 / 1.1).abs() < 1e-9);
-        assert!((s.band - 2.0 / (400.0f64 / 1.1).sqrt()).abs() < 1e-12);
+        assert!((s.band() - 2.0 / (400.0f64 / 1.1).sqrt()).abs() < 1e-12);
         assert!(flags_of(&[1200.0, 1200.0], None).small_numbers.is_empty());
     }
 }

@@ -354,50 +354,60 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
     // grow (in the order of the data) is the one named.
     let (gy0, gy1) = growth_years(p, data);
     let (k0, k1) = ((gy0 - first_year) as usize, (gy1 - first_year) as usize);
-    let grown: Vec<Result<RegionGrowth, ModelError>> = (0..regions)
-        .into_par_iter()
-        .with_min_len(REGIONS_PER_PIECE)
-        .map(|r| {
-            let series = &pregnant[r * years..(r + 1) * years];
-            let from_zero = |i: usize| ModelError::GrowthFromZero {
+    let grow = |r: usize| -> Result<RegionGrowth, ModelError> {
+        let series = &pregnant[r * years..(r + 1) * years];
+        let from_zero = |i: usize| ModelError::GrowthFromZero {
+            region: data.label(r).to_string(),
+            year: first_year + (k0 + i) as i32,
+        };
+        let (mean, used) = estimate(&p.population, &series[k0..=k1]).map_err(from_zero)?;
+        if used <= -1.0 && first_year < base_year {
+            return Err(ModelError::GrowthFromZero {
                 region: data.label(r).to_string(),
-                year: first_year + (k0 + i) as i32,
-            };
-            let (mean, used) = estimate(&p.population, &series[k0..=k1]).map_err(from_zero)?;
-            if used <= -1.0 && first_year < base_year {
-                return Err(ModelError::GrowthFromZero {
-                    region: data.label(r).to_string(),
-                    year: base_year,
-                });
+                year: base_year,
+            });
+        }
+        if p.population.growth_method == GrowthMethod::Population {
+            let route = population_route(&p.population, data, r, (gy0, gy1), series)?;
+            Ok(RegionGrowth {
+                used: route.growth,
+                mean,
+                base: route.base_pregnant,
+                route: Some(route),
+            })
+        } else {
+            Ok(RegionGrowth {
+                used,
+                mean,
+                base: series[base_k],
+                route: None,
+            })
+        }
+    };
+    // Written straight into the three columns, a piece per core; a piece
+    // stops at its first region that cannot grow, and the first piece's
+    // error is the one given.
+    let mut growth_used = vec![0.0; regions];
+    let mut mean_growth = vec![0.0; regions];
+    let mut base_pregnant = vec![0.0; regions];
+    let piece_routes: Vec<Result<Vec<PopulationRoute>, ModelError>> = growth_used
+        .par_chunks_mut(REGIONS_PER_PIECE)
+        .zip(mean_growth.par_chunks_mut(REGIONS_PER_PIECE))
+        .zip(base_pregnant.par_chunks_mut(REGIONS_PER_PIECE))
+        .enumerate()
+        .map(|(c, ((used, mean), base))| {
+            let mut routes = Vec::new();
+            for j in 0..used.len() {
+                let g = grow(c * REGIONS_PER_PIECE + j)?;
+                (used[j], mean[j], base[j]) = (g.used, g.mean, g.base);
+                routes.extend(g.route);
             }
-            if p.population.growth_method == GrowthMethod::Population {
-                let route = population_route(&p.population, data, r, (gy0, gy1), series)?;
-                Ok(RegionGrowth {
-                    used: route.growth,
-                    mean,
-                    base: route.base_pregnant,
-                    route: Some(route),
-                })
-            } else {
-                Ok(RegionGrowth {
-                    used,
-                    mean,
-                    base: series[base_k],
-                    route: None,
-                })
-            }
+            Ok(routes)
         })
         .collect();
-    let mut growth_used = Vec::with_capacity(regions);
-    let mut mean_growth = Vec::with_capacity(regions);
-    let mut base_pregnant = Vec::with_capacity(regions);
     let mut routes = Vec::new();
-    for g in grown {
-        let g = g?;
-        growth_used.push(g.used);
-        mean_growth.push(g.mean);
-        base_pregnant.push(g.base);
-        routes.extend(g.route);
+    for piece in piece_routes {
+        routes.extend(piece?);
     }
 
     // Sum the projection over the regions, a piece of regions per core:
