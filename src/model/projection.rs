@@ -756,6 +756,7 @@ impl Projection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DataRow;
 
     #[test]
     fn an_edit_of_the_need_alone_gives_the_full_projection_bit_for_bit() {
@@ -796,6 +797,43 @@ mod tests {
                 for (r, x) in (3..41).zip(all) {
                     assert_eq!(x.to_bits(), proj.projected(r, year).to_bits(), "{r} {year}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_region_that_cannot_grow_is_named_whatever_piece_it_is_in() {
+        // Regions that grow from zero pregnant women (0 in 2017, 100 in
+        // 2018) in the first and the third piece, or the third alone.
+        let n = 2 * REGIONS_PER_PIECE + 100;
+        let rows_with = |from_zero: &[usize]| -> Vec<DataRow> {
+            (0..n)
+                .flat_map(|i| {
+                    let first = if from_zero.contains(&i) { 0.0 } else { 90.0 };
+                    [(2017, first), (2018, 100.0)].map(|(year, pw)| DataRow {
+                        region_code: format!("D{i:05}").into(),
+                        year,
+                        pregnant_women: pw.into(),
+                        ..DataRow::default()
+                    })
+                })
+                .collect()
+        };
+        let p = Parameters::default();
+        for (from_zero, named) in [
+            (vec![5_000, 2 * REGIONS_PER_PIECE + 7], "D05000"),
+            (
+                vec![2 * REGIONS_PER_PIECE + 7, 2 * REGIONS_PER_PIECE + 50],
+                "D16391",
+            ),
+        ] {
+            let data = PreparedData::new(&rows_with(&from_zero)).unwrap();
+            match project(&p, &data) {
+                Err(ModelError::GrowthFromZero { region, year }) => {
+                    assert!(region.contains(named), "{region} for {from_zero:?}");
+                    assert_eq!(year, 2018);
+                }
+                other => panic!("{other:?}"),
             }
         }
     }
