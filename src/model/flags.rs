@@ -14,7 +14,7 @@ use super::growth;
 use super::number::{fmt_fixed, fmt_percent};
 use super::params::Parameters;
 use super::population_route::population_route;
-use super::projection::Projection;
+use super::projection::{Projection, region_pieces};
 use super::sanity::{Implausible, implausible, more_midwives_than_women};
 use crate::i18n::T;
 
@@ -103,21 +103,13 @@ pub struct Flags {
     pub implausible: Vec<Implausible>,
 }
 
-/// Regions checked together: on every core a piece at a time, the pieces'
-/// flags put together in the order of the regions.
-const REGIONS_PER_PIECE: usize = 4096;
-
 /// Checks every region of a projection.
 pub fn flags(params: &Parameters, data: &PreparedData, proj: &Projection) -> Flags {
     let regions = data.regions();
-    let pieces: Vec<Flags> = (0..regions)
-        .step_by(REGIONS_PER_PIECE)
-        .collect::<Vec<usize>>()
-        .into_par_iter()
-        .map(|start| {
-            let end = (start + REGIONS_PER_PIECE).min(regions);
-            flags_of(params, data, proj, start..end)
-        })
+    // On every core a piece at a time, the pieces' flags put together in
+    // the order of the regions.
+    let pieces: Vec<Flags> = region_pieces(regions)
+        .map(|piece| flags_of(params, data, proj, piece))
         .collect();
     let mut out = Flags {
         implausible: implausible(data, proj),
@@ -523,6 +515,7 @@ impl Flags {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::projection::REGIONS_PER_PIECE;
     use crate::model::{DataRow, Rounding, project};
 
     fn rows(pregnant: &[f64], population: Option<&[f64]>) -> Vec<DataRow> {

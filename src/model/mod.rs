@@ -49,6 +49,7 @@ pub mod params;
 pub mod population_route;
 pub mod programs;
 pub mod projection;
+pub mod projection_read;
 pub mod ranking;
 pub mod region_groups;
 pub mod region_tree;

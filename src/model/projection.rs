@@ -83,7 +83,7 @@ pub struct Projection {
     pub total_mean_growth: f64,
 }
 
-fn round_people(x: f64, rounding: Rounding) -> f64 {
+pub(super) fn round_people(x: f64, rounding: Rounding) -> f64 {
     match rounding {
         Rounding::Exact => x,
         Rounding::Published => round_whole(x),
@@ -251,7 +251,15 @@ fn check_population(p: &Parameters, data: &PreparedData) -> Result<(), ModelErro
 /// Regions in one piece of a projection's work. The pieces run on every
 /// core and their sums are added in the order of the regions, so the
 /// result is the same whatever the number of cores.
-const REGIONS_PER_PIECE: usize = 8192;
+pub(super) const REGIONS_PER_PIECE: usize = 8192;
+
+/// The regions `0..regions` in pieces of [`REGIONS_PER_PIECE`], in order,
+/// one piece per task on every core.
+pub(super) fn region_pieces(regions: usize) -> impl IndexedParallelIterator<Item = Range<usize>> {
+    (0..regions.div_ceil(REGIONS_PER_PIECE))
+        .into_par_iter()
+        .map(move |c| c * REGIONS_PER_PIECE..((c + 1) * REGIONS_PER_PIECE).min(regions))
+}
 
 /// A piece's sums per data year: births (and whether every birth figure
 /// is known) and pregnant women.
@@ -413,12 +421,9 @@ pub fn project(p: &Parameters, data: &PreparedData) -> Result<Projection, ModelE
     // Sum the projection over the regions, a piece of regions per core:
     // each piece goes year by year over its contiguous columns (so the
     // compiler can vectorise it), and the pieces' sums are added in order.
-    let piece_totals: Vec<Vec<f64>> = (0..regions)
-        .step_by(REGIONS_PER_PIECE)
-        .collect::<Vec<usize>>()
-        .into_par_iter()
-        .map(|start| {
-            let end = (start + REGIONS_PER_PIECE).min(regions);
+    let piece_totals: Vec<Vec<f64>> = region_pieces(regions)
+        .map(|piece| {
+            let (start, end) = (piece.start, piece.end);
             let mut factor: Vec<f64> = (start..end)
                 .map(|r| {
                     if nested && !data.tree.is_leaf(r) {
@@ -581,12 +586,12 @@ pub fn with_new_need(mut prev: Projection, p: &Parameters) -> Result<Projection,
 }
 
 /// (1 + g)^(first − base): the factor of the first year shown.
-fn start_factor(g: f64, offset: i32) -> f64 {
+pub(super) fn start_factor(g: f64, offset: i32) -> f64 {
     (1.0 + g).powi(offset)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn year_row(
+pub(super) fn year_row(
     year: i32,
     kind: YearKind,
     population: Option<f64>,
@@ -620,139 +625,6 @@ fn year_row(
     }
 }
 
-impl Projection {
-    /// Years shown, first data year to end year.
-    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
-        self.first_year..=self.end_year
-    }
-
-    /// Number of regions.
-    pub fn regions(&self) -> usize {
-        self.base_pregnant.len()
-    }
-
-    /// The projected pregnant women of region `r` in `year`, computed the
-    /// same way as the totals (bit for bit).
-    pub fn projected(&self, r: usize, year: i32) -> f64 {
-        let mut f = self.base_pregnant[r]
-            * start_factor(self.growth_used[r], self.first_year - self.base_year);
-        let q = 1.0 + self.growth_used[r];
-        for _ in self.first_year..year {
-            f *= q;
-        }
-        round_people(f, self.rounding)
-    }
-
-    /// [`projected`](Self::projected) of each region of `regions` in
-    /// `year`, bit for bit: the same products, a year at a time for all of
-    /// them (which the compiler can vectorise) rather than a region at a time.
-    pub fn projected_of(&self, regions: Range<usize>, year: i32) -> Vec<f64> {
-        let offset = self.first_year - self.base_year;
-        let mut f: Vec<f64> = regions
-            .clone()
-            .map(|r| self.base_pregnant[r] * start_factor(self.growth_used[r], offset))
-            .collect();
-        let q: Vec<f64> = self.growth_used[regions].iter().map(|g| 1.0 + g).collect();
-        for _ in self.first_year..year {
-            for (f, q) in f.iter_mut().zip(&q) {
-                *f *= q;
-            }
-        }
-        for x in &mut f {
-            *x = round_people(*x, self.rounding);
-        }
-        f
-    }
-
-    /// The projected pregnant women of `regions` year by year from the
-    /// first year shown: `each(k, shown)` gets, for the k-th year, each
-    /// region's figure in the order of `regions`, each the same as
-    /// [`projected`](Self::projected) bit for bit. A year at a time for
-    /// all of them, which the compiler can vectorise.
-    pub fn each_year_of(&self, regions: &[usize], mut each: impl FnMut(usize, &[f64])) {
-        let offset = self.first_year - self.base_year;
-        let mut f: Vec<f64> = regions
-            .iter()
-            .map(|&r| self.base_pregnant[r] * start_factor(self.growth_used[r], offset))
-            .collect();
-        let q: Vec<f64> = regions.iter().map(|&r| 1.0 + self.growth_used[r]).collect();
-        let mut shown = vec![0.0; regions.len()];
-        for k in 0..self.years().count() {
-            for ((s, f), q) in shown.iter_mut().zip(&mut f).zip(&q) {
-                *s = round_people(*f, self.rounding);
-                *f *= q;
-            }
-            each(k, &shown);
-        }
-    }
-
-    /// The projected pregnant women of region `r` from the first year
-    /// shown on, each the same as [`projected`](Self::projected) (bit for
-    /// bit) without starting again for every year.
-    pub fn projected_series(&self, r: usize) -> impl Iterator<Item = f64> + '_ {
-        let mut f = self.base_pregnant[r]
-            * start_factor(self.growth_used[r], self.first_year - self.base_year);
-        let q = 1.0 + self.growth_used[r];
-        self.years().map(move |_| {
-            let shown = round_people(f, self.rounding);
-            f *= q;
-            shown
-        })
-    }
-
-    /// Every figure of region `r` in `year`.
-    pub fn region_row(&self, data: &PreparedData, r: usize, year: i32) -> YearRow {
-        let k = (year - self.first_year) as usize;
-        let projected = self.projected(r, year);
-        let share = self.capacity.share;
-        if year <= self.last_data_year {
-            let i = r * data.years + k;
-            let pw = self.pregnant[i];
-            let g = if k > 0 {
-                annual_rate(self.pregnant[i - 1], pw)
-            } else {
-                None
-            };
-            let b = round_people(data.births_base[i], self.rounding);
-            year_row(
-                year,
-                YearKind::Data,
-                data.population[i],
-                data.cbr[i],
-                if b.is_nan() { None } else { Some(b) },
-                pw,
-                g,
-                projected,
-                share * pw,
-                data.midwives_available[i],
-            )
-        } else {
-            year_row(
-                year,
-                YearKind::Projection,
-                None,
-                None,
-                None,
-                projected,
-                None,
-                projected,
-                share * projected,
-                None,
-            )
-        }
-    }
-
-    /// Every year of region `r`.
-    pub fn region_rows(&self, data: &PreparedData, r: usize) -> Vec<YearRow> {
-        self.years().map(|y| self.region_row(data, r, y)).collect()
-    }
-
-    /// The total row of `year`, if shown.
-    pub fn total_row(&self, year: i32) -> Option<&YearRow> {
-        self.total.iter().find(|row| row.year == year)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -779,25 +651,6 @@ mod tests {
             let quick = with_new_need(prev.clone(), &after).unwrap();
             assert_eq!(quick, project(&after, &data).unwrap(), "{rounding:?}");
             assert_ne!(quick.total, prev.total);
-        }
-    }
-
-    #[test]
-    fn projected_of_many_regions_is_projected_of_each_bit_for_bit() {
-        let data = PreparedData::new(&crate::model::synthetic::regions(50, 9)).unwrap();
-        for rounding in [Rounding::Exact, Rounding::Published] {
-            let p = Parameters {
-                rounding,
-                ..Parameters::default()
-            };
-            let proj = project(&p, &data).unwrap();
-            for year in [proj.first_year, 2020, 2031, proj.end_year] {
-                let all = proj.projected_of(3..41, year);
-                assert_eq!(all.len(), 38);
-                for (r, x) in (3..41).zip(all) {
-                    assert_eq!(x.to_bits(), proj.projected(r, year).to_bits(), "{r} {year}");
-                }
-            }
         }
     }
 

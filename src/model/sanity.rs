@@ -7,15 +7,12 @@ use rayon::prelude::*;
 use super::Lang;
 use super::data::PreparedData;
 use super::number::{fmt_auto, fmt_fixed};
-use super::projection::Projection;
+use super::projection::{Projection, region_pieces};
 use crate::i18n::T;
 
 /// More people than live on Earth (8,2 billion): the bound for pregnant
 /// women where the data give no population.
 pub const WORLD_POPULATION: f64 = 8.2e9;
-
-/// Regions checked together on one core.
-const REGIONS_PER_PIECE: usize = 4096;
 
 /// A result past a sanity bound.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,12 +39,8 @@ pub fn implausible(data: &PreparedData, proj: &Projection) -> Vec<Implausible> {
     // worked out together; the pieces' findings kept in region order.
     let years = data.years;
     let regions = data.regions();
-    let pieces: Vec<Vec<Implausible>> = (0..regions)
-        .step_by(REGIONS_PER_PIECE)
-        .collect::<Vec<usize>>()
-        .into_par_iter()
-        .map(|start| {
-            let piece = start..(start + REGIONS_PER_PIECE).min(regions);
+    let pieces: Vec<Vec<Implausible>> = region_pieces(regions)
+        .map(|piece| {
             let at_end = proj.projected_of(piece.clone(), proj.end_year);
             piece
                 .zip(at_end)
@@ -134,6 +127,7 @@ impl Implausible {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::projection::REGIONS_PER_PIECE;
     use crate::model::{DataRow, GrowthMethod, Parameters, project};
 
     #[test]
